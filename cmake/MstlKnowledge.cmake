@@ -1,0 +1,24 @@
+# Knowledge files (lexicons, and later the catalog, topic and boilerplate
+# patterns) are copied into the build tree's share/mstimeline and installed to
+# the same relative place, so the binary finds them next to itself in both.
+# The articles are sample input, not knowledge: they are not installed.
+
+set(MSTL_KNOWLEDGE_FILES
+  lexicon/id.json
+  lexicon/en.json
+)
+
+set(_stage ${CMAKE_BINARY_DIR}/${CMAKE_INSTALL_DATADIR}/mstimeline)
+set(_staged)
+foreach(f IN LISTS MSTL_KNOWLEDGE_FILES)
+  add_custom_command(
+    OUTPUT ${_stage}/${f}
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/data/${f} ${_stage}/${f}
+    DEPENDS ${PROJECT_SOURCE_DIR}/data/${f}
+    COMMENT "Staging knowledge file ${f}")
+  list(APPEND _staged ${_stage}/${f})
+  get_filename_component(_dir ${f} DIRECTORY)
+  install(FILES ${PROJECT_SOURCE_DIR}/data/${f} DESTINATION ${CMAKE_INSTALL_DATADIR}/mstimeline/${_dir})
+endforeach()
+
+add_custom_target(mstl_knowledge ALL DEPENDS ${_staged})

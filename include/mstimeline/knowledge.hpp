@@ -1,0 +1,45 @@
+// The knowledge bundle: every data file the pipeline reads, loaded once.
+//
+// Knowledge lives under a data directory laid out like the repository's
+// `data/` folder (minus the articles): `lexicon/<code>.json` for each
+// language. The binary finds it, in this order, at
+//   1. --data-dir DIR,
+//   2. the MSTIMELINE_DATA environment variable,
+//   3. <directory of the executable>/../share/mstimeline, which is where both
+//      the build tree and `cmake --install` put it.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mstimeline/lexicon.hpp"
+#include "mstimeline/text.hpp"
+
+namespace mstl {
+
+struct Knowledge {
+  std::filesystem::path data_dir;
+  std::map<std::string, Lexicon> lexicons;  // by language code
+
+  // Throws mstl::Error naming the available languages when `language` has no lexicon.
+  const Lexicon& lexicon(std::string_view language) const;
+};
+
+// Loads and validates every knowledge file; the first invalid one is an Error
+// whose message is its `path:line:col` diagnostic.
+Knowledge load_knowledge(const std::filesystem::path& data_dir);
+
+// The data directory per the search order above, for an empty `flag`.
+std::filesystem::path find_data_dir(const std::string& flag);
+
+// Identifies an article's language by counting each lexicon's function words
+// among its tokens: the language with the most wins; ties (and articles with
+// none at all) go to the lexicon marked "fallback", else to the code that
+// sorts first. Deterministic and cheap; good for whole articles, not for
+// single short sentences.
+std::string identify_language(const std::vector<text::Token>& tokens, const Knowledge& knowledge);
+
+}  // namespace mstl

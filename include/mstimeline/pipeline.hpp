@@ -1,0 +1,37 @@
+// The build pipeline: an input folder in, a Timeline out.
+//
+//   walk the folder -> assign source ids -> read the manifest -> for each
+//   article: read, decode, attach metadata, extract -> build the timeline
+//
+// One bad article never costs the others: it becomes a warning (with its
+// `path:line:col` where there is one) and the build goes on. Errors that make
+// the whole run meaningless (a missing folder, a broken manifest) throw.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mstimeline/error.hpp"
+#include "mstimeline/knowledge.hpp"
+#include "mstimeline/timeline.hpp"
+
+namespace mstl {
+
+struct BuildOptions {
+  std::filesystem::path input;                    // a folder, or a single article
+  std::optional<std::filesystem::path> manifest;  // default: <input>/sources.json when present
+  std::string title;                              // default: the manifest's, else "Timeline"
+  std::string language;                           // force every article's language ("" = per article)
+};
+
+struct BuildResult {
+  Timeline timeline;
+  std::vector<Diagnostic> warnings;  // files skipped or unreadable
+  std::vector<std::string> notes;    // what was skipped and why, for --verbose
+};
+
+BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge);
+
+}  // namespace mstl

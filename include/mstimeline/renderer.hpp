@@ -1,0 +1,35 @@
+// Renderers: a Timeline to bytes, one small class per format, chosen by name.
+//
+//   auto r = Renderer::create("md", {&knowledge.lexicon("en")});
+//   std::string out = r->render(timeline);
+//
+// Output is a pure function of the Timeline and the options: no clock, no
+// locale, no environment, so it is byte-stable. Adding a format is adding one
+// file under src/render/ and one line in renderer.cpp's table.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mstimeline/lexicon.hpp"
+#include "mstimeline/timeline.hpp"
+
+namespace mstl {
+
+struct RenderOptions {
+  const Lexicon* labels = nullptr;  // writes dates out ("January 25, 2023"); required by text formats
+};
+
+class Renderer {
+ public:
+  virtual ~Renderer() = default;
+  virtual std::string render(const Timeline& timeline) const = 0;
+
+  // Throws mstl::Error listing the known names when `name` is not one.
+  static std::unique_ptr<Renderer> create(std::string_view name, const RenderOptions& options);
+  static std::vector<std::string> names();
+};
+
+}  // namespace mstl

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Sets up mstimeline on Debian 12: installs the packages that are missing,
+# configures with CMake and Ninja, and builds. Idempotent and quick when
+# nothing changed: no apt-get call when every package is there, no
+# reconfiguration when the build tree exists (Ninja re-runs CMake itself when
+# a CMakeLists.txt changes).
+#
+# Usage: bash scripts/setup.sh
+# Environment: MSTL_BUILD_DIR (default: build), CMAKE_BUILD_TYPE (default:
+# RelWithDebInfo), CI (set: warnings are errors).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+build_dir=${MSTL_BUILD_DIR:-build}
+
+# What the build and the tests need, as Debian package names.
+packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libicu-dev libfmt-dev catch2)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "setup: installing packages needs root; run as root, or: sudo apt-get install ${missing[*]}" >&2
+    exit 2
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [[ ! -f "$build_dir/build.ninja" ]]; then
+  cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+fi
+cmake --build "$build_dir"

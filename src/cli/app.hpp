@@ -1,0 +1,31 @@
+// The command-line interface: one CLI11 app, one file per subcommand.
+//
+// run() parses the arguments, runs the chosen subcommand and turns every
+// failure into a message on stderr and a documented exit code (error.hpp):
+// 0 success, 1 `--check` found a difference, 2 usage or input error,
+// 3 internal error. Results go to stdout or -o FILE; diagnostics to stderr only.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace mstl::cli {
+
+// Options every subcommand shares.
+struct GlobalOptions {
+  std::string data_dir;
+  bool verbose = false;
+  bool quiet = false;
+};
+
+// What a subcommand does once parsing succeeded; returns the exit code.
+using Action = std::function<int()>;
+
+// Each subcommand registers itself and sets `action` when it is chosen.
+void register_build(CLI::App& app, const GlobalOptions& global, Action& action);
+
+int run(int argc, char** argv);
+
+}  // namespace mstl::cli

@@ -1,0 +1,36 @@
+#include "mstimeline/renderer.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "render/renderers.hpp"
+
+namespace mstl {
+namespace {
+
+struct Format {
+  std::string_view name;
+  std::unique_ptr<Renderer> (*make)(const RenderOptions&);
+};
+
+constexpr std::array k_formats = {
+    Format{"json", render::make_json},
+    Format{"md", render::make_markdown},
+};
+
+}  // namespace
+
+std::unique_ptr<Renderer> Renderer::create(std::string_view name, const RenderOptions& options) {
+  for (const auto& f : k_formats)
+    if (f.name == name) return f.make(options);
+  throw Error(fmt::format("unknown format \"{}\" (known: {})", name, fmt::join(names(), ", ")));
+}
+
+std::vector<std::string> Renderer::names() {
+  std::vector<std::string> out;
+  for (const auto& f : k_formats) out.emplace_back(f.name);
+  return out;
+}
+
+}  // namespace mstl

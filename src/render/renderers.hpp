@@ -1,0 +1,14 @@
+// Factories of the renderers, one per file in this folder; the table in
+// renderer.cpp maps format names to them.
+#pragma once
+
+#include <memory>
+
+#include "mstimeline/renderer.hpp"
+
+namespace mstl::render {
+
+std::unique_ptr<Renderer> make_json(const RenderOptions& options);
+std::unique_ptr<Renderer> make_markdown(const RenderOptions& options);
+
+}  // namespace mstl::render

@@ -1,0 +1,73 @@
+#include "mstimeline/knowledge.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "mstimeline/text.hpp"
+
+namespace mstl {
+namespace fs = std::filesystem;
+
+const Lexicon& Knowledge::lexicon(std::string_view language) const {
+  auto it = lexicons.find(std::string(language));
+  if (it != lexicons.end()) return it->second;
+  std::vector<std::string> codes;
+  for (const auto& [code, lex] : lexicons) codes.push_back(code);
+  throw Error(fmt::format("no lexicon for language \"{}\" (available: {})", language, fmt::join(codes, ", ")));
+}
+
+Knowledge load_knowledge(const fs::path& data_dir) {
+  Knowledge k;
+  k.data_dir = data_dir;
+  fs::path lexicon_dir = data_dir / "lexicon";
+  std::error_code ec;
+  if (!fs::is_directory(lexicon_dir, ec))
+    throw Error(fmt::format("{}: no lexicon directory; is the data directory right? (--data-dir, MSTIMELINE_DATA)",
+                            lexicon_dir.string()));
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(lexicon_dir, ec))
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::string fallback;
+  for (const auto& file : files) {
+    JsonDoc doc = read_json_file(file.string()).take();
+    Lexicon lexicon = parse_lexicon(doc, file.stem().string()).take();
+    if (lexicon.fallback && !fallback.empty())
+      throw Error(doc.error_at("/fallback", fmt::format("\"fallback\" is already set by {}.json", fallback)));
+    if (lexicon.fallback) fallback = lexicon.language;
+    k.lexicons.emplace(lexicon.language, std::move(lexicon));
+  }
+  if (k.lexicons.empty()) throw Error(fmt::format("{}: no lexicon files (*.json)", lexicon_dir.string()));
+  return k;
+}
+
+fs::path find_data_dir(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("MSTIMELINE_DATA"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) throw Error("cannot locate the executable to find the data directory; use --data-dir");
+  return (exe.parent_path() / ".." / "share" / "mstimeline").lexically_normal();
+}
+
+std::string identify_language(const std::vector<text::Token>& tokens, const Knowledge& knowledge) {
+  std::map<std::string, int> counts;
+  for (const auto& token : tokens) {
+    if (token.kind != text::TokenKind::word) continue;
+    for (const auto& [code, lex] : knowledge.lexicons) counts[code] += lex.function_words.count(token.folded) ? 1 : 0;
+  }
+  // Ties, including "no evidence at all", go to the fallback language.
+  std::string best = knowledge.lexicons.begin()->first;
+  for (const auto& [code, lex] : knowledge.lexicons)
+    if (lex.fallback) best = code;
+  for (const auto& [code, n] : counts)
+    if (n > counts[best]) best = code;
+  return best;
+}
+
+}  // namespace mstl

@@ -1,0 +1,90 @@
+#include "mstimeline/manifest.hpp"
+
+#include <fmt/format.h>
+
+#include "mstimeline/timex.hpp"
+
+namespace mstl {
+namespace {
+
+using nlohmann::json;
+
+// Reads an optional string field; a wrong type is a Diagnostic.
+std::optional<Diagnostic> read_string(const JsonDoc& doc, const json& object, const std::string& pointer,
+                                      const char* key, std::optional<std::string>& out) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return std::nullopt;
+  std::string at = json_pointer_append(pointer, key);
+  if (!it->is_string()) return doc.error_at(at, fmt::format("\"{}\" must be a string or null", key));
+  out = it->get<std::string>();
+  return std::nullopt;
+}
+
+bool is_language_code(const std::string& s) {
+  return s.size() == 2 && std::islower(static_cast<unsigned char>(s[0])) &&
+         std::islower(static_cast<unsigned char>(s[1]));
+}
+
+bool is_safe_relative_path(const std::string& p) {
+  if (p.empty() || p.front() == '/' || p.find('\\') != std::string::npos) return false;
+  std::size_t start = 0;
+  while (start <= p.size()) {
+    std::size_t end = p.find('/', start);
+    if (end == std::string::npos) end = p.size();
+    std::string_view part(p.data() + start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+std::optional<Diagnostic> read_source(const JsonDoc& doc, const std::string& path, const json& entry,
+                                      SourceMeta& meta) {
+  std::string pointer = json_pointer_append("/sources", path);
+  if (!is_safe_relative_path(path))
+    return doc.error_at_key(pointer, fmt::format("source path \"{}\" must be relative and stay inside the input folder",
+                                             path));
+  if (!entry.is_object()) return doc.error_at(pointer, "a source entry must be an object");
+  for (const auto& [key, value] : entry.items()) {
+    if (key != "publisher" && key != "url" && key != "published" && key != "language")
+      return doc.error_at_key(json_pointer_append(pointer, key),
+                              fmt::format("unknown key \"{}\" (expected publisher, url, published, language)", key));
+  }
+  for (auto [key, field] : {std::pair{"publisher", &meta.publisher}, std::pair{"url", &meta.url},
+                            std::pair{"published", &meta.published}, std::pair{"language", &meta.language}}) {
+    if (auto err = read_string(doc, entry, pointer, key, *field)) return err;
+  }
+  if (meta.published) {
+    auto date = parse_date_value(*meta.published);
+    if (!date || date->precision != Precision::day)
+      return doc.error_at(json_pointer_append(pointer, "published"),
+                          fmt::format("\"published\" must be a calendar date YYYY-MM-DD, not \"{}\"", *meta.published));
+  }
+  if (meta.language && !is_language_code(*meta.language))
+    return doc.error_at(json_pointer_append(pointer, "language"),
+                        fmt::format("\"language\" must be a two-letter lowercase code, not \"{}\"", *meta.language));
+  return std::nullopt;
+}
+
+}  // namespace
+
+Expected<Manifest> parse_manifest(const JsonDoc& doc) {
+  Manifest m;
+  const json& root = doc.json;
+  if (!root.is_object()) return doc.error_at("", "a manifest must be a JSON object");
+  for (const auto& [key, value] : root.items()) {
+    if (key != "title" && key != "sources")
+      return doc.error_at_key(json_pointer_append("", key),
+                              fmt::format("unknown key \"{}\" (expected title, sources)", key));
+  }
+  if (auto err = read_string(doc, root, "", "title", m.title)) return *err;
+  auto sources = root.find("sources");
+  if (sources == root.end() || sources->is_null()) return m;
+  if (!sources->is_object()) return doc.error_at("/sources", "\"sources\" must be an object keyed by relative path");
+  for (const auto& [path, entry] : sources->items()) {
+    if (auto err = read_source(doc, path, entry, m.sources[path])) return *err;
+  }
+  return m;
+}
+
+}  // namespace mstl

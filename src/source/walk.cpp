@@ -1,0 +1,113 @@
+#include "mstimeline/walk.hpp"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include <fmt/format.h>
+
+namespace mstl {
+namespace fs = std::filesystem;
+namespace {
+
+bool is_article_name(const std::string& name) {
+  auto dot = name.rfind('.');
+  if (dot == std::string::npos) return false;
+  std::string ext = name.substr(dot);
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".txt" || ext == ".md";
+}
+
+std::vector<std::string> read_ignore_patterns(const fs::path& root) {
+  std::vector<std::string> patterns;
+  std::ifstream in(root / k_ignore_file);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    auto first = line.find_first_not_of(" \t");
+    if (first == std::string::npos || line[first] == '#') continue;
+    line = line.substr(first, line.find_last_not_of(" \t") + 1 - first);
+    if (line.size() > 1 && line.back() == '/') line.pop_back();
+    patterns.push_back(line);
+  }
+  return patterns;
+}
+
+class Walker {
+ public:
+  Walker(const fs::path& root, WalkResult& out) : m_root(root), m_out(out), m_patterns(read_ignore_patterns(root)) {}
+
+  void visit_directory(const fs::path& dir, const std::string& prefix) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) return warn(dir, "cannot list directory: " + ec.message());
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) return warn(dir, "cannot list directory: " + ec.message());
+      visit_entry(*it, prefix);
+    }
+  }
+
+ private:
+  void visit_entry(const fs::directory_entry& entry, const std::string& prefix) {
+    std::string name = entry.path().filename().string();
+    std::string relative = prefix.empty() ? name : prefix + "/" + name;
+    if (name.front() == '.') return note(relative, "hidden");
+    if (is_ignored(relative)) return note(relative, fmt::format("matches {}", k_ignore_file));
+    std::error_code ec;
+    bool is_link = entry.is_symlink(ec);
+    bool is_dir = entry.is_directory(ec);
+    if (is_dir && is_link) return note(relative, "symbolic link to a directory, not followed");
+    if (is_dir) return visit_directory(entry.path(), relative);
+    if (!entry.is_regular_file(ec)) {
+      if (is_link) return warn(entry.path(), "dangling symbolic link");
+      return note(relative, "not a regular file");
+    }
+    if (!is_article_name(name)) return note(relative, "not an article file (.txt, .md)");
+    m_out.articles.push_back({relative, entry.path()});
+  }
+
+  bool is_ignored(const std::string& relative) const {
+    return std::any_of(m_patterns.begin(), m_patterns.end(),
+                       [&](const std::string& p) { return ignore_pattern_matches(p, relative); });
+  }
+
+  void note(const std::string& relative, const std::string& why) {
+    m_out.notes.push_back(fmt::format("skipped {}: {}", relative, why));
+  }
+  void warn(const fs::path& path, std::string message) {
+    m_out.warnings.push_back(Diagnostic{path.string(), 0, 0, std::move(message), {}});
+  }
+
+  fs::path m_root;
+  WalkResult& m_out;
+  std::vector<std::string> m_patterns;
+};
+
+}  // namespace
+
+bool ignore_pattern_matches(const std::string& pattern, const std::string& relative) {
+  if (fnmatch(pattern.c_str(), relative.c_str(), FNM_PATHNAME) == 0) return true;
+  if (pattern.find('/') != std::string::npos) return false;
+  std::string name = relative.substr(relative.rfind('/') + 1);
+  return fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
+}
+
+WalkResult walk_articles(const fs::path& root) {
+  WalkResult out;
+  std::error_code ec;
+  auto status = fs::status(root, ec);
+  if (ec || !fs::exists(status)) throw Error(fmt::format("{}: no such file or directory", root.string()));
+  if (fs::is_directory(status)) {
+    Walker(root, out).visit_directory(root, "");
+  } else {
+    out.articles.push_back({root.filename().string(), root});
+  }
+  std::sort(out.articles.begin(), out.articles.end(),
+            [](const ArticleFile& a, const ArticleFile& b) { return a.relative < b.relative; });
+  std::sort(out.notes.begin(), out.notes.end());
+  std::sort(out.warnings.begin(), out.warnings.end(),
+            [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });
+  return out;
+}
+
+}  // namespace mstl

@@ -1,0 +1,116 @@
+#include "mstimeline/timex.hpp"
+
+#include <array>
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace mstl {
+namespace chr = std::chrono;
+namespace {
+
+constexpr std::array<std::string_view, 6> k_precision_names = {"year", "half", "quarter", "month", "week", "day"};
+
+// Reads exactly `width` ASCII digits from `s` at `pos`.
+std::optional<int> digits(std::string_view s, std::size_t pos, std::size_t width) {
+  if (pos + width > s.size()) return std::nullopt;
+  int v = 0;
+  auto r = std::from_chars(s.data() + pos, s.data() + pos + width, v);
+  if (r.ec != std::errc() || r.ptr != s.data() + pos + width) return std::nullopt;
+  return v;
+}
+
+chr::sys_days ymd(int y, unsigned m, unsigned d) { return chr::sys_days(chr::year(y) / chr::month(m) / chr::day(d)); }
+
+// Monday of ISO week 1: the week with the year's first Thursday.
+chr::sys_days iso_week_one(int year) {
+  chr::sys_days jan4 = ymd(year, 1, 4);
+  chr::weekday wd(jan4);
+  return jan4 - chr::days((wd.iso_encoding() - 1));
+}
+
+std::optional<DateValue> make_period(std::string value, Precision p, chr::sys_days start, chr::sys_days end) {
+  return DateValue{std::move(value), p, Period{start, end}};
+}
+
+std::optional<DateValue> parse_week(int year, std::string_view s) {
+  auto w = digits(s, 6, 2);
+  if (!w || s.size() != 8 || *w < 1) return std::nullopt;
+  chr::sys_days start = iso_week_one(year) + chr::weeks(*w - 1);
+  if (start >= iso_week_one(year + 1)) return std::nullopt;
+  return make_period(std::string(s), Precision::week, start, start + chr::weeks(1));
+}
+
+std::optional<DateValue> parse_part(int year, std::string_view s, int parts) {
+  auto n = digits(s, 6, 1);
+  if (!n || s.size() != 7 || *n < 1 || *n > parts) return std::nullopt;
+  unsigned months = 12u / static_cast<unsigned>(parts);
+  unsigned first = static_cast<unsigned>(*n - 1) * months + 1;
+  chr::year_month start = chr::year(year) / chr::month(first);
+  chr::year_month end = start + chr::months(months);
+  return make_period(std::string(s), parts == 2 ? Precision::half : Precision::quarter,
+                     chr::sys_days(start / chr::day(1)), chr::sys_days(end / chr::day(1)));
+}
+
+}  // namespace
+
+std::string_view to_string(Precision p) { return k_precision_names[static_cast<std::size_t>(p)]; }
+
+std::optional<Precision> precision_from_string(std::string_view s) {
+  for (std::size_t i = 0; i < k_precision_names.size(); ++i)
+    if (k_precision_names[i] == s) return static_cast<Precision>(i);
+  return std::nullopt;
+}
+
+std::optional<DateValue> make_year(int year) {
+  if (year < 1 || year > 9999) return std::nullopt;
+  return make_period(fmt::format("{:04}", year), Precision::year, ymd(year, 1, 1), ymd(year + 1, 1, 1));
+}
+
+std::optional<DateValue> make_month(int year, int month) {
+  if (year < 1 || year > 9999 || month < 1 || month > 12) return std::nullopt;
+  chr::year_month start = chr::year(year) / chr::month(static_cast<unsigned>(month));
+  chr::year_month end = start + chr::months(1);
+  return make_period(fmt::format("{:04}-{:02}", year, month), Precision::month, chr::sys_days(start / chr::day(1)),
+                     chr::sys_days(end / chr::day(1)));
+}
+
+std::optional<DateValue> make_day(int year, int month, int day) {
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return std::nullopt;
+  chr::year_month_day date = chr::year(year) / chr::month(static_cast<unsigned>(month)) /
+                             chr::day(static_cast<unsigned>(day));
+  if (!date.ok()) return std::nullopt;
+  chr::sys_days start(date);
+  return make_period(fmt::format("{:04}-{:02}-{:02}", year, month, day), Precision::day, start,
+                     start + chr::days(1));
+}
+
+std::optional<DateValue> parse_date_value(std::string_view s) {
+  auto year = digits(s, 0, 4);
+  if (!year || *year < 1) return std::nullopt;
+  if (s.size() == 4) return make_year(*year);
+  if (s.size() < 7 || s[4] != '-') return std::nullopt;
+  switch (s[5]) {
+    case 'W': return parse_week(*year, s);
+    case 'Q': return parse_part(*year, s, 4);
+    case 'H': return parse_part(*year, s, 2);
+    default: break;
+  }
+  auto month = digits(s, 5, 2);
+  if (!month) return std::nullopt;
+  if (s.size() == 7) return make_month(*year, *month);
+  auto day = digits(s, 8, 2);
+  if (s.size() != 10 || s[7] != '-' || !day) return std::nullopt;
+  return make_day(*year, *month, *day);
+}
+
+bool date_value_before(const DateValue& a, const DateValue& b) {
+  if (a.period.start != b.period.start) return a.period.start < b.period.start;
+  return a.precision < b.precision;
+}
+
+bool period_contains(const Period& outer, const Period& inner) {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+}  // namespace mstl

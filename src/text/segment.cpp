@@ -1,0 +1,133 @@
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+
+#include "mstimeline/error.hpp"
+#include "mstimeline/text.hpp"
+
+namespace mstl::text {
+namespace {
+
+// UText over a UTF-8 buffer, closed on scope exit.
+class Utf8Text {
+ public:
+  explicit Utf8Text(std::string_view s) {
+    UErrorCode status = U_ZERO_ERROR;
+    m_ut = utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status);
+    if (U_FAILURE(status)) throw Error("ICU cannot open text", ExitCode::internal);
+  }
+  ~Utf8Text() { utext_close(m_ut); }
+  Utf8Text(const Utf8Text&) = delete;
+  Utf8Text& operator=(const Utf8Text&) = delete;
+  UText* get() { return m_ut; }
+
+ private:
+  UText* m_ut = nullptr;
+};
+
+enum class BreakKind { sentence, word };
+
+// One iterator of each kind per thread: creating one costs far more than using it.
+icu::BreakIterator& iterator_for(BreakKind kind) {
+  thread_local std::unique_ptr<icu::BreakIterator> sentence, word;
+  auto& slot = kind == BreakKind::sentence ? sentence : word;
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale root = icu::Locale::getRoot();
+    slot.reset(kind == BreakKind::sentence ? icu::BreakIterator::createSentenceInstance(root, status)
+                                           : icu::BreakIterator::createWordInstance(root, status));
+    if (U_FAILURE(status) || !slot) throw Error("ICU cannot create a break iterator", ExitCode::internal);
+  }
+  return *slot;
+}
+
+// ASCII white space, NO-BREAK SPACE (C2 A0) and the zero-width/BOM marks
+// editors leave behind are trimmed from sentence ends.
+std::size_t space_length_at(std::string_view s, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (s.substr(i, 2) == "\xC2\xA0") return 2;
+  if (s.substr(i, 3) == "\xE2\x80\x8B" || s.substr(i, 3) == "\xEF\xBB\xBF") return 3;
+  return 0;
+}
+
+std::size_t space_length_before(std::string_view s, std::size_t end) {
+  for (std::size_t len : {1u, 2u, 3u})
+    if (end >= len && space_length_at(s, end - len) == len) return len;
+  return 0;
+}
+
+Span trimmed(std::string_view s, Span span) {
+  while (span.begin < span.end) {
+    std::size_t n = space_length_at(s, span.begin);
+    if (n == 0) break;
+    span.begin += n;
+  }
+  while (span.end > span.begin) {
+    std::size_t n = space_length_before(s, span.end);
+    if (n == 0) break;
+    span.end -= n;
+  }
+  return span;
+}
+
+template <class F>
+void for_each_segment(std::string_view s, BreakKind kind, F&& f) {
+  Utf8Text ut(s);
+  icu::BreakIterator& bi = iterator_for(kind);
+  UErrorCode status = U_ZERO_ERROR;
+  bi.setText(ut.get(), status);
+  if (U_FAILURE(status)) throw Error("ICU cannot segment text", ExitCode::internal);
+  int32_t start = bi.first();
+  for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next())
+    f(static_cast<std::size_t>(start), static_cast<std::size_t>(end), bi.getRuleStatus());
+  bi.setText(icu::UnicodeString());  // drop the pointer into `s`
+}
+
+}  // namespace
+
+std::vector<Span> sentences(std::string_view utf8) {
+  std::vector<Span> out;
+  for_each_segment(utf8, BreakKind::sentence, [&](std::size_t b, std::size_t e, int32_t) {
+    Span span = trimmed(utf8, {b, e});
+    if (span.begin < span.end) out.push_back(span);
+  });
+  return out;
+}
+
+std::vector<Token> tokenize(std::string_view utf8) {
+  std::vector<Token> out;
+  for_each_segment(utf8, BreakKind::word, [&](std::size_t b, std::size_t e, int32_t status) {
+    Token t;
+    t.begin = b;
+    t.end = e;
+    if (status < UBRK_WORD_NONE_LIMIT) {
+      if (trimmed(utf8, {b, e}).begin == e) return;  // white space only
+      t.kind = TokenKind::punct;
+    } else {
+      t.kind = status < UBRK_WORD_NUMBER_LIMIT ? TokenKind::number : TokenKind::word;
+    }
+    t.folded = fold_case(utf8.substr(b, e - b));
+    out.push_back(std::move(t));
+  });
+  return out;
+}
+
+std::string fold_case(std::string_view utf8) {
+  bool ascii = true;
+  for (unsigned char c : utf8) ascii = ascii && c < 0x80;
+  std::string out;
+  if (ascii) {
+    out.reserve(utf8.size());
+    for (unsigned char c : utf8) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return out;
+  }
+  icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())))
+      .foldCase()
+      .toUTF8String(out);
+  return out;
+}
+
+}  // namespace mstl::text

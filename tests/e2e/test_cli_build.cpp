@@ -1,0 +1,200 @@
+// End-to-end: the built binary on real folders, as a user runs it.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "mstimeline/sha256.hpp"
+#include "support/support.hpp"
+
+using namespace mstl;
+using test::run_cli;
+using test::TempDir;
+using nlohmann::json;
+
+namespace {
+
+const std::vector<std::string> k_seed_files = {
+    "000_40745a8f02a1e1be.txt", "001_9862e06ff9b01b8b.txt", "002_9fe720d586508277.txt",
+    "003_80984608eeb6e8ce.txt", "004_0f2379aef2436a13.txt"};
+
+const json& event_dated(const json& doc, const std::string& date) {
+  for (const auto& e : doc["events"])
+    if (e["date"] == date) return e;
+  FAIL("no event dated " << date);
+  static json none;
+  return none;
+}
+
+bool cites(const json& event, const std::string& source) {
+  for (const auto& c : event["citations"])
+    if (c["source"] == source) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("build data/ emits JSON that meets the contract", "[e2e]") {
+  auto r = run_cli({"build", "data/"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  json doc = json::parse(r.out);
+  CHECK(doc["schema_version"] == 1);
+  CHECK(doc["title"] == "Microsoft–OpenAI partnership");
+  REQUIRE(doc["sources"].size() == 5);
+  for (const auto& s : doc["sources"]) {
+    for (const char* key : {"id", "path", "sha256", "encoding", "language", "publisher", "url", "published"})
+      CHECK(s.contains(key));
+    std::string bytes = test::read_file(test::repo_data_dir() / s["path"].get<std::string>());
+    CHECK(s["sha256"] == sha256_hex(bytes));
+    CHECK(s["encoding"] == "utf-8");
+    CHECK(s["language"] == "id");
+  }
+  CHECK(doc["sources"][0]["publisher"] == "Liputan6.com");
+  REQUIRE_FALSE(doc["events"].empty());
+  for (const auto& e : doc["events"]) {
+    for (const char* key : {"id", "date", "precision", "title", "citations"}) CHECK(e.contains(key));
+    CHECK_FALSE(e["citations"].empty());
+  }
+}
+
+TEST_CASE("every citation's quote is exactly the source file's bytes at its offsets", "[e2e]") {
+  auto r = run_cli({"build", "data/"});
+  REQUIRE(r.exit_code == 0);
+  json doc = json::parse(r.out);
+  std::map<std::string, std::string> bytes_of;
+  for (const auto& s : doc["sources"])
+    bytes_of[s["id"]] = test::read_file(test::repo_data_dir() / s["path"].get<std::string>());
+  std::size_t checked = 0;
+  for (const auto& e : doc["events"]) {
+    for (const auto& c : e["citations"]) {
+      const std::string& bytes = bytes_of.at(c["source"]);
+      std::size_t start = c["start"], end = c["end"];
+      REQUIRE(start < end);
+      REQUIRE(end <= bytes.size());
+      CHECK(bytes.substr(start, end - start) == c["quote"].get<std::string>());
+      ++checked;
+    }
+  }
+  CHECK(checked >= 10);
+}
+
+TEST_CASE("the 2019 and 2021 investments and the January 2023 extension are dated and cite 000", "[e2e]") {
+  json doc = json::parse(run_cli({"build", "data/"}).out);
+  const std::string source = "000_40745a8f02a1e1be";
+  const json& y2019 = event_dated(doc, "2019");
+  const json& y2021 = event_dated(doc, "2021");
+  const json& jan2023 = event_dated(doc, "2023-01-25");
+  CHECK(y2019["precision"] == "year");
+  CHECK(jan2023["precision"] == "day");
+  for (const json* e : {&y2019, &y2021, &jan2023}) {
+    CHECK(cites(*e, source));
+    CHECK((*e)["citations"][0]["quote"].get<std::string>().find("investasi sebelumnya pada tahun 2019 dan 2021") !=
+          std::string::npos);
+  }
+  CHECK(jan2023["citations"][0]["date_text"] == "Rabu (25/1/2023)");
+}
+
+TEST_CASE("the Markdown timeline of data/ matches the golden file", "[e2e]") {
+  auto r = run_cli({"build", "data/", "--format", "md"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out == test::read_file(test::source_dir() / "tests/golden/data.md"));
+}
+
+TEST_CASE("output is byte-identical whatever the file order, locale and time zone", "[e2e]") {
+  TempDir forward, backward;
+  for (const auto& f : k_seed_files)
+    test::write_file(forward / ("a/" + f), test::read_file(test::repo_data_dir() / "articles" / f));
+  for (auto it = k_seed_files.rbegin(); it != k_seed_files.rend(); ++it)
+    test::write_file(backward / ("a/" + *it), test::read_file(test::repo_data_dir() / "articles" / *it));
+  auto a = run_cli({"build", forward.path().string(), "--format", "md"});
+  auto b = run_cli({"build", backward.path().string(), "--format", "md"}, {},
+                   {"TZ=Pacific/Kiritimati", "LC_ALL=C", "LANG=tr_TR.UTF-8"});
+  REQUIRE(a.exit_code == 0);
+  CHECK(a.out == b.out);
+  auto j1 = run_cli({"build", "data/"}, {}, {"TZ=UTC"});
+  auto j2 = run_cli({"build", "data/"}, {}, {"TZ=Asia/Jakarta", "LC_ALL=id_ID.UTF-8"});
+  CHECK(j1.out == j2.out);
+}
+
+TEST_CASE("one file with invalid UTF-8 is reported while the others are built", "[e2e]") {
+  TempDir dir;
+  test::write_file(dir / "good.txt", "Microsoft berinvestasi di OpenAI pada tahun 2019.\n");
+  test::write_file(dir / "bad.txt", "Baris pertama.\nHalo \xC3( pada tahun 2021.\n");
+  test::write_file(dir / "bom.md", "\xEF\xBB\xBFKesepakatan diumumkan 10 Maret 2023.\r\n");
+  auto r = run_cli({"build", dir.path().string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == (dir / "bad.txt").string() + ":2:6: warning: invalid UTF-8 byte 0xC3 at byte offset 20\n" +
+                     "  Halo \xEF\xBF\xBD( pada tahun 2021.\n" + std::string(2 + 5, ' ') + "^\n");
+  json doc = json::parse(r.out);
+  REQUIRE(doc["sources"].size() == 2);
+  CHECK(doc["sources"][0]["id"] == "bom");
+  CHECK(doc["sources"][1]["id"] == "good");
+  REQUIRE(doc["events"].size() == 2);
+  CHECK(doc["events"][0]["date"] == "2019");
+  CHECK(doc["events"][1]["date"] == "2023-03-10");
+  const json& c = doc["events"][1]["citations"][0];
+  CHECK(c["start"] == 3);  // after the byte-order mark
+  CHECK(c["quote"] == "Kesepakatan diumumkan 10 Maret 2023.");
+}
+
+TEST_CASE("-o writes the file; a path that cannot be written fails with exit 2 and leaves nothing", "[e2e]") {
+  TempDir dir;
+  auto out = dir / "timeline.md";
+  auto r = run_cli({"build", "data/", "-f", "md", "-o", out.string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.empty());
+  CHECK(test::read_file(out) == test::read_file(test::source_dir() / "tests/golden/data.md"));
+  auto bad = run_cli({"build", "data/", "-o", (dir / "no/such/dir/t.json").string()});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err == "mstimeline: error: " + (dir / "no/such/dir/t.json").string() +
+                       ": cannot create a temporary file beside it: No such file or directory\n");
+}
+
+TEST_CASE("usage and input errors exit 2 with a clear message", "[e2e]") {
+  auto missing = run_cli({"build", "no-such-dir"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err == "mstimeline: error: no-such-dir: no such file or directory\n");
+  CHECK(missing.out.empty());
+
+  auto format = run_cli({"build", "data/", "--format", "yaml"});
+  CHECK(format.exit_code == 2);
+  CHECK(format.err.find("--format: yaml not in {json,md}") != std::string::npos);
+
+  auto nothing = run_cli({});
+  CHECK(nothing.exit_code == 2);
+  CHECK(nothing.err.rfind("mstimeline: error: A subcommand is required", 0) == 0);
+
+  auto lang = run_cli({"build", "data/", "--lang", "xx"});
+  CHECK(lang.exit_code == 2);
+  CHECK(lang.err == "mstimeline: error: no lexicon for language \"xx\" (available: en, id)\n");
+
+  TempDir dir;
+  test::write_file(dir / "lexicon/id.json", "{\"language\": \"id\",\n  \"name\": 3}");
+  auto data = run_cli({"--data-dir", dir.path().string(), "build", "data/"});
+  CHECK(data.exit_code == 2);
+  CHECK(data.err == (dir / "lexicon/id.json").string() + ":2:11: error: \"name\" must be a non-empty string\n" +
+                        "    \"name\": 3}\n" + std::string(2 + 10, ' ') + "^\n");
+}
+
+TEST_CASE("--version and --help exit 0; help documents exit codes and examples", "[e2e]") {
+  auto v = run_cli({"--version"});
+  CHECK(v.exit_code == 0);
+  CHECK(v.out.rfind("mstimeline 0.", 0) == 0);
+  auto h = run_cli({"--help"});
+  CHECK(h.exit_code == 0);
+  CHECK(h.out.find("2  usage error, or input that cannot be used") != std::string::npos);
+  auto bh = run_cli({"build", "--help"});
+  CHECK(bh.exit_code == 0);
+  CHECK(bh.out.find("mstimeline build data/ | jq '.events[].date'") != std::string::npos);
+}
+
+TEST_CASE("--verbose says what was skipped; --quiet silences warnings", "[e2e]") {
+  auto v = run_cli({"build", "data/", "-v"});
+  CHECK(v.exit_code == 0);
+  CHECK(v.err.find("mstimeline: skipped README.md: matches .mstimelineignore\n") != std::string::npos);
+  TempDir dir;
+  test::write_file(dir / "bad.txt", "\xFF");
+  auto q = run_cli({"build", dir.path().string(), "-q"});
+  CHECK(q.exit_code == 0);
+  CHECK(q.err.empty());
+}

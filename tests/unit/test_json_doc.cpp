@@ -1,0 +1,41 @@
+#include <catch2/catch.hpp>
+
+#include "mstimeline/json_doc.hpp"
+
+using mstl::parse_json;
+
+TEST_CASE("a JSON syntax error names line and column with a caret", "[json]") {
+  auto doc = parse_json("lex.json", "{\n  \"a\": 1,\n  \"b\": ]\n}");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().to_string() ==
+        "lex.json:3:8: invalid JSON: syntax error while parsing value - unexpected ']'; expected '[', '{', or a "
+        "literal\n    \"b\": ]\n" +
+            std::string(2 + 7, ' ') + "^");
+}
+
+TEST_CASE("error_at points at the value a JSON pointer names", "[json]") {
+  auto doc = parse_json("x.json", "{\"months\": [\n  {\"name\": \"Jan\"},\n  [\"oops\"]\n], \"a/b\": 2}");
+  REQUIRE(doc.ok());
+  CHECK(doc.value().error_at("/months/1", "bad").to_string() ==
+        "x.json:3:3: bad\n    [\"oops\"]\n" + std::string(2 + 2, ' ') + "^");
+  CHECK(doc.value().error_at("/months/1/0", "bad").line == 3);
+  CHECK(doc.value().error_at("/months/1/0", "bad").column == 4);
+  CHECK(doc.value().error_at("/a~1b", "slash key").line == 4);
+  CHECK(doc.value().error_at("/a~1b", "slash key").column == 11);
+  CHECK(doc.value().error_at_key("/a~1b", "slash key").column == 4);
+  // A pointer that does not exist falls back to its nearest existing parent.
+  CHECK(doc.value().error_at("/months/7/name", "gone").line == 1);
+  CHECK(doc.value().error_at("/months/7/name", "gone").column == 12);
+}
+
+TEST_CASE("strings with escaped quotes do not confuse the position index", "[json]") {
+  auto doc = parse_json("y.json", R"({"k": "say \"hi\"", "n": [1, 2]})");
+  REQUIRE(doc.ok());
+  CHECK(doc.value().error_at("/n/1", "two").column == 30);
+}
+
+TEST_CASE("an unreadable JSON file is a diagnostic without position", "[json]") {
+  auto doc = mstl::read_json_file("/nonexistent/dir/x.json");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().to_string() == "/nonexistent/dir/x.json: cannot open file");
+}

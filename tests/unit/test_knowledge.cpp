@@ -1,0 +1,47 @@
+#include <catch2/catch.hpp>
+
+#include "mstimeline/knowledge.hpp"
+#include "support/support.hpp"
+
+using namespace mstl;
+using test::TempDir;
+
+namespace {
+std::string language_of(const std::string& text) { return identify_language(text::tokenize(text), test::knowledge()); }
+}  // namespace
+
+TEST_CASE("language identification counts each lexicon's function words", "[knowledge]") {
+  CHECK(language_of("Microsoft mengatakan bahwa kemitraan dengan OpenAI akan diperpanjang.") == "id");
+  CHECK(language_of("Microsoft said that the partnership with OpenAI will be extended.") == "en");
+  CHECK(language_of("Sejak 2019 kerja sama berjalan.") == "id");  // no evidence: the fallback lexicon
+  CHECK(language_of("") == "id");
+}
+
+TEST_CASE("the knowledge bundle loads every lexicon of the data directory", "[knowledge]") {
+  const Knowledge& k = test::knowledge();
+  CHECK(k.lexicons.size() == 2);
+  CHECK(k.lexicon("id").fallback);
+  CHECK_FALSE(k.lexicon("en").fallback);
+  CHECK_THROWS_WITH(k.lexicon("fr"), "no lexicon for language \"fr\" (available: en, id)");
+}
+
+TEST_CASE("knowledge errors name the file and position", "[knowledge]") {
+  TempDir dir;
+  CHECK_THROWS_WITH(load_knowledge(dir.path()),
+                    (dir / "lexicon").string() +
+                        ": no lexicon directory; is the data directory right? (--data-dir, MSTIMELINE_DATA)");
+  std::string en = test::read_file(test::repo_data_dir() / "lexicon/en.json");
+  std::string id = test::read_file(test::repo_data_dir() / "lexicon/id.json");
+  en.replace(en.find("\"name\": \"English\","), 18, "\"name\": \"English\", \"fallback\": true,");
+  test::write_file(dir / "lexicon/en.json", en);
+  test::write_file(dir / "lexicon/id.json", id);
+  try {
+    load_knowledge(dir.path());
+    FAIL("a second fallback lexicon was accepted");
+  } catch (const Error& e) {
+    REQUIRE(e.diagnostic());
+    CHECK(e.diagnostic()->path == (dir / "lexicon/id.json").string());
+    CHECK(e.diagnostic()->line == 5);
+    CHECK(e.diagnostic()->message == "\"fallback\" is already set by en.json");
+  }
+}

@@ -1,0 +1,90 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "mstimeline/tagger.hpp"
+#include "support/support.hpp"
+
+using namespace mstl;
+
+namespace {
+
+struct Case {
+  std::size_t line = 0;
+  std::string language, dct, text, expected;
+};
+
+std::vector<std::string> split(const std::string& s, const std::string& sep) {
+  std::vector<std::string> out;
+  if (s.empty()) return out;
+  std::size_t start = 0;
+  for (std::size_t at; (at = s.find(sep, start)) != std::string::npos; start = at + sep.size())
+    out.push_back(s.substr(start, at - start));
+  out.push_back(s.substr(start));
+  return out;
+}
+
+std::vector<Case> load_table(const std::string& name) {
+  std::ifstream in(test::source_dir() / "tests" / "data" / name);
+  std::vector<Case> cases;
+  std::size_t n = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++n;
+    if (line.empty() || line[0] == '#') continue;
+    auto cols = split(line, "\t");
+    REQUIRE(cols.size() == 4);
+    cases.push_back({n, cols[0], cols[1], cols[2], cols[3]});
+  }
+  return cases;
+}
+
+// "span=value | span=value" of what the tagger found, in text order.
+std::string describe(const std::string& text, const std::vector<Timex>& found) {
+  std::vector<std::string> parts;
+  for (const auto& t : found) parts.push_back(text.substr(t.begin, t.end - t.begin) + "=" + t.value);
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " | " : "") + parts[i];
+  return out;
+}
+
+std::vector<Timex> tag(const std::string& language, const std::string& text, const std::string& dct = "-") {
+  TagContext context;
+  if (dct != "-") context.document_date = parse_date_value(dct);
+  return Tagger(test::knowledge().lexicon(language)).tag(text, context);
+}
+
+}  // namespace
+
+TEST_CASE("the tagger reads every sentence of the first-pass table right", "[temporal]") {
+  auto cases = load_table("temporal_first_pass.tsv");
+  REQUIRE(cases.size() >= 30);
+  for (const auto& c : cases) {
+    INFO("tests/data/temporal_first_pass.tsv:" << c.line << ": " << c.text);
+    CHECK(describe(c.text, tag(c.language, c.text, c.dct)) == c.expected);
+  }
+}
+
+TEST_CASE("spans are exact byte offsets into the text", "[temporal]") {
+  std::string text = "Microsoft menyebutkan, Rabu (25/1/2023), investasi pada tahun 2019 dan 2021.";
+  auto found = tag("id", text);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].begin == 23);
+  CHECK(found[0].end == 39);
+  CHECK(found[1].begin == text.find("tahun"));
+  CHECK(found[1].end == text.find("tahun") + 10);
+  CHECK(found[2].begin == text.rfind("2021"));
+  CHECK(found[2].end == text.rfind("2021") + 4);
+  for (const auto& t : found) CHECK(t.type == TimexType::date);
+}
+
+TEST_CASE("a relative month records its anchor; without one it stays unresolved", "[temporal]") {
+  auto anchored = tag("id", "Pada bulan Juni, Microsoft mengizinkan OpenAI.", "2025-01-22");
+  REQUIRE(anchored.size() == 1);
+  CHECK(anchored[0].value == "2024-06");
+  CHECK(anchored[0].anchor == "2025-01-22");
+  auto loose = tag("id", "Pada bulan Juni, Microsoft mengizinkan OpenAI.");
+  REQUIRE(loose.size() == 1);
+  CHECK(loose[0].value == "XXXX-06");
+  CHECK(loose[0].anchor.empty());
+}

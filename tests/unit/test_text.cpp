@@ -1,0 +1,55 @@
+#include <catch2/catch.hpp>
+
+#include "mstimeline/text.hpp"
+
+using namespace mstl::text;
+
+namespace {
+std::vector<std::string> pieces(std::string_view s, const std::vector<Span>& spans) {
+  std::vector<std::string> out;
+  for (const auto& sp : spans) out.emplace_back(s.substr(sp.begin, sp.end - sp.begin));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("sentences break at full stops and line ends, with byte offsets", "[text]") {
+  std::string s = "Halo dunia. Apa kabar?\nBaris baru";
+  auto spans = sentences(s);
+  CHECK(pieces(s, spans) == std::vector<std::string>{"Halo dunia.", "Apa kabar?", "Baris baru"});
+  REQUIRE(spans.size() == 3);
+  CHECK(spans[1].begin == 12);
+  CHECK(spans[1].end == 22);
+}
+
+TEST_CASE("sentences of real article text keep datelines and abbreviations inside", "[text]") {
+  std::string s =
+      "Microsoft menyebutkan, seperti dikutip dari laman resminya, Rabu (25/1/2023), perjanjian ini menyusul "
+      "investasi sebelumnya pada tahun 2019 dan 2021.\r\nAdvertisement\r\nSatya Nadella dkk. selama 3 tahun.";
+  CHECK(pieces(s, sentences(s)) ==
+        std::vector<std::string>{
+            "Microsoft menyebutkan, seperti dikutip dari laman resminya, Rabu (25/1/2023), perjanjian ini menyusul "
+            "investasi sebelumnya pada tahun 2019 dan 2021.",
+            "Advertisement", "Satya Nadella dkk. selama 3 tahun."});
+}
+
+TEST_CASE("tokens are words, numbers and punctuation with byte offsets", "[text]") {
+  std::string s = "Rabu (25/1/2023) Jum’at 13.05.2024";
+  auto tokens = tokenize(s);
+  std::vector<std::string> texts;
+  std::vector<TokenKind> kinds;
+  for (const auto& t : tokens) {
+    texts.emplace_back(s.substr(t.begin, t.end - t.begin));
+    kinds.push_back(t.kind);
+  }
+  CHECK(texts == std::vector<std::string>{"Rabu", "(", "25", "/", "1", "/", "2023", ")", "Jum’at", "13.05.2024"});
+  using K = TokenKind;
+  CHECK(kinds == std::vector<K>{K::word, K::punct, K::number, K::punct, K::number, K::punct, K::number, K::punct,
+                                K::word, K::number});
+  CHECK(tokens[0].folded == "rabu");
+}
+
+TEST_CASE("case folding is Unicode-aware", "[text]") {
+  CHECK(fold_case("JANUARI") == "januari");
+  CHECK(fold_case("Straße") == "strasse");
+  CHECK(fold_case("ÉTÉ") == "été");
+}

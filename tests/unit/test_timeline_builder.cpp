@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "mstimeline/sha256.hpp"
+#include "mstimeline/timeline.hpp"
+#include "support/support.hpp"
+
+using namespace mstl;
+
+namespace {
+
+Article article(const std::string& id, const std::string& bytes, std::size_t text_begin = 0) {
+  Article a;
+  a.info.id = id;
+  a.info.path = id + ".txt";
+  a.info.sha256 = sha256_hex(bytes);
+  a.bytes = bytes;
+  a.text_begin = text_begin;
+  return a;
+}
+
+std::vector<std::string> dates(const Timeline& t) {
+  std::vector<std::string> out;
+  for (const auto& e : t.events) out.push_back(e.date.value);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("each dated sentence becomes a mention citing the sentence's bytes", "[timeline]") {
+  std::string bytes =
+      "\xEF\xBB\xBFJudul tanpa tanggal\r\nPerjanjian ini menyusul investasi pada tahun 2019 dan 2021.\r\n"
+      "Advertisement\r\nAltspaceVR ditutup pada 10 Maret 2023.\r\n";
+  DocumentRecord r = extract_document(article("a", bytes, 3), test::knowledge());
+  CHECK(r.source.language == "id");
+  REQUIRE(r.mentions.size() == 3);
+  for (const auto& m : r.mentions) {
+    INFO(m.citation.quote);
+    CHECK(bytes.substr(m.citation.start, m.citation.end - m.citation.start) == m.citation.quote);
+  }
+  CHECK(r.mentions[0].date.value == "2019");
+  CHECK(r.mentions[0].citation.quote == "Perjanjian ini menyusul investasi pada tahun 2019 dan 2021.");
+  CHECK(r.mentions[0].citation.start == bytes.find("Perjanjian"));
+  CHECK(r.mentions[0].citation.date_text == "tahun 2019");
+  CHECK(r.mentions[1].date.value == "2021");
+  CHECK(r.mentions[1].citation.date_text == "2021");
+  CHECK(r.mentions[2].date.value == "2023-03-10");
+}
+
+TEST_CASE("a sentence repeated within an article is cited once", "[timeline]") {
+  std::string s = "Kemitraan diperpanjang pada 10 Maret 2023.\n";
+  DocumentRecord r = extract_document(article("a", s + "Lain.\n" + s), test::knowledge());
+  REQUIRE(r.mentions.size() == 1);
+  CHECK(r.mentions[0].citation.start == 0);
+}
+
+TEST_CASE("the same dated sentence in two sources is one event with both citations", "[timeline]") {
+  std::string s = "Microsoft berinvestasi pada tahun 2019.\n";
+  auto a = extract_document(article("b", "Pembuka.\n" + s), test::knowledge());
+  auto b = extract_document(article("a", s), test::knowledge());
+  Timeline t = build_timeline("T", {a, b});
+  REQUIRE(t.events.size() == 1);
+  REQUIRE(t.events[0].citations.size() == 2);
+  CHECK(t.events[0].citations[0].source == "a");  // ordered by source id
+  CHECK(t.events[0].citations[1].source == "b");
+  CHECK(t.events[0].citations[1].start == 9);
+  CHECK(t.events[0].title == "Microsoft berinvestasi pada tahun 2019.");
+}
+
+TEST_CASE("events are ordered by period start, coarser first, and ids do not depend on input order",
+          "[timeline]") {
+  std::string text =
+      "Kesepakatan diteken Rabu (25/1/2023).\nRencana diumumkan Januari 2023.\nTarget berlaku tahun 2023.\n"
+      "Investasi awal pada 2019.\n";
+  auto one = extract_document(article("x", text), test::knowledge());
+  auto two = extract_document(article("y", "Sejak 2019 kerja sama berjalan.\n"), test::knowledge());
+  Timeline forward = build_timeline("T", {one, two});
+  Timeline backward = build_timeline("T", {two, one});
+  CHECK(dates(forward) == std::vector<std::string>{"2019", "2019", "2023", "2023-01", "2023-01-25"});
+  REQUIRE(forward.events.size() == backward.events.size());
+  for (std::size_t i = 0; i < forward.events.size(); ++i) CHECK(forward.events[i].id == backward.events[i].id);
+  CHECK(forward.events[0].id < forward.events[1].id);  // equal dates: by id
+  CHECK(forward.sources[0].id == "x");
+  CHECK(backward.sources[0].id == "x");
+}
+
+TEST_CASE("titles are folded and cut at a word boundary", "[timeline]") {
+  CHECK(title_from_sentence("  Satu\r\n dua   tiga ") == "Satu dua tiga");
+  CHECK(title_from_sentence("alpha beta, gamma delta", 12) == "alpha beta…");
+  CHECK(title_from_sentence("Jum’at Jum’at Jum’at", 9) == "Jum’at…");
+}
