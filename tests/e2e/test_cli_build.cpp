@@ -137,7 +137,7 @@ TEST_CASE("one file with invalid UTF-8 is reported while the others are built", 
   CHECK(c["quote"] == "Kesepakatan diumumkan 10 Maret 2023.");
 }
 
-TEST_CASE("-o writes the file; a path that cannot be written fails with exit 2 and leaves nothing", "[e2e]") {
+TEST_CASE("output with -o is written whole and an unwritable path fails with exit 2", "[e2e]") {
   TempDir dir;
   auto out = dir / "timeline.md";
   auto r = run_cli({"build", "data/", "-f", "md", "-o", out.string()});
@@ -176,7 +176,7 @@ TEST_CASE("usage and input errors exit 2 with a clear message", "[e2e]") {
                         "    \"name\": 3}\n" + std::string(2 + 10, ' ') + "^\n");
 }
 
-TEST_CASE("--version and --help exit 0; help documents exit codes and examples", "[e2e]") {
+TEST_CASE("version and help exit 0 and help documents exit codes and examples", "[e2e]") {
   auto v = run_cli({"--version"});
   CHECK(v.exit_code == 0);
   CHECK(v.out.rfind("mstimeline 0.", 0) == 0);
@@ -188,7 +188,7 @@ TEST_CASE("--version and --help exit 0; help documents exit codes and examples",
   CHECK(bh.out.find("mstimeline build data/ | jq '.events[].date'") != std::string::npos);
 }
 
-TEST_CASE("--verbose says what was skipped; --quiet silences warnings", "[e2e]") {
+TEST_CASE("verbose says what was skipped and quiet silences warnings", "[e2e]") {
   auto v = run_cli({"build", "data/", "-v"});
   CHECK(v.exit_code == 0);
   CHECK(v.err.find("mstimeline: skipped README.md: matches .mstimelineignore\n") != std::string::npos);

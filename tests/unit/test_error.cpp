@@ -19,7 +19,7 @@ TEST_CASE("columns count code points, not bytes", "[error]") {
   CHECK(d.column == 8);
 }
 
-TEST_CASE("a severity goes after the location; no position means path only", "[error]") {
+TEST_CASE("a severity goes after the location and no position means path only", "[error]") {
   Diagnostic d = locate("a.json", "{\r\n  oops\r\n}", 5, "unexpected word");
   CHECK(d.to_string("error") == "a.json:2:3: error: unexpected word\n    oops\n    ^");
   Diagnostic whole{"dir/x.txt", 0, 0, "cannot open file: Permission denied", {}};

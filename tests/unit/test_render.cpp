@@ -39,7 +39,7 @@ std::string render(const char* format, const Timeline& t) {
 
 }  // namespace
 
-TEST_CASE("renderers are chosen by name; an unknown name is a clear error", "[render]") {
+TEST_CASE("renderers are chosen by name and an unknown name is a clear error", "[render]") {
   CHECK(Renderer::names() == std::vector<std::string>{"json", "md"});
   CHECK_THROWS_WITH(Renderer::create("yaml", {}), "unknown format \"yaml\" (known: json, md)");
 }

@@ -22,7 +22,7 @@ TEST_CASE("source ids are file stems unless stems collide", "[loader]") {
   CHECK(assign_source_ids(files({"x.md", "x.txt"})) == std::vector<std::string>{"x.md", "x.txt"});
 }
 
-TEST_CASE("an article keeps its exact bytes; text starts after the BOM", "[loader]") {
+TEST_CASE("an article keeps its exact bytes and its text starts after the BOM", "[loader]") {
   TempDir dir;
   std::string bytes = "\xEF\xBB\xBFJakarta, Rabu (25/1/2023).\r\nBaris dua.\r\n";
   write_file(dir / "a.txt", bytes);

@@ -78,7 +78,7 @@ TEST_CASE("spans are exact byte offsets into the text", "[temporal]") {
   for (const auto& t : found) CHECK(t.type == TimexType::date);
 }
 
-TEST_CASE("a relative month records its anchor; without one it stays unresolved", "[temporal]") {
+TEST_CASE("a relative month records its anchor and without one stays unresolved", "[temporal]") {
   auto anchored = tag("id", "Pada bulan Juni, Microsoft mengizinkan OpenAI.", "2025-01-22");
   REQUIRE(anchored.size() == 1);
   CHECK(anchored[0].value == "2024-06");

@@ -55,7 +55,7 @@ TEST_CASE("a missing input is an error naming it", "[loader]") {
   CHECK_THROWS_WITH(walk_articles(dir / "nope"), (dir / "nope").string() + ": no such file or directory");
 }
 
-TEST_CASE("directory symlinks are not followed; dangling links are warnings", "[loader]") {
+TEST_CASE("directory symlinks are not followed and dangling links are warnings", "[loader]") {
   TempDir dir;
   write_file(dir / "real/a.txt", "x");
   std::filesystem::create_directory_symlink(dir / "real", dir / "loop");
