@@ -6,9 +6,12 @@
 # a CMakeLists.txt changes).
 #
 # Usage: bash scripts/setup.sh
+# Everything it prints goes to stderr, so `setup.sh && mstimeline ... | jq`
+# keeps stdout for the timeline.
 # Environment: MSTL_BUILD_DIR (default: build), CMAKE_BUILD_TYPE (default:
 # RelWithDebInfo), CI (set: warnings are errors).
 set -euo pipefail
+exec 1>&2
 
 cd "$(dirname "$0")/.."
 build_dir=${MSTL_BUILD_DIR:-build}
