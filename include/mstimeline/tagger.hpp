@@ -1,23 +1,27 @@
-// The temporal tagger: finds date expressions and normalizes them to TIMEX3.
+// The temporal tagger: finds temporal expressions and normalizes them to TIMEX3.
 //
-// It runs over ICU word tokens (text.hpp) with one lexicon's words, so the
-// rules are language-neutral and every name is data. Rules, longest first at
-// each token:
+// It runs ICU word tokens through language-neutral rules whose every word
+// comes from one lexicon (lexicon.hpp, docs/lexicon.md). A byte-level
+// pre-scan first picks the stretches of text that hold a digit or a trigger
+// word, and only those are tokenized, so tagging costs less than segmenting
+// the whole text. docs/temporal.md lists every rule with examples; in short:
 //
-//   day-first numeric  "Rabu (25/1/2023)", "25-1-2023", "13.05.2024" -> 2023-01-25 (day)
-//   day month year     "10 Maret 2023", "Selasa, 23 Jul 2019"         -> 2023-03-10 (day)
-//   month day, year    "January 23, 2023"                             -> 2023-01-23 (day)
-//   month year         "Juni 2022", "Jan. 2023"                       -> 2022-06 (month)
-//   noun or cue + year "tahun 2019", "pada 2017", "in 2019"           -> 2019 (year)
-//     and the years listed after it: "tahun 2019 dan 2021"            -> 2019, 2021
-//     but not a numbered reference: "UU Nomor 23 Tahun 2014"           -> nothing
-//   month noun + month "bulan Juni" (no year): the latest June not after the
-//     document date, or XXXX-06 when there is none               -> 2024-06 / XXXX-06
+//   absolute     "Rabu (25/1/2023)" 2023-01-25, "10 Maret 2023", "Juni 2022" 2022-06,
+//                "tahun 2019 dan 2021" 2019 + 2021, "kuartal pertama 2024" 2024-Q1,
+//                "semester II 2023" 2023-H2, "tahun 1990-an" 199, "musim dingin 2014" 2014-WI
+//   with a time  "Selasa, 23 Jul 2019 10:15 WIB" 2019-07-23T10:15, "Senin pagi" ...TMO
+//   relative     "kemarin", "pekan lalu", "Kamis lalu", "3 hari yang lalu", "bulan Juni",
+//                "awal bulan ini" (mod START): resolved against the document date
+//   narrative    "sehari kemudian", "tahun sebelumnya", "hari itu": against the
+//                previous date in the text
+//   durations    "tiga tahun terakhir" P3Y, "selama dua minggu" P2W
+//   sets         "setiap minggu" P1W, "setiap Senin" XXXX-WXX-1
+//   references   "sekarang" PRESENT_REF, "dulu" PAST_REF
 //
-// Numeric dates are always read day first, as Indonesian writes them. A bare
-// number is never a year without a noun or cue, so money, counts and versions
-// ("USD 10 miliar", "10 ribu", "GPT-4") stay untagged. Spans are byte offsets
-// into the text given to tag().
+// Numeric dates are read day first, always. A bare number is never a date:
+// money, counts, decimals, versions and law numbers stay untagged. Without a
+// document date, relative expressions keep unknown parts ("XXXX-06",
+// "XXXX-XX-XX"); nothing is ever taken from the clock.
 #pragma once
 
 #include <optional>
@@ -26,7 +30,6 @@
 #include <vector>
 
 #include "mstimeline/lexicon.hpp"
-#include "mstimeline/text.hpp"
 #include "mstimeline/timex.hpp"
 
 namespace mstl {
@@ -36,11 +39,11 @@ std::string_view to_string(TimexType t);
 
 struct Timex {
   std::size_t begin = 0;
-  std::size_t end = 0;  // exclusive
+  std::size_t end = 0;  // exclusive; byte offsets into the tagged text
   TimexType type = TimexType::date;
-  std::string value;    // TIMEX3 value, e.g. "2023-01-25", "XXXX-06"
-  std::string mod;      // TIMEX3 mod (START, MID, END, ...) or empty
-  std::string anchor;   // the date a relative value was resolved against, or empty
+  std::string value;    // TIMEX3 value: "2023-01-25", "2023-W04", "XXXX-06", "P3Y", "PRESENT_REF", ...
+  std::string mod;      // TIMEX3 mod (START, MID, END, APPROX) or empty
+  std::string anchor;   // the value a relative expression was resolved against, or empty
 };
 
 struct TagContext {
@@ -51,10 +54,8 @@ class Tagger {
  public:
   explicit Tagger(const Lexicon& lexicon) : m_lexicon(lexicon) {}
 
+  // Expressions in text order; they never overlap.
   std::vector<Timex> tag(std::string_view text, const TagContext& context = {}) const;
-  // The same over tokens already made from `text`.
-  std::vector<Timex> tag(std::string_view text, const std::vector<text::Token>& tokens,
-                         const TagContext& context) const;
 
  private:
   const Lexicon& m_lexicon;

@@ -44,6 +44,21 @@ std::optional<DateValue> make_day(int year, int month, int day);
 std::optional<DateValue> make_month(int year, int month);
 std::optional<DateValue> make_year(int year);
 
+// Values of the period of each grain that contains `day`:
+// 2023-01-25 -> "2023-01-25", "2023-W04", "2023-01", "2023-Q1", "2023-H1", "2023", "202" (decade), "20" (century).
+// Week values use the ISO week-numbering year ("2021-01-01" is in "2020-W53").
+std::string day_value(std::chrono::sys_days day);
+std::string week_value(std::chrono::sys_days day);
+std::string month_value(std::chrono::sys_days day);
+std::string quarter_value(std::chrono::sys_days day);
+std::string half_value(std::chrono::sys_days day);
+std::string year_value(std::chrono::sys_days day);
+std::string decade_value(std::chrono::sys_days day);
+std::string century_value(std::chrono::sys_days day);
+
+// Calendar arithmetic that clamps the day of month: 2024-01-31 + 1 month = 2024-02-29.
+std::chrono::sys_days add_months(std::chrono::sys_days day, int months);
+
 // Ordering used by the timeline: start of the period, then coarser first.
 bool date_value_before(const DateValue& a, const DateValue& b);
 

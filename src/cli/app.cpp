@@ -49,6 +49,7 @@ int run(int argc, char** argv) {
 
   Action action;
   register_build(app, global, action);
+  register_dates(app, global, action);
 
   try {
     app.parse(argc, argv);

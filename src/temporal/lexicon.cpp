@@ -1,10 +1,10 @@
 #include "mstimeline/lexicon.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include <fmt/format.h>
 
-#include "mstimeline/text.hpp"
 #include "mstimeline/timex.hpp"
 
 namespace mstl {
@@ -12,152 +12,401 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<const char*, 14> k_keys = {
-    "comment",     "language",  "name",       "fallback",        "months",          "weekdays",       "year_nouns",
-    "month_nouns", "year_cues", "month_cues", "reference_nouns", "list_connectors", "function_words", "date_formats"};
+constexpr std::array<std::pair<std::string_view, Unit>, 11> k_units = {{{"day", Unit::day},
+                                                                        {"week", Unit::week},
+                                                                        {"month", Unit::month},
+                                                                        {"quarter", Unit::quarter},
+                                                                        {"half", Unit::half},
+                                                                        {"year", Unit::year},
+                                                                        {"decade", Unit::decade},
+                                                                        {"century", Unit::century},
+                                                                        {"hour", Unit::hour},
+                                                                        {"minute", Unit::minute},
+                                                                        {"second", Unit::second}}};
 
-// A word list entry must be one token: no white space, not empty.
-bool is_word(const std::string& s) {
-  return !s.empty() && s.find_first_of(" \t\r\n") == std::string::npos;
+std::vector<std::string> phrase_words(const std::string& phrase) {
+  std::vector<std::string> words;
+  for (auto& t : text::tokenize(phrase)) words.push_back(std::move(t.folded));
+  return words;
 }
 
+std::string join(const std::vector<std::string_view>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + std::string(items[i]);
+  return out;
+}
+
+// Reads a lexicon file key by key. Each kind of key has one reader; the
+// tables in run() say which key is of which kind and where it goes.
 class LexiconReader {
  public:
   LexiconReader(const JsonDoc& doc, Lexicon& out) : m_doc(doc), m_out(out) {}
 
   std::optional<Diagnostic> run(const std::string& expected_language) {
-    const json& root = m_doc.json;
-    if (!root.is_object()) return m_doc.error_at("", "a lexicon must be a JSON object");
-    for (const auto& [key, value] : root.items()) {
-      if (std::find(k_keys.begin(), k_keys.end(), key) == k_keys.end())
-        return m_doc.error_at_key(json_pointer_append("", key), fmt::format("unknown key \"{}\"", key));
-    }
+    if (!m_doc.json.is_object()) return m_doc.error_at("", "a lexicon must be a JSON object");
+    if (auto e = header(expected_language)) return e;
+    if (auto e = named_entries("months", m_out.month_names, m_out.months)) return e;
+    if (auto e = named_entries("weekdays", m_out.weekday_names, m_out.weekdays)) return e;
+
+    Lexicon& x = m_out;
+    for (auto [key, set] : {std::pair{"weekday_needs_day_noun", &x.weekday_needs_day_noun},
+                            {"day_nouns", &x.day_nouns},
+                            {"date_nouns", &x.date_nouns},
+                            {"year_nouns", &x.year_nouns},
+                            {"month_nouns", &x.month_nouns},
+                            {"year_cues", &x.year_cues},
+                            {"month_cues", &x.month_cues},
+                            {"reference_nouns", &x.reference_nouns},
+                            {"list_connectors", &x.list_connectors},
+                            {"number_teens", &x.number_teens},
+                            {"number_tens", &x.number_tens},
+                            {"number_hundreds", &x.number_hundreds},
+                            {"vague_counts", &x.vague_counts},
+                            {"modifier_links", &x.modifier_links},
+                            {"time_cues", &x.time_cues},
+                            {"quarter_nouns", &x.quarter_nouns},
+                            {"half_nouns", &x.half_nouns},
+                            {"set_words", &x.set_words},
+                            {"duration_cues", &x.duration_cues},
+                            {"duration_terminals", &x.duration_terminals},
+                            {"future_cues", &x.future_cues},
+                            {"past_cues", &x.past_cues},
+                            {"function_words", &x.function_words}})
+      if (auto e = phrase_set(key, *set)) return e;
+    for (auto [key, list] : {std::pair{"one_prefixes", &x.one_prefixes},
+                             {"quarter_prefixes", &x.quarter_prefixes},
+                             {"half_prefixes", &x.half_prefixes},
+                             {"ordinal_suffixes", &x.ordinal_suffixes},
+                             {"decade_suffixes", &x.decade_suffixes}})
+      if (auto e = affixes(key, *list)) return e;
+    for (auto [key, table] : {std::pair{"numbers", &x.numbers}, {"relative_days", &x.relative_days},
+                              {"ordinals", &x.ordinals}})
+      if (auto e = int_map(key, *table, -1000, 1000)) return e;
+    for (auto [key, table, allowed] :
+         {std::tuple{"modifiers", &x.modifiers, std::vector<std::string_view>{"START", "MID", "END", "APPROX"}},
+          {"parts_of_day", &x.parts_of_day, {"MO", "MI", "AF", "EV", "NI"}},
+          {"seasons", &x.seasons, {"SP", "SU", "FA", "WI"}},
+          {"references", &x.references, {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}},
+          {"time_zones", &x.time_zones, {}},
+          {"vague_durations", &x.vague_durations, {}}})
+      if (auto e = code_map(key, *table, allowed)) return e;
+    if (auto e = unit_map()) return e;
+    for (auto [key, dirs] : {std::pair{"unit_directions", &x.unit_directions},
+                             {"count_directions", &x.count_directions},
+                             {"narrative_directions", &x.narrative_directions}})
+      if (auto e = directions(key, *dirs)) return e;
+    if (auto e = anaphora()) return e;
+    if (auto e = date_formats()) return e;
+    return unknown_keys();
+  }
+
+ private:
+  std::optional<Diagnostic> header(const std::string& expected_language) {
     if (auto e = string_field("language", m_out.language)) return e;
     if (m_out.language != expected_language)
       return m_doc.error_at("/language", fmt::format("\"language\" is \"{}\" but the file is named {}.json",
                                                      m_out.language, expected_language));
     if (auto e = string_field("name", m_out.name)) return e;
-    if (auto it = root.find("fallback"); it != root.end()) {
-      if (!it->is_boolean()) return m_doc.error_at("/fallback", "\"fallback\" must be true or false");
-      m_out.fallback = it->get<bool>();
+    if (const json* v = find("fallback")) {
+      if (!v->is_boolean()) return m_doc.error_at("/fallback", "\"fallback\" must be true or false");
+      m_out.fallback = v->get<bool>();
     }
-    if (auto e = named_entries("months", m_out.month_names, m_out.months)) return e;
-    if (auto e = named_entries("weekdays", m_out.weekday_names, m_out.weekdays)) return e;
-    if (auto e = word_set("year_nouns", m_out.year_nouns)) return e;
-    if (auto e = word_set("month_nouns", m_out.month_nouns)) return e;
-    if (auto e = word_set("year_cues", m_out.year_cues)) return e;
-    if (auto e = word_set("month_cues", m_out.month_cues)) return e;
-    if (auto e = word_set("reference_nouns", m_out.reference_nouns)) return e;
-    if (auto e = word_set("list_connectors", m_out.list_connectors)) return e;
-    if (auto e = word_set("function_words", m_out.function_words)) return e;
-    return date_formats();
+    return std::nullopt;
   }
 
- private:
-  const json* required(const char* key, std::optional<Diagnostic>& error) {
+  // Marks `key` as known and returns its value, or nullptr when absent.
+  const json* find(const char* key) {
+    m_known.insert(key);
     auto it = m_doc.json.find(key);
-    if (it == m_doc.json.end()) {
-      error = m_doc.error_at("", fmt::format("missing required key \"{}\"", key));
-      return nullptr;
-    }
-    return &*it;
+    return it == m_doc.json.end() ? nullptr : &*it;
   }
+
+  static std::string at(const char* key) { return std::string("/") + key; }
 
   std::optional<Diagnostic> string_field(const char* key, std::string& out) {
-    std::optional<Diagnostic> error;
-    const json* v = required(key, error);
-    if (!v) return error;
+    const json* v = find(key);
+    if (!v) return m_doc.error_at("", fmt::format("missing required key \"{}\"", key));
     if (!v->is_string() || v->get<std::string>().empty())
-      return m_doc.error_at(std::string("/") + key, fmt::format("\"{}\" must be a non-empty string", key));
+      return m_doc.error_at(at(key), fmt::format("\"{}\" must be a non-empty string", key));
     out = v->get<std::string>();
+    return std::nullopt;
+  }
+
+  // A phrase from a JSON string, or a Diagnostic at `pointer`.
+  std::optional<Diagnostic> phrase(const json& v, const std::string& pointer, std::vector<std::string>& words) {
+    if (!v.is_string()) return m_doc.error_at(pointer, "an entry must be a string");
+    words = phrase_words(v.get<std::string>());
+    if (words.empty()) return m_doc.error_at(pointer, "an entry must contain a word");
     return std::nullopt;
   }
 
   template <std::size_t N>
   std::optional<Diagnostic> named_entries(const char* key, std::array<std::string, N>& names,
-                                          std::unordered_map<std::string, int>& index) {
-    std::optional<Diagnostic> error;
-    const json* v = required(key, error);
-    if (!v) return error;
-    std::string pointer = std::string("/") + key;
+                                          PhraseTable<int>& table) {
+    const json* v = find(key);
+    if (!v) return m_doc.error_at("", fmt::format("missing required key \"{}\"", key));
     if (!v->is_array() || v->size() != N)
-      return m_doc.error_at(pointer, fmt::format("\"{}\" must be an array of {} entries", key, N));
+      return m_doc.error_at(at(key), fmt::format("\"{}\" must be an array of {} entries", key, N));
+    std::unordered_map<std::string, int> seen;
     for (std::size_t i = 0; i < N; ++i) {
-      std::string at = json_pointer_append(pointer, std::to_string(i));
+      std::string pointer = json_pointer_append(at(key), std::to_string(i));
       const json& entry = (*v)[i];
       if (!entry.is_object() || !entry.contains("name") || !entry["name"].is_string() ||
           !entry.contains("variants") || !entry["variants"].is_array())
-        return m_doc.error_at(at, "an entry must be {\"name\": string, \"variants\": [strings]}");
+        return m_doc.error_at(pointer, "an entry must be {\"name\": string, \"variants\": [strings]}");
       names[i] = entry["name"].get<std::string>();
-      if (auto e = add_variants(entry["variants"], at + "/variants", static_cast<int>(i + 1), index)) return e;
-      index.emplace(text::fold_case(names[i]), static_cast<int>(i + 1));
+      m_out.full_names.add(phrase_words(names[i]), 1);
+      json spellings = entry["variants"];
+      spellings.push_back(names[i]);
+      for (std::size_t k = 0; k < spellings.size(); ++k) {
+        std::string vp = json_pointer_append(pointer + "/variants", std::to_string(k));
+        std::vector<std::string> words;
+        if (auto e = phrase(spellings[k], vp, words)) return e;
+        if (words.size() != 1) return m_doc.error_at(vp, "a variant must be a single word");
+        auto [it, fresh] = seen.emplace(words[0], static_cast<int>(i + 1));
+        if (!fresh && it->second != static_cast<int>(i + 1))
+          return m_doc.error_at(vp, fmt::format("variant \"{}\" already names entry {}",
+                                                spellings[k].get<std::string>(), it->second));
+        table.add(words, static_cast<int>(i + 1));
+      }
     }
     return std::nullopt;
   }
 
-  std::optional<Diagnostic> add_variants(const json& variants, const std::string& pointer, int value,
-                                         std::unordered_map<std::string, int>& index) {
-    for (std::size_t k = 0; k < variants.size(); ++k) {
-      std::string at = json_pointer_append(pointer, std::to_string(k));
-      if (!variants[k].is_string() || !is_word(variants[k].get<std::string>()))
-        return m_doc.error_at(at, "a variant must be a single word");
-      auto [it, fresh] = index.emplace(text::fold_case(variants[k].get<std::string>()), value);
-      if (!fresh && it->second != value)
-        return m_doc.error_at(at, fmt::format("variant \"{}\" already names entry {}", variants[k].get<std::string>(),
-                                              it->second));
+  std::optional<Diagnostic> phrase_set(const char* key, PhraseSet& out) {
+    const json* v = find(key);
+    if (!v) return std::nullopt;  // word lists are optional
+    if (!v->is_array()) return m_doc.error_at(at(key), fmt::format("\"{}\" must be an array of strings", key));
+    for (std::size_t k = 0; k < v->size(); ++k) {
+      std::vector<std::string> words;
+      if (auto e = phrase((*v)[k], json_pointer_append(at(key), std::to_string(k)), words)) return e;
+      out.add(std::move(words), 1);
     }
     return std::nullopt;
   }
 
-  std::optional<Diagnostic> word_set(const char* key, std::unordered_set<std::string>& out) {
-    auto it = m_doc.json.find(key);
-    if (it == m_doc.json.end()) return std::nullopt;  // word lists are optional
-    std::string pointer = std::string("/") + key;
-    if (!it->is_array()) return m_doc.error_at(pointer, fmt::format("\"{}\" must be an array of words", key));
-    for (std::size_t k = 0; k < it->size(); ++k) {
-      const json& w = (*it)[k];
-      if (!w.is_string() || !is_word(w.get<std::string>()))
-        return m_doc.error_at(json_pointer_append(pointer, std::to_string(k)), "an entry must be a single word");
-      out.insert(text::fold_case(w.get<std::string>()));
+  // Prefixes and suffixes glued to a word ("se" of "sehari"): single lowercase strings.
+  std::optional<Diagnostic> affixes(const char* key, std::vector<std::string>& out) {
+    const json* v = find(key);
+    if (!v) return std::nullopt;
+    if (!v->is_array()) return m_doc.error_at(at(key), fmt::format("\"{}\" must be an array of strings", key));
+    for (std::size_t k = 0; k < v->size(); ++k) {
+      const json& s = (*v)[k];
+      if (!s.is_string() || s.get<std::string>().empty() || text::fold_case(s.get<std::string>()) != s.get<std::string>())
+        return m_doc.error_at(json_pointer_append(at(key), std::to_string(k)),
+                              "an affix must be a non-empty lowercase string");
+      out.push_back(s.get<std::string>());
+    }
+    return std::nullopt;
+  }
+
+  template <class T, class Convert>
+  std::optional<Diagnostic> phrase_map(const char* key, PhraseTable<T>& out, Convert convert) {
+    const json* v = find(key);
+    if (!v) return std::nullopt;
+    if (!v->is_object()) return m_doc.error_at(at(key), fmt::format("\"{}\" must be an object", key));
+    for (const auto& [name, value] : v->items()) {
+      std::string pointer = json_pointer_append(at(key), name);
+      std::vector<std::string> words;
+      if (auto e = phrase(json(name), pointer, words)) return m_doc.error_at_key(pointer, e->message);
+      std::optional<T> converted;
+      if (auto e = convert(value, pointer, converted)) return e;
+      out.add(std::move(words), std::move(*converted));
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Diagnostic> int_map(const char* key, PhraseTable<int>& out, int lo, int hi) {
+    return phrase_map(key, out, [&](const json& v, const std::string& p, std::optional<int>& r) {
+      if (!v.is_number_integer() || v.get<int>() < lo || v.get<int>() > hi)
+        return std::optional(m_doc.error_at(p, fmt::format("expected a whole number from {} to {}", lo, hi)));
+      r = v.get<int>();
+      return std::optional<Diagnostic>();
+    });
+  }
+
+  std::optional<Diagnostic> code_map(const char* key, PhraseTable<std::string>& out,
+                                     const std::vector<std::string_view>& allowed) {
+    return phrase_map(key, out, [&](const json& v, const std::string& p, std::optional<std::string>& r) {
+      bool ok = v.is_string() && !v.get<std::string>().empty() &&
+                (allowed.empty() || std::find(allowed.begin(), allowed.end(), v.get<std::string>()) != allowed.end());
+      if (!ok)
+        return std::optional(m_doc.error_at(
+            p, allowed.empty() ? "expected a non-empty string" : fmt::format("expected one of {}", join(allowed))));
+      r = v.get<std::string>();
+      return std::optional<Diagnostic>();
+    });
+  }
+
+  std::optional<Diagnostic> unit_map() {
+    std::vector<std::string_view> names;
+    for (const auto& [name, unit] : k_units) names.push_back(name);
+    return phrase_map("units", m_out.units, [&](const json& v, const std::string& p, std::optional<Unit>& r) {
+      if (v.is_string()) r = unit_from_string(v.get<std::string>());
+      if (!r) return std::optional(m_doc.error_at(p, fmt::format("expected one of {}", join(names))));
+      return std::optional<Diagnostic>();
+    });
+  }
+
+  std::optional<Diagnostic> position(const char* key, const json& v, bool& after) {
+    std::string p = at(key) + "/position";
+    if (!v.contains("position") || !v["position"].is_string() ||
+        (v["position"] != "before" && v["position"] != "after"))
+      return m_doc.error_at(p, "\"position\" must be \"before\" or \"after\"");
+    after = v["position"] == "after";
+    return std::nullopt;
+  }
+
+  std::optional<Diagnostic> directions(const char* key, Directions& out) {
+    const json* v = find(key);
+    if (!v) return std::nullopt;
+    if (!v->is_object() || !v->contains("words") || !(*v)["words"].is_object())
+      return m_doc.error_at(at(key), "expected {\"position\": \"before\"|\"after\", \"words\": {phrase: -1|0|1}}");
+    if (auto e = position(key, *v, out.after)) return e;
+    for (const auto& [name, value] : (*v)["words"].items()) {
+      std::string pointer = json_pointer_append(at(key) + "/words", name);
+      std::vector<std::string> words;
+      if (auto e = phrase(json(name), pointer, words)) return m_doc.error_at_key(pointer, e->message);
+      if (!value.is_number_integer() || value.get<int>() < -1 || value.get<int>() > 1)
+        return m_doc.error_at(pointer, "a direction is -1 (past), 0 (current) or 1 (future)");
+      out.words.add(std::move(words), value.get<int>());
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Diagnostic> anaphora() {
+    const json* v = find("anaphora");
+    if (!v) return std::nullopt;
+    if (!v->is_object() || !v->contains("words") || !(*v)["words"].is_array())
+      return m_doc.error_at("/anaphora", "expected {\"position\": \"before\"|\"after\", \"words\": [phrases]}");
+    if (auto e = position("anaphora", *v, m_out.anaphora_after)) return e;
+    const json& list = (*v)["words"];
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      std::vector<std::string> words;
+      if (auto e = phrase(list[k], "/anaphora/words/" + std::to_string(k), words)) return e;
+      m_out.anaphora.add(std::move(words), 1);
     }
     return std::nullopt;
   }
 
   std::optional<Diagnostic> date_formats() {
-    auto it = m_doc.json.find("date_formats");
-    if (it == m_doc.json.end()) return std::nullopt;
-    if (!it->is_object()) return m_doc.error_at("/date_formats", "\"date_formats\" must be an object");
-    for (const auto& [key, value] : it->items()) {
-      std::string at = json_pointer_append("/date_formats", key);
+    const json* v = find("date_formats");
+    if (!v) return std::nullopt;
+    if (!v->is_object()) return m_doc.error_at("/date_formats", "\"date_formats\" must be an object");
+    for (const auto& [key, value] : v->items()) {
+      std::string p = json_pointer_append("/date_formats", key);
       if (!precision_from_string(key))
-        return m_doc.error_at(at, fmt::format("unknown precision \"{}\" (year, half, quarter, month, week, day)", key));
-      if (!value.is_string()) return m_doc.error_at(at, "a date format must be a string");
+        return m_doc.error_at_key(
+            p, fmt::format("unknown precision \"{}\" (year, half, quarter, month, week, day)", key));
+      if (!value.is_string()) return m_doc.error_at(p, "a date format must be a string");
       try {
         (void)fmt::format(fmt::runtime(value.get<std::string>()), fmt::arg("year", ""), fmt::arg("month", ""),
                           fmt::arg("day", 1), fmt::arg("week", ""), fmt::arg("quarter", ""), fmt::arg("half", ""));
       } catch (const fmt::format_error& e) {
-        return m_doc.error_at(at, fmt::format("bad date format: {} (fields: {{year}} {{month}} {{day}} {{week}} "
-                                              "{{quarter}} {{half}})", e.what()));
+        return m_doc.error_at(p, fmt::format("bad date format: {} (fields: {{year}} {{month}} {{day}} {{week}} "
+                                             "{{quarter}} {{half}})",
+                                             e.what()));
       }
       m_out.date_formats[key] = value.get<std::string>();
     }
     return std::nullopt;
   }
 
+  std::optional<Diagnostic> unknown_keys() {
+    m_known.insert("comment");
+    for (const auto& [key, value] : m_doc.json.items())
+      if (!m_known.count(key)) return m_doc.error_at_key(json_pointer_append("", key), fmt::format("unknown key \"{}\"", key));
+    return std::nullopt;
+  }
+
   const JsonDoc& m_doc;
   Lexicon& m_out;
+  std::unordered_set<std::string> m_known;
 };
+
+// Words that can start or anchor an expression: a stretch of text without a
+// digit and without any of these has nothing to tag.
+void collect_triggers(Lexicon& x) {
+  auto& t = x.trigger_words;
+  for (const auto* table : {&x.months, &x.weekdays, &x.relative_days, &x.day_nouns, &x.year_nouns, &x.month_nouns,
+                            &x.date_nouns, &x.quarter_nouns, &x.half_nouns, &x.vague_counts})
+    table->collect_words(t);
+  x.units.collect_words(t);
+  x.references.collect_words(t);
+  x.vague_durations.collect_words(t);
+  x.seasons.collect_words(t);
+  x.parts_of_day.collect_words(t);
+  std::unordered_set<std::string> unit_words;
+  x.units.collect_words(unit_words);
+  for (const auto& prefix : x.one_prefixes)
+    for (const auto& unit : unit_words) t.insert(prefix + unit);  // "sehari", "sepekan"
+}
 
 }  // namespace
 
+std::optional<Unit> unit_from_string(std::string_view s) {
+  for (const auto& [name, unit] : k_units)
+    if (name == s) return unit;
+  return std::nullopt;
+}
+
+template <class T>
+void PhraseTable<T>::add(std::vector<std::string> words, T value) {
+  auto& bucket = m_by_first[words.front()];
+  for (auto& e : bucket) {
+    if (e.words == words) {
+      e.value = std::move(value);
+      return;
+    }
+  }
+  bucket.push_back({std::move(words), std::move(value)});
+  std::stable_sort(bucket.begin(), bucket.end(),
+                   [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
+}
+
+template <class T>
+auto PhraseTable<T>::match(const std::vector<text::Token>& tokens, std::size_t i) const -> std::optional<Hit> {
+  if (i >= tokens.size()) return std::nullopt;
+  auto it = m_by_first.find(tokens[i].folded);
+  if (it == m_by_first.end()) return std::nullopt;
+  for (const Entry& e : it->second) {
+    if (i + e.words.size() > tokens.size()) continue;
+    bool same = true;
+    for (std::size_t k = 1; k < e.words.size() && same; ++k) same = tokens[i + k].folded == e.words[k];
+    if (same) return Hit{e.value, e.words.size()};
+  }
+  return std::nullopt;
+}
+
+template <class T>
+bool PhraseTable<T>::contains(std::string_view folded_word) const {
+  auto it = m_by_first.find(std::string(folded_word));
+  if (it == m_by_first.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(), [](const Entry& e) { return e.words.size() == 1; });
+}
+
+template <class T>
+void PhraseTable<T>::collect_words(std::unordered_set<std::string>& out) const {
+  for (const auto& [first, entries] : m_by_first)
+    for (const auto& e : entries) out.insert(e.words.begin(), e.words.end());
+}
+
+template class PhraseTable<int>;
+template class PhraseTable<std::string>;
+template class PhraseTable<Unit>;
+
 int Lexicon::month_of(std::string_view folded) const {
-  auto it = months.find(std::string(folded));
-  return it == months.end() ? 0 : it->second;
+  text::Token t;
+  t.folded = std::string(folded);
+  auto hit = months.match({t}, 0);
+  return hit && hit->length == 1 ? hit->value : 0;
 }
 
 int Lexicon::weekday_of(std::string_view folded) const {
-  auto it = weekdays.find(std::string(folded));
-  return it == weekdays.end() ? 0 : it->second;
+  text::Token t;
+  t.folded = std::string(folded);
+  auto hit = weekdays.match({t}, 0);
+  return hit && hit->length == 1 ? hit->value : 0;
 }
 
 std::string write_date(const DateValue& date, const Lexicon& lexicon) {
@@ -176,6 +425,7 @@ std::string write_date(const DateValue& date, const Lexicon& lexicon) {
 Expected<Lexicon> parse_lexicon(const JsonDoc& doc, const std::string& expected_language) {
   Lexicon lexicon;
   if (auto error = LexiconReader(doc, lexicon).run(expected_language)) return *error;
+  collect_triggers(lexicon);
   return lexicon;
 }
 

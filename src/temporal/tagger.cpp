@@ -4,25 +4,26 @@
 
 #include <fmt/format.h>
 
+#include "temporal/prescan.hpp"
+
 namespace mstl {
+namespace chr = std::chrono;
 namespace {
 
 using text::Token;
 using text::TokenKind;
 
+// Years the tagger accepts after a cue: wide enough for history, narrow
+// enough to keep counts ("pada 3000 hari") out.
+constexpr int k_min_year = 1000;
+constexpr int k_max_year = 2999;
+// How far before an expression a future cue ("akan", "dijadwalkan") may stand, in tokens.
+constexpr std::size_t k_cue_reach = 12;
+
 struct Number {
   int value = 0;
   std::size_t digits = 0;
 };
-
-// Years the tagger accepts: wide enough for history, narrow enough to keep
-// counts ("3000 karyawan") out.
-constexpr int k_min_year = 1000;
-constexpr int k_max_year = 2999;
-
-bool is_year(const Number& n) { return n.digits == 4 && n.value >= k_min_year && n.value <= k_max_year; }
-bool is_day(const Number& n) { return n.digits <= 2 && n.value >= 1 && n.value <= 31; }
-bool is_month_number(const Number& n) { return n.digits <= 2 && n.value >= 1 && n.value <= 12; }
 
 std::optional<Number> parse_digits(std::string_view s) {
   if (s.empty() || s.size() > 9) return std::nullopt;
@@ -33,209 +34,1053 @@ std::optional<Number> parse_digits(std::string_view s) {
   return n;
 }
 
-// The state of one tag() call: the text, its tokens and the output.
+bool is_year_number(const Number& n) { return n.digits == 4 && n.value >= k_min_year && n.value <= k_max_year; }
+bool is_day_number(const Number& n) { return n.digits <= 2 && n.value >= 1 && n.value <= 31; }
+bool is_month_number(const Number& n) { return n.digits <= 2 && n.value >= 1 && n.value <= 12; }
+
+int roman_value(std::string_view s) {
+  static constexpr std::array<std::string_view, 4> k_roman = {"i", "ii", "iii", "iv"};
+  for (std::size_t k = 0; k < k_roman.size(); ++k)
+    if (s == k_roman[k]) return static_cast<int>(k + 1);
+  return 0;
+}
+
+std::string unknown_value(Unit u) {
+  switch (u) {
+    case Unit::week: return "XXXX-WXX";
+    case Unit::month: return "XXXX-XX";
+    case Unit::quarter: return "XXXX-QX";
+    case Unit::half: return "XXXX-HX";
+    case Unit::year: return "XXXX";
+    case Unit::decade: return "XXX";
+    case Unit::century: return "XX";
+    default: return "XXXX-XX-XX";
+  }
+}
+
+std::string value_at(Unit u, chr::sys_days d) {
+  switch (u) {
+    case Unit::week: return week_value(d);
+    case Unit::month: return month_value(d);
+    case Unit::quarter: return quarter_value(d);
+    case Unit::half: return half_value(d);
+    case Unit::year: return year_value(d);
+    case Unit::decade: return decade_value(d);
+    case Unit::century: return century_value(d);
+    default: return day_value(d);
+  }
+}
+
+chr::sys_days shift(chr::sys_days d, Unit u, int n) {
+  switch (u) {
+    case Unit::day: return d + chr::days(n);
+    case Unit::week: return d + chr::weeks(n);
+    case Unit::month: return add_months(d, n);
+    case Unit::quarter: return add_months(d, 3 * n);
+    case Unit::half: return add_months(d, 6 * n);
+    case Unit::year: return add_months(d, 12 * n);
+    case Unit::decade: return add_months(d, 120 * n);
+    case Unit::century: return add_months(d, 1200 * n);
+    default: return d;  // hours and less: the day itself
+  }
+}
+
+// ISO 8601 duration of n units; nullopt n is a vague amount ("beberapa tahun" -> PXY).
+std::string duration_value(Unit u, std::optional<int> n) {
+  auto times = [&](int k) { return n ? std::to_string(*n * k) : std::string("X"); };
+  switch (u) {
+    case Unit::day: return "P" + times(1) + "D";
+    case Unit::week: return "P" + times(1) + "W";
+    case Unit::month: return "P" + times(1) + "M";
+    case Unit::quarter: return "P" + times(3) + "M";
+    case Unit::half: return "P" + times(6) + "M";
+    case Unit::year: return "P" + times(1) + "Y";
+    case Unit::decade: return "P" + times(10) + "Y";
+    case Unit::century: return "P" + times(100) + "Y";
+    case Unit::hour: return "PT" + times(1) + "H";
+    case Unit::minute: return "PT" + times(1) + "M";
+    case Unit::second: return "PT" + times(1) + "S";
+  }
+  return "PX";
+}
+
+// An expression found by a rule, in token indexes of its window.
+struct Item {
+  std::size_t first = 0;
+  std::size_t last = 0;  // exclusive
+  TimexType type = TimexType::date;
+  std::string value;
+  std::string mod;
+  std::string anchor;
+  std::optional<chr::sys_days> day;  // set for day-precision dates, so a time can attach
+};
+
+struct Found {
+  std::vector<Item> items;
+  std::size_t next = 0;
+  explicit operator bool() const { return !items.empty(); }
+};
+
+Found single(Item item) {
+  std::size_t next = item.last;
+  return Found{{std::move(item)}, next};
+}
+
+struct Resolved {
+  std::string value;
+  std::string anchor;
+  std::optional<chr::sys_days> day;
+};
+
+struct Count {
+  std::optional<int> value;  // nullopt: a vague count ("beberapa")
+  std::size_t next = 0;
+};
+
+struct UnitAt {
+  Unit unit;
+  std::size_t next = 0;
+  bool counted = false;  // "sehari": the unit carries the count one
+};
+
+struct Clock {
+  int hour = 0;
+  int minute = 0;
+  std::size_t next = 0;
+};
+
+// The anchor of narrative expressions: the latest date the text mentioned.
+struct Narrative {
+  std::optional<chr::sys_days> previous;
+  std::string previous_value;
+};
+
+// Matches the rules over the tokens of one window. Each rule takes a token
+// index and returns what it found there (or nothing); rules never emit, so
+// they compose: a modifier wraps any rule, a list joins several matches.
 class Matcher {
  public:
-  Matcher(std::string_view text, const std::vector<Token>& tokens, const Lexicon& lexicon, const TagContext& context)
-      : m_text(text), m_tokens(tokens), m_lexicon(lexicon), m_context(context) {}
+  Matcher(std::string_view window, const Lexicon& lexicon, const TagContext& context, Narrative& narrative)
+      : m_text(window), m_tokens(text::tokenize(window)), m_lex(lexicon), m_narrative(narrative) {
+    if (context.document_date) {
+      m_dct = context.document_date->period.start;
+      m_dct_value = day_value(*m_dct);
+    }
+  }
 
-  std::vector<Timex> run() {
-    for (std::size_t i = 0; i < m_tokens.size();) i = match_at(i);
-    return std::move(m_out);
+  void run(std::size_t base, std::vector<Timex>& out) {
+    for (std::size_t i = 0; i < m_tokens.size();) {
+      Found f = match_at(i);
+      if (!f) {
+        ++i;
+        continue;
+      }
+      for (auto& item : f.items) out.push_back(emit(item, base));
+      i = f.next;
+    }
   }
 
  private:
-  // Tries each rule at token i; returns the index of the next token to look at.
-  std::size_t match_at(std::size_t i) {
-    for (auto rule : {&Matcher::numeric_date, &Matcher::day_month_year, &Matcher::month_day_year,
-                      &Matcher::month_year, &Matcher::cued_year, &Matcher::named_month}) {
-      if (std::size_t next = (this->*rule)(i)) return next;
-    }
-    return i + 1;
+  using Rule = Found (Matcher::*)(std::size_t);
+
+  Found match_at(std::size_t i) {
+    if (Found f = modified(i)) return f;
+    return match_core(i);
   }
 
-  // --- token helpers -------------------------------------------------------
+  Found match_core(std::size_t i) {
+    static constexpr std::array<Rule, 17> k_rules = {
+        &Matcher::reference,  &Matcher::set_expression, &Matcher::numeric_date,   &Matcher::day_month,
+        &Matcher::month_day,  &Matcher::quarter_or_half, &Matcher::season,        &Matcher::decade,
+        &Matcher::month_year, &Matcher::year_range,      &Matcher::cued_year,     &Matcher::relative_day,
+        &Matcher::counted,    &Matcher::unit_relative,   &Matcher::weekday,       &Matcher::named_month,
+        &Matcher::time_alone};
+    for (Rule rule : k_rules)
+      if (Found f = (this->*rule)(i)) return with_time(std::move(f));
+    return {};
+  }
+
+  Timex emit(const Item& item, std::size_t base) {
+    Timex t;
+    t.begin = base + m_tokens[item.first].begin;
+    t.end = base + m_tokens[item.last - 1].end;
+    t.type = item.type;
+    t.value = item.value;
+    t.mod = item.mod;
+    t.anchor = item.anchor;
+    if (item.type == TimexType::date || item.type == TimexType::time) {
+      if (auto d = parse_date_value(std::string_view(item.value).substr(0, item.value.find('T')))) {
+        m_narrative.previous = d->period.start;
+        m_narrative.previous_value = d->value;
+      }
+    }
+    return t;
+  }
+
+  // --- tokens --------------------------------------------------------------
 
   bool exists(std::size_t i) const { return i < m_tokens.size(); }
-  std::string_view raw(std::size_t i) const { return m_text.substr(m_tokens[i].begin, m_tokens[i].end - m_tokens[i].begin); }
+  const std::string& folded(std::size_t i) const { return m_tokens[i].folded; }
   bool adjacent(std::size_t i) const { return exists(i + 1) && m_tokens[i].end == m_tokens[i + 1].begin; }
   bool is_punct(std::size_t i, std::string_view p) const {
-    return exists(i) && m_tokens[i].kind == TokenKind::punct && raw(i) == p;
+    return exists(i) && m_tokens[i].kind == TokenKind::punct && folded(i) == p;
   }
-  bool in(std::size_t i, const std::unordered_set<std::string>& words) const {
-    return exists(i) && words.count(m_tokens[i].folded) > 0;
+  template <class T>
+  std::optional<typename PhraseTable<T>::Hit> at(const PhraseTable<T>& table, std::size_t i) const {
+    return table.match(m_tokens, i);
+  }
+  // Index after the phrase of `table` at i, or 0.
+  template <class T>
+  std::size_t after(const PhraseTable<T>& table, std::size_t i) const {
+    auto hit = at(table, i);
+    return hit ? i + hit->length : 0;
   }
 
   std::optional<Number> number(std::size_t i) const {
     if (!exists(i) || m_tokens[i].kind != TokenKind::number) return std::nullopt;
-    return parse_digits(raw(i));
+    return parse_digits(folded(i));
   }
-
-  // Month name at i, with an optional adjacent full stop after an abbreviation
-  // ("Jan."); returns the month and the index after it.
-  std::optional<std::pair<int, std::size_t>> month(std::size_t i) const {
+  std::optional<int> year_at(std::size_t i) const {
+    auto n = number(i);
+    return n && is_year_number(*n) ? std::optional(n->value) : std::nullopt;
+  }
+  // A day of the month: "17", or "23rd" with the lexicon's ordinal suffixes.
+  std::optional<int> day_at(std::size_t i) const {
+    if (auto n = number(i)) return is_day_number(*n) ? std::optional(n->value) : std::nullopt;
+    if (!exists(i)) return std::nullopt;
+    const std::string& s = folded(i);
+    for (const auto& suffix : m_lex.ordinal_suffixes) {
+      if (s.size() <= suffix.size() || s.compare(s.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+      auto n = parse_digits(std::string_view(s).substr(0, s.size() - suffix.size()));
+      if (n && is_day_number(*n)) return n->value;
+    }
+    return std::nullopt;
+  }
+  // A month name, with the full stop of an abbreviation ("Jan.").
+  std::optional<std::pair<int, std::size_t>> month_at(std::size_t i) const {
     if (!exists(i) || m_tokens[i].kind != TokenKind::word) return std::nullopt;
-    int m = m_lexicon.month_of(m_tokens[i].folded);
-    if (m == 0) return std::nullopt;
-    std::size_t next = (adjacent(i) && is_punct(i + 1, ".")) ? i + 2 : i + 1;
-    return std::pair{m, next};
+    auto hit = at(m_lex.months, i);
+    if (!hit) return std::nullopt;
+    return std::pair{hit->value, after_abbreviation(i + hit->length)};
+  }
+  std::optional<std::pair<int, std::size_t>> weekday_at(std::size_t i) const {
+    auto hit = at(m_lex.weekdays, i);
+    if (!hit) return std::nullopt;
+    return std::pair{hit->value, after_abbreviation(i + hit->length)};
+  }
+  // "17-18", "17/11", "17:30", "17.5": a number that goes on is not a lone day.
+  bool joined_to_more_digits(std::size_t i) const {
+    if (!adjacent(i)) return false;
+    if (number(i + 1)) return true;
+    return (is_punct(i + 1, "-") || is_punct(i + 1, "/") || is_punct(i + 1, ":") || is_punct(i + 1, ".")) &&
+           adjacent(i + 1) && number(i + 2);
   }
 
-  bool is_weekday(std::size_t i) const {
-    return exists(i) && m_tokens[i].kind == TokenKind::word && m_lexicon.weekday_of(m_tokens[i].folded) != 0;
+  // The full stop of an abbreviation ("Jan.", "Agt.") belongs to it; after a
+  // full name ("June.") it ends the sentence.
+  std::size_t after_abbreviation(std::size_t next) const {
+    bool abbreviation = !m_lex.full_names.contains(folded(next - 1));
+    return abbreviation && adjacent(next - 1) && is_punct(next, ".") ? next + 1 : next;
   }
 
-  // Widens a day's span to a weekday before it: "Rabu (25/1/2023)", "Selasa, 23 Jul 2019".
-  std::size_t with_weekday(std::size_t first) const {
-    if (first >= 1 && is_punct(first - 1, "(") && first >= 2 && is_weekday(first - 2)) return first - 2;
-    if (first >= 2 && is_punct(first - 1, ",") && is_weekday(first - 2)) return first - 2;
-    if (first >= 1 && is_weekday(first - 1)) return first - 1;
-    return first;
+  // Index after one or more list connectors at i ("dan", ",", "–", "s.d."), or 0.
+  std::size_t after_connectors(std::size_t i) const {
+    std::size_t j = i;
+    while (std::size_t k = after(m_lex.list_connectors, j)) j = k;
+    return j == i ? 0 : j;
   }
 
-  void emit(std::size_t first, std::size_t last_excl, const std::optional<DateValue>& value,
-            std::string anchor = {}) {
-    emit_value(first, last_excl, value->value, std::move(anchor));
+  // A future cue before an expression in its sentence ("akan", "dijadwalkan")
+  // turns a bare month or day forward, unless a past cue ("sudah") stands
+  // nearer. Only cues before count: one after is as often about something
+  // else ("said on Jan. 23 that it would ...").
+  bool future_context(std::size_t i) const {
+    auto boundary = [&](std::size_t k) { return is_punct(k, ".") || is_punct(k, "!") || is_punct(k, "?"); };
+    for (std::size_t k = i, steps = 0; k > 0 && steps < k_cue_reach; ++steps) {
+      --k;
+      if (boundary(k)) break;
+      if (at(m_lex.past_cues, k)) return false;
+      if (at(m_lex.future_cues, k)) return true;
+    }
+    return false;
   }
 
-  void emit_value(std::size_t first, std::size_t last_excl, std::string value, std::string anchor = {}) {
-    Timex t;
-    t.begin = m_tokens[first].begin;
-    t.end = m_tokens[last_excl - 1].end;
-    t.value = std::move(value);
-    t.anchor = std::move(anchor);
-    m_out.push_back(std::move(t));
+  // --- numbers and units ---------------------------------------------------
+
+  std::optional<Count> count_at(std::size_t i) const {
+    if (std::size_t k = after(m_lex.vague_counts, i)) return Count{std::nullopt, k};
+    if (names_a_reference(i)) return std::nullopt;
+    if (auto n = number(i)) return n->digits <= 3 ? std::optional(Count{n->value, i + 1}) : std::nullopt;
+    auto hit = at(m_lex.numbers, i);
+    if (!hit) return std::nullopt;
+    int v = hit->value;
+    std::size_t k = i + hit->length;
+    if (std::size_t t = after(m_lex.number_teens, k)) return Count{v + 10, t};
+    if (std::size_t h = after(m_lex.number_hundreds, k)) return Count{v * 100, h};
+    if (std::size_t t = after(m_lex.number_tens, k)) {
+      v *= 10;
+      k = t;
+    }
+    // "dua puluh tiga", "twenty-three": tens, then a unit number.
+    if (v >= 20 && v % 10 == 0) {
+      std::size_t u = is_punct(k, "-") ? k + 1 : k;
+      auto unit = at(m_lex.numbers, u);
+      if (unit && unit->value >= 1 && unit->value <= 9) return Count{v + unit->value, u + unit->length};
+    }
+    return Count{v, k};
   }
 
-  // --- rules: each returns the index after its match, or 0 -----------------
+  std::optional<UnitAt> unit_at(std::size_t i) const {
+    if (auto hit = at(m_lex.units, i)) return UnitAt{hit->value, i + hit->length, false};
+    if (!exists(i) || m_tokens[i].kind != TokenKind::word) return std::nullopt;
+    const std::string& s = folded(i);
+    for (const auto& prefix : m_lex.one_prefixes) {
+      if (s.size() <= prefix.size() || s.compare(0, prefix.size(), prefix) != 0) continue;
+      Token rest;
+      rest.folded = s.substr(prefix.size());
+      auto hit = m_lex.units.match({rest}, 0);
+      if (hit && hit->length == 1 && !(adjacent(i) && is_punct(i + 1, "-"))) return UnitAt{hit->value, i + 1, true};
+    }
+    return std::nullopt;
+  }
 
-  // "25/1/2023", "25-1-2023", "(25/1/2023)" after a weekday; day first always.
-  std::size_t numeric_date(std::size_t i) {
-    if (auto dotted = dotted_date(i)) return dotted;
-    auto d = number(i);
-    if (!d || !is_day(*d) || !adjacent(i) || !adjacent(i + 1) || !adjacent(i + 2) || !adjacent(i + 3)) return 0;
-    std::string_view sep = raw(i + 1);
-    if ((sep != "/" && sep != "-") || !is_punct(i + 3, sep)) return 0;
-    auto m = number(i + 2);
-    auto y = number(i + 4);
-    if (!m || !is_month_number(*m) || !y || !is_year(*y)) return 0;
-    auto value = make_day(y->value, m->value, d->value);
-    if (!value) return 0;
-    std::size_t first = i, last = i + 5;
+  // --- resolution against the document date or the previous date ----------
+
+  Resolved relative(Unit u, int n) const {
+    if (!m_dct) return {unknown_value(u), "", std::nullopt};
+    chr::sys_days d = shift(*m_dct, u, n);
+    return {value_at(u, d), m_dct_value, u == Unit::day ? std::optional(d) : std::nullopt};
+  }
+
+  Resolved narrative(Unit u, int n) const {
+    if (!m_narrative.previous) return relative(u, n);
+    chr::sys_days d = shift(*m_narrative.previous, u, n);
+    return {value_at(u, d), m_narrative.previous_value, u == Unit::day ? std::optional(d) : std::nullopt};
+  }
+
+  // dir: -1 strictly before the document date, +1 strictly after, 0 the
+  // nearest occurrence looking back (or forward in a future context).
+  Resolved month_relative(int month, int dir, bool future) const {
+    if (!m_dct) return {fmt::format("XXXX-{:02}", month), "", std::nullopt};
+    auto c = chr::year_month_day(*m_dct);
+    int y = static_cast<int>(c.year());
+    int m = static_cast<int>(static_cast<unsigned>(c.month()));
+    if (dir < 0 || (dir == 0 && !future))
+      y -= (month > m || (dir < 0 && month == m)) ? 1 : 0;
+    else
+      y += (month < m || (dir > 0 && month == m)) ? 1 : 0;
+    return {fmt::format("{:04}-{:02}", y, month), m_dct_value, std::nullopt};
+  }
+
+  Resolved day_month_relative(int day, int month, bool future, int weekday) const {
+    if (!m_dct) return {fmt::format("XXXX-{:02}-{:02}", month, day), "", std::nullopt};
+    int y = static_cast<int>(chr::year_month_day(*m_dct).year());
+    std::optional<chr::sys_days> best;
+    for (int candidate : {y - 1, y, y + 1}) {
+      auto v = make_day(candidate, month, day);
+      if (!v) continue;
+      chr::sys_days d = v->period.start;
+      if (weekday && static_cast<int>(chr::weekday(d).iso_encoding()) != weekday) continue;
+      bool direction_ok = weekday || (future ? d >= *m_dct : d <= *m_dct);
+      if (!direction_ok) continue;
+      if (!best || chr::abs(d - *m_dct) < chr::abs(*best - *m_dct)) best = d;
+    }
+    if (!best) return {fmt::format("XXXX-{:02}-{:02}", month, day), "", std::nullopt};
+    return {day_value(*best), m_dct_value, best};
+  }
+
+  Resolved weekday_relative(int weekday, int dir, bool future) const {
+    if (!m_dct) return {fmt::format("XXXX-WXX-{}", weekday), "", std::nullopt};
+    int today = static_cast<int>(chr::weekday(*m_dct).iso_encoding());
+    int back = (today - weekday + 7) % 7;  // days since the latest such weekday, 0 today
+    int ahead = (weekday - today + 7) % 7;
+    chr::sys_days d;
+    if (dir < 0)
+      d = *m_dct - chr::days(back == 0 ? 7 : back);
+    else if (dir > 0)
+      d = *m_dct + chr::days(ahead == 0 ? 7 : ahead);
+    else
+      d = future ? *m_dct + chr::days(ahead) : *m_dct - chr::days(back);
+    return {day_value(d), m_dct_value, d};
+  }
+
+  int expand_two_digit_year(int yy) const {
+    int pivot = m_dct ? static_cast<int>(chr::year_month_day(*m_dct).year()) % 100 + 5 : 50;
+    return yy <= pivot ? 2000 + yy : 1900 + yy;
+  }
+
+  static Item date_item(std::size_t first, std::size_t last, Resolved r) {
+    Item item;
+    item.first = first;
+    item.last = last;
+    item.value = std::move(r.value);
+    item.anchor = std::move(r.anchor);
+    item.day = r.day;
+    return item;
+  }
+
+  static Item absolute_item(std::size_t first, std::size_t last, const std::optional<DateValue>& v) {
+    Item item;
+    item.first = first;
+    item.last = last;
+    item.value = v->value;
+    if (v->precision == Precision::day) item.day = v->period.start;
+    return item;
+  }
+
+  // Widens a date's start to a weekday before it: "Rabu (25/1/2023)", "Selasa, 23 Jul 2019".
+  std::size_t with_weekday(std::size_t first, int* weekday = nullptr) const {
+    std::size_t w = first;
+    if (first >= 2 && (is_punct(first - 1, "(") || is_punct(first - 1, ","))) w = first - 2;
+    else if (first >= 1) w = first - 1;
+    else return first;
+    auto hit = weekday_at(w);
+    if (!hit || hit->second != (w == first - 1 ? first : first - 1)) return first;
+    if (weekday) *weekday = hit->first;
+    std::size_t start = w;
+    if (start >= 1 && at(m_lex.day_nouns, start - 1)) --start;
+    return start;
+  }
+
+  std::size_t with_date_noun(std::size_t first) const {
+    return first >= 1 && at(m_lex.date_nouns, first - 1) ? first - 1 : first;
+  }
+
+  // --- rules ---------------------------------------------------------------
+
+  // "awal tahun 2023", "akhir Maret 2023", "pertengahan 2023", "the end of March 2023"
+  Found modified(std::size_t i) {
+    auto hit = at(m_lex.modifiers, i);
+    if (!hit) return {};
+    std::size_t j = i + hit->length;
+    while (std::size_t k = after(m_lex.modifier_links, j)) j = k;
+    Found f = match_core(j);
+    if (f && f.items.front().first == j && f.items.front().type != TimexType::set) {
+      f.items.front().first = i;
+      f.items.front().mod = hit->value;
+      return f;
+    }
+    if (auto y = year_at(j)) {
+      Item item = absolute_item(i, j + 1, make_year(*y));
+      item.mod = hit->value;
+      return single(item);
+    }
+    if (auto m = month_at(j)) {
+      Item item = date_item(i, m->second, month_relative(m->first, 0, future_context(i)));
+      item.mod = hit->value;
+      return single(item);
+    }
+    // "awal tahun", "akhir bulan": the current one.
+    if (auto u = unit_at(j); u && !u->counted && u->unit != Unit::day) {
+      Item item = date_item(i, u->next, relative(u->unit, 0));
+      item.mod = hit->value;
+      return single(item);
+    }
+    return {};
+  }
+
+  // "sekarang", "saat ini", "dulu"; and vague durations: "bertahun-tahun" PXY
+  Found reference(std::size_t i) {
+    Item item;
+    item.first = i;
+    if (auto hit = at(m_lex.references, i)) {
+      // "the past three years": here the words lead a duration, not a reference.
+      if (auto c = count_at(i + hit->length); c && unit_at(c->next)) return {};
+      item.last = i + hit->length;
+      item.value = hit->value;
+    } else if (auto d = at(m_lex.vague_durations, i)) {
+      item.last = i + d->length;
+      item.value = d->value;
+      item.type = TimexType::duration;
+    } else {
+      return {};
+    }
+    return single(item);
+  }
+
+  // "setiap minggu" P1W, "setiap dua minggu" P2W, "setiap Senin" XXXX-WXX-1
+  Found set_expression(std::size_t i) {
+    std::size_t j = after(m_lex.set_words, i);
+    if (!j) return {};
+    Item item;
+    item.first = i;
+    item.type = TimexType::set;
+    if (auto u = unit_at(j)) {
+      item.value = duration_value(u->unit, 1);
+      item.last = u->next;
+    } else if (auto c = count_at(j); c && c->value && unit_at(c->next)) {
+      auto u2 = unit_at(c->next);
+      item.value = duration_value(u2->unit, c->value);
+      item.last = u2->next;
+    } else if (auto w = weekday_at(j)) {
+      item.value = fmt::format("XXXX-WXX-{}", w->first);
+      item.last = w->second;
+    } else if (auto m = month_at(j)) {
+      item.value = fmt::format("XXXX-{:02}", m->first);
+      item.last = m->second;
+    } else if (auto p = at(m_lex.parts_of_day, j)) {
+      item.value = "XXXX-XX-XXT" + p->value;
+      item.last = j + p->length;
+    } else {
+      return {};
+    }
+    return single(item);
+  }
+
+  // "25/1/2023", "17-11-23", "13.05.2024", "2023-11-17", and "Jumat (17/11)".
+  Found numeric_date(std::size_t i) {
+    if (Found f = dotted_date(i)) return f;
+    auto a = number(i);
+    if (!a || !adjacent(i) || !adjacent(i + 1)) return {};
+    std::string_view sep = exists(i + 1) ? std::string_view(folded(i + 1)) : "";
+    if (sep != "/" && sep != "-") return {};
+    auto b = number(i + 2);
+    if (!b) return {};
+    bool three = adjacent(i + 2) && is_punct(i + 3, sep) && adjacent(i + 3) && number(i + 4);
+    if (three) {
+      auto c = number(i + 4);
+      if (adjacent(i + 4) && (is_punct(i + 5, sep) || number(i + 6))) return {};  // a longer run: not a date
+      std::optional<DateValue> v;
+      if (a->digits == 4 && is_month_number(*b) && c->digits == 2)  // ISO 8601
+        v = make_day(a->value, b->value, c->value);
+      else if (is_day_number(*a) && is_month_number(*b) && (c->digits == 4 || c->digits == 2))
+        v = make_day(c->digits == 2 ? expand_two_digit_year(c->value) : c->value, b->value, a->value);
+      if (!v || (c->digits == 4 && !is_year_number(*c) && a->digits != 4)) return {};
+      return finish_numeric(i, i + 5, v);
+    }
+    // Day and month alone only in a dateline or after a date noun: "Jumat (17/11)", "tanggal 17/11".
+    if (sep != "/" || !is_day_number(*a) || !is_month_number(*b)) return {};
+    if (adjacent(i + 2) && (is_punct(i + 3, "/") || number(i + 3))) return {};
+    int weekday = 0;
+    std::size_t first = with_weekday(i > 0 && is_punct(i - 1, "(") ? i - 1 : i, &weekday);
+    bool dateline = weekday != 0 && first < i;
+    bool noun = with_date_noun(i) < i;
+    if (!dateline && !noun) return {};
+    std::size_t last = i + 3;
+    if (is_punct(i - 1, "(") && is_punct(last, ")")) ++last;
+    Resolved r = day_month_relative(a->value, b->value, future_context(i), weekday);
+    return single(date_item(dateline ? first : with_date_noun(i), last, std::move(r)));
+  }
+
+  Found finish_numeric(std::size_t i, std::size_t last, const std::optional<DateValue>& v) {
+    std::size_t first = with_date_noun(i);
     if (i >= 1 && is_punct(i - 1, "(") && is_punct(last, ")")) {
       std::size_t widened = with_weekday(i - 1);
       if (widened != i - 1) first = widened, last = last + 1;
+    } else {
+      first = std::min(first, with_weekday(i));
     }
-    emit(first, last, value);
-    return last;
+    return single(absolute_item(first, last, v));
   }
 
-  // "13.05.2024": ICU keeps digits joined by '.' as one number token.
-  std::size_t dotted_date(std::size_t i) {
-    if (!exists(i) || m_tokens[i].kind != TokenKind::number) return 0;
-    std::string_view s = raw(i);
-    auto a = s.find('.');
-    auto b = a == std::string_view::npos ? a : s.find('.', a + 1);
-    if (b == std::string_view::npos || s.find('.', b + 1) != std::string_view::npos) return 0;
-    auto d = parse_digits(s.substr(0, a));
-    auto m = parse_digits(s.substr(a + 1, b - a - 1));
-    auto y = parse_digits(s.substr(b + 1));
-    if (!d || !m || !y || !is_day(*d) || !is_month_number(*m) || !is_year(*y)) return 0;
-    auto value = make_day(y->value, m->value, d->value);
-    if (!value) return 0;
-    emit(with_weekday(i), i + 1, value);
-    return i + 1;
+  // ICU keeps digits joined by '.' together: "13.05.2024" is one token.
+  Found dotted_date(std::size_t i) {
+    if (!exists(i) || m_tokens[i].kind != TokenKind::number) return {};
+    std::string_view s = folded(i);
+    auto p = s.find('.');
+    auto q = p == std::string_view::npos ? p : s.find('.', p + 1);
+    if (q == std::string_view::npos || s.find('.', q + 1) != std::string_view::npos) return {};
+    auto d = parse_digits(s.substr(0, p));
+    auto m = parse_digits(s.substr(p + 1, q - p - 1));
+    auto y = parse_digits(s.substr(q + 1));
+    if (!d || !m || !y || !is_day_number(*d) || !is_month_number(*m) || (y->digits != 4 && y->digits != 2)) return {};
+    int year = y->digits == 2 ? expand_two_digit_year(y->value) : y->value;
+    auto v = make_day(year, m->value, d->value);
+    if (!v || year < k_min_year) return {};
+    return finish_numeric(i, i + 1, v);
   }
 
-  // "10 Maret 2023", "Selasa, 23 Jul 2019"
-  std::size_t day_month_year(std::size_t i) {
-    auto d = number(i);
-    if (!d || !is_day(*d)) return 0;
-    auto m = month(i + 1);
-    if (!m) return 0;
-    auto y = number(m->second);
-    if (!y || !is_year(*y)) return 0;
-    auto value = make_day(y->value, m->first, d->value);
-    if (!value) return 0;
-    emit(with_weekday(i), m->second + 1, value);
-    return m->second + 1;
+  // "10 Maret 2023", "Selasa, 23 Jul 2019", "pada 20 November", "5 dan 6 Desember 2023", "17–20 November 2023"
+  Found day_month(std::size_t i) {
+    auto d = day_at(i);
+    if (!d) return {};
+    if (auto m = month_at(i + 1)) {
+      int weekday = 0;
+      std::size_t first = std::min(with_weekday(i, &weekday), with_date_noun(i));
+      if (auto y = year_at(m->second)) {
+        auto v = make_day(*y, m->first, *d);
+        if (!v) return {};
+        return single(absolute_item(first, m->second + 1, v));
+      }
+      if (number(m->second)) return {};  // "5 Mei 20": not a date we can read
+      if (!make_day(2000, m->first, *d)) return {};
+      return single(date_item(first, m->second, day_month_relative(*d, m->first, future_context(i), weekday)));
+    }
+    // A list or range sharing the month: the first day takes the month and year of the last.
+    std::size_t k = after_connectors(i + 1);
+    if (!k || !day_at(k)) return {};
+    Found rest = day_month(k);
+    if (!rest) return {};
+    const std::string& v = rest.items.front().value;  // "2023-12-06" or "XXXX-12-06"
+    auto value = v.substr(0, 8) + fmt::format("{:02}", *d);
+    Item item;
+    item.first = with_date_noun(i);
+    item.last = i + 1;
+    item.value = value;
+    item.anchor = rest.items.front().anchor;
+    if (auto dv = parse_date_value(value)) item.day = dv->period.start;
+    else if (value.rfind("XXXX", 0) != 0) return {};
+    rest.items.insert(rest.items.begin(), item);
+    return rest;
   }
 
-  // "January 23, 2023", "Jan. 23 2023"
-  std::size_t month_day_year(std::size_t i) {
-    auto m = month(i);
-    if (!m) return 0;
-    auto d = number(m->second);
-    if (!d || !is_day(*d)) return 0;
-    std::size_t at = m->second + 1;
-    if (is_punct(at, ",")) ++at;
-    auto y = number(at);
-    if (!y || !is_year(*y)) return 0;
-    auto value = make_day(y->value, m->first, d->value);
-    if (!value) return 0;
-    emit(with_weekday(i), at + 1, value);
-    return at + 1;
+  // English order: "January 23, 2023", "Jan. 23", "January 23rd, 2023"
+  Found month_day(std::size_t i) {
+    auto m = month_at(i);
+    if (!m) return {};
+    auto d = day_at(m->second);
+    if (!d || joined_to_more_digits(m->second)) return {};
+    std::size_t at_year = m->second + 1;
+    if (is_punct(at_year, ",")) ++at_year;
+    int weekday = 0;
+    std::size_t first = with_weekday(i, &weekday);
+    if (auto y = year_at(at_year)) {
+      auto v = make_day(*y, m->first, *d);
+      if (!v) return {};
+      return single(absolute_item(first, at_year + 1, v));
+    }
+    if (month_at(m->second + 1) || unit_at(m->second + 1)) return {};  // "May 5 employees"? no: "5 months"
+    if (!make_day(2000, m->first, *d)) return {};
+    return single(date_item(first, m->second + 1, day_month_relative(*d, m->first, future_context(i), weekday)));
   }
 
-  // "Juni 2022", "Jan. 2023"
-  std::size_t month_year(std::size_t i) {
-    auto m = month(i);
-    if (!m) return 0;
-    auto y = number(m->second);
-    if (!y || !is_year(*y)) return 0;
-    emit(i, m->second + 1, make_month(y->value, m->first));
-    return m->second + 1;
+  // "kuartal pertama 2024", "triwulan III", "Q3 2023", "semester II", "the second half of 2023"
+  Found quarter_or_half(std::size_t i) {
+    if (Found f = part_by_noun(i, m_lex.quarter_nouns, 'Q', 4)) return f;
+    if (Found f = part_by_noun(i, m_lex.half_nouns, 'H', 2)) return f;
+    if (Found f = part_by_prefix(i, m_lex.quarter_prefixes, 'Q', 4)) return f;
+    return part_by_prefix(i, m_lex.half_prefixes, 'H', 2);
+  }
+
+  // The ordinal of a quarter or half: "pertama", "III", "2".
+  std::optional<std::pair<int, std::size_t>> part_number(std::size_t i, int limit) const {
+    int n = 0;
+    std::size_t next = i + 1;
+    if (auto hit = at(m_lex.ordinals, i)) {
+      n = hit->value;
+      next = i + hit->length;
+    } else if (exists(i) && roman_value(folded(i))) {
+      n = roman_value(folded(i));
+    } else if (auto num = number(i); num && num->digits == 1) {
+      n = num->value;
+    }
+    if (n < 1 || n > limit) return std::nullopt;
+    return std::pair{n, next};
+  }
+
+  // A year after a quarter or half: "2024", "/2024", "-2024", "tahun 2024", "of 2023".
+  std::optional<std::pair<int, std::size_t>> part_year(std::size_t k) const {
+    if (is_punct(k, "/") || is_punct(k, "-") || is_punct(k, ",")) ++k;
+    if (std::size_t j = after(m_lex.year_nouns, k)) k = j;
+    else if (std::size_t j2 = after(m_lex.modifier_links, k)) k = j2;
+    if (auto y = year_at(k)) return std::pair{*y, k + 1};
+    return std::nullopt;
+  }
+
+  Found part_item(std::size_t first, std::size_t next, char kind, int n) {
+    Item item;
+    item.first = first;
+    if (auto y = part_year(next)) {
+      item.value = fmt::format("{:04}-{}{}", y->first, kind, n);
+      item.last = y->second;
+    } else if (m_dct) {
+      item.value = fmt::format("{:04}-{}{}", static_cast<int>(chr::year_month_day(*m_dct).year()), kind, n);
+      item.anchor = m_dct_value;
+      item.last = next;
+    } else {
+      item.value = fmt::format("XXXX-{}{}", kind, n);
+      item.last = next;
+    }
+    return single(item);
+  }
+
+  Found part_by_noun(std::size_t i, const PhraseSet& nouns, char kind, int limit) {
+    if (std::size_t j = after(nouns, i)) {
+      if (auto p = part_number(j, limit)) return part_item(i, p->second, kind, p->first);
+      return {};
+    }
+    // Ordinal first: "the third quarter of 2023", "kedua" is never first in Indonesian.
+    if (auto hit = at(m_lex.ordinals, i); hit && hit->value <= limit) {
+      if (std::size_t j = after(nouns, i + hit->length)) return part_item(i, j, kind, hit->value);
+    }
+    return {};
+  }
+
+  Found part_by_prefix(std::size_t i, const std::vector<std::string>& prefixes, char kind, int limit) {
+    if (!exists(i) || m_tokens[i].kind == TokenKind::punct) return {};
+    const std::string& s = folded(i);
+    for (const auto& prefix : prefixes) {
+      if (s.size() != prefix.size() + 1 || s.compare(0, prefix.size(), prefix) != 0) continue;
+      int n = s.back() - '0';
+      if (n >= 1 && n <= limit) return part_item(i, i + 1, kind, n);
+    }
+    return {};
+  }
+
+  // "musim dingin 2014" 2014-WI, "musim panas lalu"
+  Found season(std::size_t i) {
+    auto hit = at(m_lex.seasons, i);
+    std::size_t j = i;
+    int dir = 0;
+    bool before = false;
+    if (!hit && !m_lex.unit_directions.after) {  // "last winter"
+      if (auto d = at(m_lex.unit_directions.words, i)) {
+        hit = at(m_lex.seasons, i + d->length);
+        j = i + d->length;
+        dir = d->value;
+        before = true;
+      }
+    }
+    if (!hit) return {};
+    std::size_t k = j + hit->length;
+    Item item;
+    item.first = i;
+    if (std::size_t n = after(m_lex.year_nouns, k)) k = n;
+    if (auto y = year_at(k)) {
+      item.value = fmt::format("{:04}-{}", *y, hit->value);
+      item.last = k + 1;
+      return single(item);
+    }
+    if (!before) {
+      auto d = m_lex.unit_directions.after ? at(m_lex.unit_directions.words, j + hit->length) : std::nullopt;
+      if (!d) return {};
+      dir = d->value;
+      k = j + hit->length + d->length;
+    } else {
+      k = j + hit->length;
+    }
+    Resolved r = relative(Unit::year, dir);
+    item.value = r.value + "-" + hit->value;
+    item.anchor = r.anchor;
+    item.last = k;
+    return single(item);
+  }
+
+  // "tahun 1990-an" 199, "1990s" 199
+  Found decade(std::size_t i) {
+    std::size_t j = after(m_lex.year_nouns, i);
+    std::size_t first = j ? i : i;
+    if (!j) j = i;
+    if (auto y = year_at(j); y && *y % 10 == 0 && adjacent(j) && is_punct(j + 1, "-") && adjacent(j + 1) &&
+                             exists(j + 2) && std::find(m_lex.decade_suffixes.begin(), m_lex.decade_suffixes.end(),
+                                                        folded(j + 2)) != m_lex.decade_suffixes.end()) {
+      Item item;
+      item.first = first;
+      item.last = j + 3;
+      item.value = fmt::format("{:03}", *y / 10);
+      return single(item);
+    }
+    if (!exists(j) || m_tokens[j].kind == TokenKind::punct) return {};
+    const std::string& s = folded(j);
+    for (const auto& suffix : m_lex.decade_suffixes) {
+      if (s.size() != 4 + suffix.size() || s.compare(4, suffix.size(), suffix) != 0) continue;
+      auto n = parse_digits(std::string_view(s).substr(0, 4));
+      if (!n || !is_year_number(*n) || n->value % 10 != 0) continue;
+      Item item;
+      item.first = first;
+      item.last = j + 1;
+      item.value = fmt::format("{:03}", n->value / 10);
+      return single(item);
+    }
+    return {};
+  }
+
+  // "Juni 2022", "antara Januari dan Maret 2023"
+  Found month_year(std::size_t i) {
+    auto m = month_at(i);
+    if (!m || (i >= 1 && day_at(i - 1))) return {};  // "30 Februari 2023" is the day rule's, valid or not
+    if (auto y = year_at(m->second)) return single(absolute_item(i, m->second + 1, make_month(*y, m->first)));
+    std::size_t k = after_connectors(m->second);
+    if (!k || !month_at(k)) return {};
+    Found rest = month_year(k);
+    if (!rest) return {};
+    int year = std::stoi(rest.items.front().value.substr(0, 4));
+    rest.items.insert(rest.items.begin(), absolute_item(i, m->second, make_month(year, m->first)));
+    return rest;
+  }
+
+  // "2020-2024", "2019–2021": a range of years needs no cue.
+  Found year_range(std::size_t i) {
+    auto a = year_at(i);
+    if (!a || !(is_punct(i + 1, "-") || is_punct(i + 1, "–") || is_punct(i + 1, "—"))) return {};
+    auto b = year_at(i + 2);
+    if (!b || *b <= *a || *b - *a > 100 || (adjacent(i + 2) && is_punct(i + 3, "-"))) return {};
+    return Found{{absolute_item(i, i + 1, make_year(*a)), absolute_item(i + 2, i + 3, make_year(*b))}, i + 3};
   }
 
   // "tahun 2019", "pada 2017", and the years listed after: "tahun 2019 dan 2021".
-  std::size_t cued_year(std::size_t i) {
-    bool noun = in(i, m_lexicon.year_nouns);
-    if (!noun && !in(i, m_lexicon.year_cues)) return 0;
-    if (noun && numbers_a_reference(i)) return 0;
-    auto y = number(i + 1);
-    if (!y || !is_year(*y)) return 0;
-    emit(noun ? i : i + 1, i + 2, make_year(y->value));
-    std::size_t at = i + 2;
-    while (in(at, m_lexicon.list_connectors)) {
-      auto next = number(at + 1);
-      if (!next || !is_year(*next) || month(at + 2)) break;
-      emit(at + 1, at + 2, make_year(next->value));
-      at += 2;
+  Found cued_year(std::size_t i) {
+    bool noun = at(m_lex.year_nouns, i).has_value();
+    std::size_t j = noun ? after(m_lex.year_nouns, i) : after(m_lex.year_cues, i);
+    if (!j) return {};
+    if (numbers_a_reference(i)) return {};
+    if (Found d = decade(j)) return d;  // "pada 2010-an"
+    auto y = year_at(j);
+    if (!y || (adjacent(j) && (is_punct(j + 1, "-") || is_punct(j + 1, "/")) && number(j + 2))) return {};
+    Found f{{absolute_item(noun ? i : j, j + 1, make_year(*y))}, j + 1};
+    while (std::size_t k = after_connectors(f.next)) {
+      std::size_t at_year = after(m_lex.year_nouns, k) ? after(m_lex.year_nouns, k) : k;
+      auto next = year_at(at_year);
+      if (!next || month_at(at_year + 1)) break;
+      f.items.push_back(absolute_item(k < at_year ? k : at_year, at_year + 1, make_year(*next)));
+      f.next = at_year + 1;
     }
-    return at;
+    return f;
   }
 
-  // "UU Nomor 23 Tahun 2014": the year noun dates a numbered document, the
-  // number is part of an identifier, and the whole is no event's date.
-  bool numbers_a_reference(std::size_t year_noun) const {
-    return year_noun >= 2 && number(year_noun - 1) && in(year_noun - 2, m_lexicon.reference_nouns);
+  // "UU Nomor 23 Tahun 2014", "Law No. 23 of 2014": the number after a
+  // reference noun is an identifier, and the year after it dates the document.
+  bool names_a_reference(std::size_t number_at) const {
+    std::size_t k = number_at;
+    if (k >= 1 && is_punct(k - 1, ".")) --k;
+    return k >= 1 && at(m_lex.reference_nouns, k - 1).has_value();
+  }
+  bool numbers_a_reference(std::size_t cue) const { return cue >= 1 && number(cue - 1) && names_a_reference(cue - 1); }
+
+  // "kemarin", "besok", "kemarin lusa", "hari ini"
+  Found relative_day(std::size_t i) {
+    auto hit = at(m_lex.relative_days, i);
+    if (!hit) return {};
+    return single(date_item(i, i + hit->length, relative(Unit::day, hit->value)));
   }
 
-  // "bulan Juni" without a year: resolved against the document date.
-  std::size_t named_month(std::size_t i) {
-    bool noun = in(i, m_lexicon.month_nouns);
-    if (!noun && !in(i, m_lexicon.month_cues)) return 0;
-    auto m = month(i + 1);
-    if (!m || number(m->second)) return 0;
-    std::size_t first = noun ? i : i + 1;
-    const auto& dct = m_context.document_date;
-    if (!dct) {
-      emit_value(first, m->second, fmt::format("XXXX-{:02}", m->first));
-      return m->second;
+  // A count and a unit: "3 hari yang lalu", "sepekan mendatang", "sehari kemudian"
+  // (dates); "tiga tahun terakhir", "dua minggu" (durations).
+  Found counted(std::size_t i) {
+    Count count;
+    std::optional<UnitAt> unit = unit_at(i);
+    if (unit && unit->counted) {
+      count = Count{1, unit->next};
+    } else {
+      auto c = count_at(i);
+      if (!c || !(unit = unit_at(c->next)) || unit->counted) return {};
+      count = *c;
     }
-    // The latest such month that does not start after the document date.
-    auto ymd = std::chrono::year_month_day(dct->period.start);
-    int year = static_cast<int>(ymd.year());
-    if (m->first > static_cast<int>(static_cast<unsigned>(ymd.month()))) --year;
-    emit(first, m->second, make_month(year, m->first), dct->value);
-    return m->second;
+    std::size_t k = unit->next;
+    bool for_a_while = i >= 1 && at(m_lex.duration_cues, i - 1);
+    if (!for_a_while) {
+      if (auto d = at(m_lex.count_directions.words, k)) return counted_date(i, k + d->length, *unit, count, d->value, false);
+      if (auto d = at(m_lex.narrative_directions.words, k)) return counted_date(i, k + d->length, *unit, count, d->value, true);
+    }
+    Item item;
+    item.first = i;
+    item.type = TimexType::duration;
+    item.value = duration_value(unit->unit, count.value);
+    item.last = after(m_lex.duration_terminals, k) ? after(m_lex.duration_terminals, k) : k;
+    return single(item);
+  }
+
+  Found counted_date(std::size_t i, std::size_t last, const UnitAt& unit, const Count& count, int dir, bool story) {
+    Item item;
+    item.first = i;
+    item.last = last;
+    if (!count.value) {  // "beberapa tahun lalu"
+      item.value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
+      return single(item);
+    }
+    Resolved r = story ? narrative(unit.unit, dir * *count.value) : relative(unit.unit, dir * *count.value);
+    return single(date_item(i, last, std::move(r)));
+  }
+
+  // "pekan lalu", "bulan depan", "tahun ini", "tahun sebelumnya", "hari itu";
+  // English puts the direction first: "last week", "this year", "the past three years".
+  Found unit_relative(std::size_t i) {
+    if (!m_lex.unit_directions.after) {
+      if (auto d = at(m_lex.unit_directions.words, i)) {
+        std::size_t j = i + d->length;
+        if (auto c = count_at(j); c && c->value) {
+          if (auto u = unit_at(c->next); u && !u->counted) {
+            Item item;
+            item.first = i;
+            item.last = u->next;
+            item.type = TimexType::duration;
+            item.value = duration_value(u->unit, c->value);
+            return single(item);
+          }
+        }
+        if (auto u = unit_at(j); u && !u->counted) return single(date_item(i, u->next, relative(u->unit, d->value)));
+      }
+    }
+    if (!m_lex.anaphora_after) {
+      if (std::size_t j = after(m_lex.anaphora, i))
+        if (auto u = unit_at(j); u && !u->counted) return single(date_item(i, u->next, narrative(u->unit, 0)));
+    }
+    auto u = unit_at(i);
+    if (!u || u->counted) return {};
+    std::size_t k = u->next;
+    if (m_lex.unit_directions.after)
+      if (auto d = at(m_lex.unit_directions.words, k)) return single(date_item(i, k + d->length, relative(u->unit, d->value)));
+    if (auto d = at(m_lex.narrative_directions.words, k))
+      return single(date_item(i, k + d->length, narrative(u->unit, d->value)));
+    if (m_lex.anaphora_after)
+      if (std::size_t j = after(m_lex.anaphora, k)) return single(date_item(i, j, narrative(u->unit, 0)));
+    return {};
+  }
+
+  // "Selasa", "hari Minggu", "Kamis lalu", "Senin depan", "last Monday", "on Monday"
+  Found weekday(std::size_t i) {
+    std::size_t j = i;
+    int dir = 0;
+    if (!m_lex.unit_directions.after)
+      if (auto d = at(m_lex.unit_directions.words, i)) {
+        j = i + d->length;
+        dir = d->value;
+      }
+    bool noun = false;
+    if (std::size_t n = after(m_lex.day_nouns, j)) {
+      j = n;
+      noun = true;
+    }
+    auto w = weekday_at(j);
+    if (!w) return {};
+    if (!noun && dir == 0 && at(m_lex.weekday_needs_day_noun, j)) return {};
+    std::size_t k = w->second;
+    std::size_t probe = (is_punct(k, "(") || is_punct(k, ",")) ? k + 1 : k;
+    if (numeric_or_named_date_at(probe)) return {};  // the date rule takes the weekday with it
+    if (m_lex.unit_directions.after)
+      if (auto d = at(m_lex.unit_directions.words, k)) {
+        dir = d->value;
+        k += d->length;
+      }
+    return single(date_item(i, k, weekday_relative(w->first, dir, future_context(i))));
+  }
+
+  bool numeric_or_named_date_at(std::size_t k) {
+    return numeric_date(k) || day_month(k) || month_day(k);
+  }
+
+  // "bulan Juni", "pada Juni" (cue), "Januari lalu", "last January"
+  Found named_month(std::size_t i) {
+    std::size_t j = i;
+    bool noun = false;
+    int dir = 0;
+    bool directed = false;
+    bool leading = false;  // "last January": the direction word is part of the span
+    if (std::size_t n = after(m_lex.month_nouns, i)) {
+      j = n;
+      noun = true;
+    } else if (std::size_t c = after(m_lex.month_cues, i)) {
+      j = c;
+    } else if (!m_lex.unit_directions.after) {
+      if (auto d = at(m_lex.unit_directions.words, i)) {
+        j = i + d->length;
+        dir = d->value;
+        directed = leading = true;
+      }
+    }
+    auto m = month_at(j);
+    if (!m || year_at(m->second) || day_at(m->second)) return {};
+    if (j != i && month_year(j)) return {};  // "antara Januari dan Maret 2023": the list takes it
+    std::size_t k = m->second;
+    if (m_lex.unit_directions.after)
+      if (auto d = at(m_lex.unit_directions.words, k)) {
+        dir = d->value;
+        directed = true;
+        k += d->length;
+      }
+    if (j == i && !directed) return {};  // a bare month name is too often a name ("Jan", "Mei")
+    std::size_t first = (noun || leading) ? i : j;
+    return single(date_item(first, k, month_relative(m->first, dir, future_context(i))));
+  }
+
+  // "pukul 10.15 WIB", "jam 9 malam", "pagi ini"
+  Found time_alone(std::size_t i) {
+    if (auto p = at(m_lex.parts_of_day, i)) {
+      std::size_t k = i + p->length;
+      auto d = at(m_lex.unit_directions.words, k);
+      if (!m_lex.unit_directions.after || !d || d->value != 0) return {};
+      Resolved r = relative(Unit::day, 0);
+      Item item = date_item(i, k + d->length, r);
+      item.type = TimexType::time;
+      item.value += "T" + p->value;
+      item.day.reset();
+      return single(item);
+    }
+    std::size_t j = after(m_lex.time_cues, i);
+    auto clock = clock_at(j ? j : i, j != 0);
+    if (!clock) return {};
+    Item item;
+    item.first = j ? i : i;
+    item.type = TimexType::time;
+    Resolved r = relative(Unit::day, 0);
+    item.anchor = r.anchor;
+    return single(finish_clock(item, r.value, *clock));
+  }
+
+  // "10.15", "10:15", and with a cue "10"; then a zone or a part of day.
+  std::optional<Clock> clock_at(std::size_t i, bool cued) const {
+    if (!exists(i) || m_tokens[i].kind != TokenKind::number) return std::nullopt;
+    std::string_view s = folded(i);
+    Clock c;
+    std::optional<Number> h, m;
+    if (auto dot = s.find('.'); dot != std::string_view::npos) {
+      h = parse_digits(s.substr(0, dot));
+      m = parse_digits(s.substr(dot + 1));
+      c.next = i + 1;
+      if (!m || m->digits != 2) return std::nullopt;
+    } else if (adjacent(i) && is_punct(i + 1, ":") && adjacent(i + 1) && number(i + 2)) {
+      h = parse_digits(s);
+      m = number(i + 2);
+      c.next = i + 3;
+      if (m->digits != 2) return std::nullopt;
+    } else if (cued) {
+      h = parse_digits(s);
+      c.next = i + 1;
+    }
+    if (!h || h->digits > 2 || h->value > 24 || (m && m->value > 59)) return std::nullopt;
+    c.hour = h->value;
+    c.minute = m ? m->value : 0;
+    bool zone = at(m_lex.time_zones, c.next).has_value();
+    if (!cued && !zone) return std::nullopt;  // "10.15" alone is as likely a score or an amount
+    return c;
+  }
+
+  Item& finish_clock(Item& item, const std::string& date, Clock clock) {
+    std::size_t k = clock.next;
+    if (auto p = at(m_lex.parts_of_day, k)) {
+      bool later = p->value == "AF" || p->value == "EV" || (p->value == "NI" && clock.hour >= 6);
+      if (later && clock.hour < 12) clock.hour += 12;
+      k += p->length;
+    }
+    if (auto z = at(m_lex.time_zones, k)) k += z->length;
+    item.value = fmt::format("{}T{:02}:{:02}", date, clock.hour, clock.minute);
+    item.last = k;
+    item.day.reset();
+    return item;
+  }
+
+  // A day-precision date followed by a time or a part of day becomes a TIME:
+  // "Selasa, 23 Jul 2019 10:15 WIB", "Senin pagi", "kemarin malam".
+  Found with_time(Found f) {
+    Item& last = f.items.back();
+    if (!last.day || last.type != TimexType::date) return f;
+    std::size_t k = f.next;
+    if (is_punct(k, ",")) ++k;
+    std::size_t cue = after(m_lex.time_cues, k);
+    if (auto clock = clock_at(cue ? cue : k, true); clock && (cue || clock->next > k + 1 || at(m_lex.time_zones, clock->next) ||
+                                                              m_tokens[k].folded.find('.') != std::string::npos)) {
+      std::string date = last.value;
+      last.type = TimexType::time;
+      finish_clock(last, date, *clock);
+      f.next = last.last;
+      return f;
+    }
+    if (auto p = at(m_lex.parts_of_day, f.next)) {
+      last.type = TimexType::time;
+      last.value += "T" + p->value;
+      last.last = f.next + p->length;
+      last.day.reset();
+      f.next = last.last;
+    }
+    return f;
   }
 
   std::string_view m_text;
-  const std::vector<Token>& m_tokens;
-  const Lexicon& m_lexicon;
-  const TagContext& m_context;
-  std::vector<Timex> m_out;
+  std::vector<Token> m_tokens;
+  const Lexicon& m_lex;
+  Narrative& m_narrative;
+  std::optional<chr::sys_days> m_dct;
+  std::string m_dct_value;
 };
 
 }  // namespace
@@ -251,12 +1096,11 @@ std::string_view to_string(TimexType t) {
 }
 
 std::vector<Timex> Tagger::tag(std::string_view text, const TagContext& context) const {
-  return tag(text, text::tokenize(text), context);
-}
-
-std::vector<Timex> Tagger::tag(std::string_view text, const std::vector<text::Token>& tokens,
-                               const TagContext& context) const {
-  return Matcher(text, tokens, m_lexicon, context).run();
+  std::vector<Timex> out;
+  Narrative narrative;
+  for (const text::Span& w : temporal::candidate_windows(text, m_lexicon))
+    Matcher(text.substr(w.begin, w.end - w.begin), m_lexicon, context, narrative).run(w.begin, out);
+  return out;
 }
 
 }  // namespace mstl

@@ -104,6 +104,39 @@ std::optional<DateValue> parse_date_value(std::string_view s) {
   return make_day(*year, *month, *day);
 }
 
+namespace {
+chr::year_month_day civil(chr::sys_days d) { return chr::year_month_day(d); }
+int year_of(chr::sys_days d) { return static_cast<int>(civil(d).year()); }
+unsigned month_of(chr::sys_days d) { return static_cast<unsigned>(civil(d).month()); }
+}  // namespace
+
+std::string day_value(chr::sys_days d) {
+  auto c = civil(d);
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(c.year()), static_cast<unsigned>(c.month()),
+                     static_cast<unsigned>(c.day()));
+}
+
+std::string week_value(chr::sys_days d) {
+  chr::sys_days thursday = d + chr::days(4 - static_cast<int>(chr::weekday(d).iso_encoding()));
+  int week_year = year_of(thursday);
+  auto week = (thursday - ymd(week_year, 1, 1)).count() / 7 + 1;
+  return fmt::format("{:04}-W{:02}", week_year, week);
+}
+
+std::string month_value(chr::sys_days d) { return fmt::format("{:04}-{:02}", year_of(d), month_of(d)); }
+std::string quarter_value(chr::sys_days d) { return fmt::format("{:04}-Q{}", year_of(d), (month_of(d) - 1) / 3 + 1); }
+std::string half_value(chr::sys_days d) { return fmt::format("{:04}-H{}", year_of(d), (month_of(d) - 1) / 6 + 1); }
+std::string year_value(chr::sys_days d) { return fmt::format("{:04}", year_of(d)); }
+std::string decade_value(chr::sys_days d) { return fmt::format("{:03}", year_of(d) / 10); }
+std::string century_value(chr::sys_days d) { return fmt::format("{:02}", year_of(d) / 100); }
+
+chr::sys_days add_months(chr::sys_days day, int months) {
+  auto c = civil(day);
+  chr::year_month ym = chr::year_month(c.year(), c.month()) + chr::months(months);
+  chr::day last = chr::year_month_day_last(ym.year(), chr::month_day_last(ym.month())).day();
+  return chr::sys_days(ym / (c.day() > last ? last : c.day()));
+}
+
 bool date_value_before(const DateValue& a, const DateValue& b) {
   if (a.period.start != b.period.start) return a.period.start < b.period.start;
   return a.precision < b.precision;

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "mstimeline/sha256.hpp"
@@ -55,12 +56,35 @@ std::string title_from_sentence(std::string_view sentence, std::size_t max_bytes
   return out + "\xE2\x80\xA6";  // …
 }
 
+namespace {
+
+// Language identification looks at the start of an article: enough words to
+// decide, a bounded cost for long files.
+constexpr std::size_t k_language_sample = 8192;
+
+std::string_view language_sample(std::string_view body) {
+  if (body.size() <= k_language_sample) return body;
+  std::size_t cut = body.find_first_of(" \n", k_language_sample);
+  return body.substr(0, cut == std::string_view::npos ? body.size() : cut);
+}
+
+// The sentences that hold [begin, end), as one span: a date expression that
+// crosses a sentence break (an abbreviation, a hard line wrap) is quoted whole.
+std::optional<text::Span> quote_span(const std::vector<text::Span>& sentences, std::size_t begin, std::size_t end) {
+  const text::Span* first = sentence_at(sentences, begin);
+  const text::Span* last = sentence_at(sentences, end - 1);
+  if (!first || !last) return std::nullopt;
+  return text::Span{first->begin, last->end};
+}
+
+}  // namespace
+
 DocumentRecord extract_document(const Article& article, const Knowledge& knowledge) {
   DocumentRecord record;
   record.source = article.info;
   std::string_view body = article.text();
-  std::vector<text::Token> tokens = text::tokenize(body);
-  if (record.source.language.empty()) record.source.language = identify_language(tokens, knowledge);
+  if (record.source.language.empty())
+    record.source.language = identify_language(text::tokenize(language_sample(body)), knowledge);
 
   TagContext context;
   if (record.source.published) context.document_date = parse_date_value(*record.source.published);
@@ -68,14 +92,15 @@ DocumentRecord extract_document(const Article& article, const Knowledge& knowled
   std::vector<text::Span> sentences = text::sentences(body);
 
   std::set<std::string> seen;  // a sentence repeated within the article is cited once
-  for (const Timex& t : tagger.tag(body, tokens, context)) {
-    auto date = parse_date_value(t.value);
-    const text::Span* sentence = sentence_at(sentences, t.begin);
-    if (!date || !sentence) continue;
+  for (const Timex& t : tagger.tag(body, context)) {
+    if (t.type != TimexType::date && t.type != TimexType::time) continue;
+    auto date = parse_date_value(std::string_view(t.value).substr(0, t.value.find('T')));
+    auto span = quote_span(sentences, t.begin, t.end);
+    if (!date || !span) continue;
     Mention m;
     m.date = *date;
-    std::string_view quote = body.substr(sentence->begin, sentence->end - sentence->begin);
-    m.citation = Citation{article.info.id, article.text_begin + sentence->begin, article.text_begin + sentence->end,
+    std::string_view quote = body.substr(span->begin, span->end - span->begin);
+    m.citation = Citation{article.info.id, article.text_begin + span->begin, article.text_begin + span->end,
                           std::string(quote), std::string(body.substr(t.begin, t.end - t.begin))};
     if (seen.insert(merge_key(m)).second) record.mentions.push_back(std::move(m));
   }

@@ -51,10 +51,18 @@ TEST_CASE("lexicon schema errors are path:line:col, verbatim", "[lexicon]") {
         "lexicon/xx.json:1:14: \"language\" is \"xx\" but the file is named id.json\n"
         "  {\"language\": \"xx\", \"name\": \"Test\",\n" +
             std::string(2 + 13, ' ') + "^");
-  CHECK(lexicon_from(lexicon_text("\"year_cues\": [\"pada\", \"dua kata\"]")).error().to_string() ==
-        "lexicon/xx.json:4:24: an entry must be a single word\n"
-        "   \"year_cues\": [\"pada\", \"dua kata\"]\n" +
+  CHECK(lexicon_from(lexicon_text("\"year_cues\": [\"pada\", 3]")).error().to_string() ==
+        "lexicon/xx.json:4:24: an entry must be a string\n"
+        "   \"year_cues\": [\"pada\", 3]\n" +
             std::string(2 + 23, ' ') + "^");
+  CHECK(lexicon_from(lexicon_text("\"year_cues\": [\"\"]")).error().message == "an entry must contain a word");
+  CHECK(lexicon_from(lexicon_text("\"units\": {\"hari\": \"fortnight\"}")).error().message ==
+        "expected one of day, week, month, quarter, half, year, decade, century, hour, minute, second");
+  CHECK(lexicon_from(lexicon_text("\"unit_directions\": {\"position\": \"after\", \"words\": {\"lalu\": -2}}"))
+            .error()
+            .message == "a direction is -1 (past), 0 (current) or 1 (future)");
+  CHECK(lexicon_from(lexicon_text("\"modifiers\": {\"awal\": \"BEGIN\"}")).error().message ==
+        "expected one of START, MID, END, APPROX");
   CHECK(lexicon_from(lexicon_text("\"month_names\": []")).error().to_string() ==
         "lexicon/xx.json:4:2: unknown key \"month_names\"\n"
         "   \"month_names\": []\n" +

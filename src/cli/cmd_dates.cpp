@@ -1,0 +1,106 @@
+// `mstimeline dates [--dct DATE] [--lang CODE|auto] [FILE|-]`: every temporal
+// expression of one text as JSON Lines, in text order. For inspecting what the
+// tagger sees, piping into other tools, and measuring accuracy.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/app.hpp"
+#include "mstimeline/decode.hpp"
+#include "mstimeline/knowledge.hpp"
+#include "mstimeline/output.hpp"
+#include "mstimeline/tagger.hpp"
+
+namespace mstl::cli {
+namespace {
+
+constexpr const char* k_examples = R"TXT(Output: one JSON object per expression, in text order:
+  {"text": "Rabu (25/1/2023)", "start": 391, "end": 407, "type": "DATE", "value": "2023-01-25", "anchor": null}
+  start and end are byte offsets into the input; "mod" appears when set (START, MID, END, APPROX);
+  "anchor" is the date a relative expression was resolved against.
+
+Examples:
+  mstimeline dates data/articles/000_40745a8f02a1e1be.txt
+  echo 'Rapat digelar kemarin pagi.' | mstimeline dates --dct 2023-11-17
+  mstimeline dates --lang en --dct 2023-01-25 article.txt | jq -r .value
+)TXT";
+
+struct DatesArgs {
+  std::string input = "-";
+  std::string dct;
+  std::string language = "auto";
+};
+
+std::string read_input(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream s;
+    s << std::cin.rdbuf();
+    return s.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(fmt::format("{}: cannot open file: {}", path, std::strerror(errno)));
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string jsonl(const std::string& bytes, const Timex& t) {
+  nlohmann::ordered_json j{{"text", bytes.substr(t.begin, t.end - t.begin)},
+                           {"start", t.begin},
+                           {"end", t.end},
+                           {"type", std::string(to_string(t.type))},
+                           {"value", t.value}};
+  if (!t.mod.empty()) j["mod"] = t.mod;
+  j["anchor"] = t.anchor.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(t.anchor);
+  return j.dump() + "\n";
+}
+
+int run_dates_command(const DatesArgs& args, const GlobalOptions& global) {
+  Knowledge knowledge = load_knowledge(find_data_dir(global.data_dir));
+  TagContext context;
+  if (!args.dct.empty()) {
+    context.document_date = parse_date_value(args.dct);
+    if (!context.document_date || context.document_date->precision != Precision::day)
+      throw Error(fmt::format("--dct: \"{}\" is not a calendar date YYYY-MM-DD", args.dct));
+  }
+  std::string bytes = read_input(args.input);
+  std::string name = args.input == "-" ? "<stdin>" : args.input;
+  Decoded decoded = decode_article(name, bytes).take();
+  std::string_view body = std::string_view(bytes).substr(decoded.text_begin);
+  std::string language = args.language;
+  if (language == "auto") language = identify_language(text::tokenize(body.substr(0, 8192)), knowledge);
+  Tagger tagger(knowledge.lexicon(language));
+  std::string out;
+  for (Timex t : tagger.tag(body, context)) {
+    t.begin += decoded.text_begin;
+    t.end += decoded.text_begin;
+    out += jsonl(bytes, t);
+  }
+  write_output("-", out);
+  return 0;
+}
+
+}  // namespace
+
+void register_dates(CLI::App& app, const GlobalOptions& global, Action& action) {
+  auto args = std::make_shared<DatesArgs>();
+  CLI::App* cmd = app.add_subcommand("dates", "List the temporal expressions of one text as JSON Lines");
+  cmd->footer(k_examples);
+  cmd->add_option("input", args->input, "Text file, or - for standard input")->type_name("FILE|-")->capture_default_str();
+  cmd->add_option("--dct", args->dct, "Document date anchoring relative expressions [default: none]")
+      ->type_name("YYYY-MM-DD");
+  cmd->add_option("--lang", args->language, "Language: a lexicon code (id, en) or auto")
+      ->type_name("CODE")
+      ->capture_default_str();
+  cmd->callback([&action, &global, args] { action = [&global, args] { return run_dates_command(*args, global); }; });
+}
+
+}  // namespace mstl::cli

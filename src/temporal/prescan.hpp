@@ -1,0 +1,31 @@
+// The pre-scan: which stretches of a text can hold a date expression.
+//
+// Tokenizing a whole article with ICU costs more than tagging it, and most of
+// an article has no date in it. The pre-scan reads the bytes once, splits them
+// into rough words (ASCII letters and digits, '\'', and any non-ASCII byte),
+// and marks every word that holds a digit (ASCII or full-width) or that the
+// lexicon lists as a trigger (month and weekday names, units, relative days,
+// ...). Each mark opens a window of about k_left_context bytes before and
+// k_right_context bytes after it, widened to white space so no word or UTF-8
+// sequence is cut; overlapping windows merge. Only windows are tokenized.
+//
+// The windows are a superset of what the rules can match, as long as every
+// expression holds a trigger and spans less than the context on either side:
+// the longest expressions ("antara Januari dan Maret 2023", "tiga tahun yang
+// lalu") hold a trigger every few words.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "mstimeline/lexicon.hpp"
+#include "mstimeline/text.hpp"
+
+namespace mstl::temporal {
+
+inline constexpr std::size_t k_left_context = 96;
+inline constexpr std::size_t k_right_context = 96;
+
+std::vector<text::Span> candidate_windows(std::string_view text, const Lexicon& lexicon);
+
+}  // namespace mstl::temporal
