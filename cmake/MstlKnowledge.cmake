@@ -3,10 +3,9 @@
 # the same relative place, so the binary finds them next to itself in both.
 # The articles are sample input, not knowledge: they are not installed.
 
-set(MSTL_KNOWLEDGE_FILES
-  lexicon/id.json
-  lexicon/en.json
-)
+# Every lexicon in data/lexicon/ (adding a language is adding a file there).
+file(GLOB _lexicons RELATIVE ${PROJECT_SOURCE_DIR}/data CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/data/lexicon/*.json)
+set(MSTL_KNOWLEDGE_FILES ${_lexicons})
 
 set(_stage ${CMAKE_BINARY_DIR}/${CMAKE_INSTALL_DATADIR}/mstimeline)
 set(_staged)

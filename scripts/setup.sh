@@ -16,8 +16,9 @@ exec 1>&2
 cd "$(dirname "$0")/.."
 build_dir=${MSTL_BUILD_DIR:-build}
 
-# What the build and the tests need, as Debian package names.
-packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libicu-dev libfmt-dev catch2)
+# What the build and the tests need, as Debian package names (jq: the README's
+# examples and the tests that run them; python3: scripts/ and bench/ helpers).
+packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libicu-dev libfmt-dev catch2 jq python3)
 
 missing=()
 for p in "${packages[@]}"; do

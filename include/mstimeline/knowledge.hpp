@@ -26,6 +26,8 @@ struct Knowledge {
 
   // Throws mstl::Error naming the available languages when `language` has no lexicon.
   const Lexicon& lexicon(std::string_view language) const;
+  // A sentence splitter with the language's abbreviations, one per thread.
+  const text::SentenceSplitter& splitter(std::string_view language) const;
 };
 
 // Loads and validates every knowledge file; the first invalid one is an Error
@@ -40,6 +42,10 @@ std::filesystem::path find_data_dir(const std::string& flag);
 // none at all) go to the lexicon marked "fallback", else to the code that
 // sorts first. Deterministic and cheap; good for whole articles, not for
 // single short sentences.
-std::string identify_language(const std::vector<text::Token>& tokens, const Knowledge& knowledge);
+struct LanguageGuess {
+  std::string language;
+  int evidence = 0;  // function words of that language seen; 0: a guess by fallback
+};
+LanguageGuess identify_language(const std::vector<text::Token>& tokens, const Knowledge& knowledge);
 
 }  // namespace mstl

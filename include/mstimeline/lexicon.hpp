@@ -128,6 +128,7 @@ struct Lexicon {
   PhraseSet future_cues;         // "akan", "dijadwalkan": bare months and days look forward
   PhraseSet past_cues;           // "sudah", "telah": nearer than a future cue, they keep looking back
   PhraseSet function_words;
+  std::vector<std::string> abbreviations;  // "Dr.", "PT.": no sentence ends after them
   std::map<std::string, std::string> date_formats;  // precision name -> pattern
 
   // Words whose presence makes a stretch of text worth tagging (pre-scan).

@@ -21,6 +21,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "mstimeline/error.hpp"
 #include "mstimeline/json_doc.hpp"
@@ -41,6 +42,7 @@ struct Manifest {
   std::map<std::string, SourceMeta> sources;  // by relative path
 };
 
-Expected<Manifest> parse_manifest(const JsonDoc& doc);
+// `languages`: the lexicon codes a "language" may name (none: any code).
+Expected<Manifest> parse_manifest(const JsonDoc& doc, const std::vector<std::string>& languages = {});
 
 }  // namespace mstl

@@ -1,8 +1,11 @@
 // Writing results: to standard output, or atomically to a file.
 //
-// A file is written to a temporary file in the same directory and renamed
-// over the target, so a reader never sees a half-written file and a failed
-// run leaves the old file (or nothing) behind.
+// A regular file is written to a temporary file in the same directory and
+// renamed over the target, so a reader never sees a half-written file and a
+// failed run leaves the old file (or nothing) behind; an existing file keeps
+// its mode. A symbolic link is followed (the link stays, its target is
+// replaced). Anything else that exists (/dev/null, a FIFO, a terminal) is
+// written through, never replaced.
 #pragma once
 
 #include <string>

@@ -8,6 +8,7 @@
 // the whole run meaningless (a missing folder, a broken manifest) throw.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -19,11 +20,15 @@
 
 namespace mstl {
 
+inline constexpr std::uintmax_t k_default_max_file_size = 64ull << 20;  // 64 MiB
+
 struct BuildOptions {
   std::filesystem::path input;                    // a folder, or a single article
   std::optional<std::filesystem::path> manifest;  // default: <input>/sources.json when present
   std::string title;                              // default: the manifest's, else "Timeline"
   std::string language;                           // force every article's language ("" = per article)
+  std::uintmax_t max_file_size = k_default_max_file_size;  // larger files are skipped with a warning
+  std::optional<std::filesystem::path> exclude;   // never read this file (the output, when inside the input)
 };
 
 struct BuildResult {

@@ -4,10 +4,11 @@
 // byte-order mark, and every offset handed out later is an offset into
 // `bytes`, so a citation's quote is bytes.substr(start, end - start).
 //
-// Source ids are stable and readable: the file stem ("000_40745a8f02a1e1be"),
-// or, where two files share a stem, the relative path without extension, or,
-// where even that is shared (a.txt and a.md), the whole relative path. They
+// Source ids are stable and readable: the file stem ("000_40745a8f02a1e1be");
+// files whose ids would be shared move to the relative path without
+// extension, then to the whole relative path, until every id is unique. Ids
 // depend on the set of paths only, never on the order files were found in.
+// A file name that is not valid UTF-8 appears with U+FFFD in ids and paths.
 #pragma once
 
 #include <optional>

@@ -11,16 +11,23 @@
 //     -> word "Rabu"; punct "("; number "25"; punct "/"; number "1"; punct "/";
 //        number "2023"; punct ")"
 //
-// Known limits of ICU's rules (UAX #29, root locale), with an example each:
-//   - a sentence ends at every line break, so a headline without a full stop
-//     is a sentence of its own ("Menerapkan Model OpenAI");
-//   - an abbreviation followed by a capitalized word ends a sentence
-//     ("Jl. Sudirman" splits after "Jl.");
+// Sentences are ICU's (UAX #29, root locale) with two corrections, made by a
+// SentenceSplitter:
+//   - no break after a known abbreviation ("Dr. Budi", "PT. Maju Jaya"); the
+//     list is per language, in the lexicon (`abbreviations`);
+//   - a single line break inside an unfinished sentence (no closing
+//     punctuation before it, a lowercase letter or digit after it) is a hard
+//     wrap, not a break: "pada 10 Maret\n2023 lalu" is one sentence.
+// Known limits, with an example each:
+//   - a line without closing punctuation followed by a capitalized line stays
+//     a sentence of its own, as a headline should ("Menerapkan Model OpenAI");
+//   - an unknown abbreviation before a capitalized word still breaks ("Kol. Budi");
 //   - digits joined by '.' or ',' are one number token ("13.05.2024", "2,5"),
 //     while '/' and '-' separate numbers ("25/1/2023" is five tokens).
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,7 +48,24 @@ struct Token {
   std::string folded;   // Unicode case-folded text of the token
 };
 
-// Sentences, trimmed of surrounding white space; empty ones are dropped.
+// Splits text into sentences, trimmed of surrounding white space (empty ones
+// are dropped). Holds an ICU iterator: use one splitter per thread.
+class SentenceSplitter {
+ public:
+  // `abbreviations` as written, with their full stop: "Dr.", "PT.", "dkk.".
+  explicit SentenceSplitter(const std::vector<std::string>& abbreviations = {});
+  ~SentenceSplitter();
+  SentenceSplitter(const SentenceSplitter&) = delete;
+  SentenceSplitter& operator=(const SentenceSplitter&) = delete;
+
+  std::vector<Span> split(std::string_view utf8) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+// The same with no abbreviations.
 std::vector<Span> sentences(std::string_view utf8);
 
 // Words, numbers and punctuation; white space is dropped.

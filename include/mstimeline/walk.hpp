@@ -7,10 +7,13 @@
 //   - other files, and entries whose name starts with '.';
 //   - paths matching a pattern of the folder's `.mstimelineignore` (one glob
 //     per line, `#` comments; a pattern matches the relative path or, when it
-//     has no '/', the file name; a directory pattern skips the whole tree);
+//     has no '/', the file name; a leading '/' anchors it at the root and a
+//     trailing '/' limits it to folders, as in .gitignore; a matching folder
+//     skips the whole tree);
 //   - symbolic links to directories (never followed, so loops cannot occur).
 // A folder that cannot be listed is a warning; the walk goes on elsewhere.
-// A single file given instead of a folder is a one-article input.
+// A single regular file given instead of a folder is a one-article input,
+// whatever its name; anything else (a device, a FIFO) is refused.
 #pragma once
 
 #include <filesystem>

@@ -44,8 +44,8 @@ int run(int argc, char** argv) {
   app.add_option("--data-dir", global.data_dir,
                  "Knowledge files (lexicons) [default: $MSTIMELINE_DATA, else <prefix>/share/mstimeline]")
       ->type_name("DIR");
-  app.add_flag("-v,--verbose", global.verbose, "Also say what was skipped and why");
-  app.add_flag("-q,--quiet", global.quiet, "Print nothing on stderr but errors");
+  auto* verbose = app.add_flag("-v,--verbose", global.verbose, "Also say what was skipped and why");
+  app.add_flag("-q,--quiet", global.quiet, "Print nothing on stderr but errors")->excludes(verbose);
 
   Action action;
   register_build(app, global, action);
@@ -55,7 +55,14 @@ int run(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    std::fprintf(stderr, "mstimeline: error: %s\nRun 'mstimeline --help' for usage.\n", e.what());
+    std::string message = e.what();
+    // CLI11 reports an unknown command as a missing one; name it instead.
+    if (app.get_subcommands().empty() && argc > 1 && argv[1][0] != '-') {
+      std::vector<std::string> names;
+      for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) names.push_back(sub->get_name());
+      message = fmt::format("unknown command \"{}\" (commands: {})", argv[1], fmt::join(names, ", "));
+    }
+    std::fprintf(stderr, "mstimeline: error: %s\nRun 'mstimeline --help' for usage.\n", message.c_str());
     return static_cast<int>(ExitCode::input);
   }
 

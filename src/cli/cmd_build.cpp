@@ -1,10 +1,12 @@
 // `mstimeline build DIR|FILE`: the whole pipeline, rendered in one format.
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "cli/app.hpp"
+#include "mstimeline/decode.hpp"
 #include "mstimeline/knowledge.hpp"
 #include "mstimeline/output.hpp"
 #include "mstimeline/pipeline.hpp"
@@ -27,6 +29,8 @@ struct BuildArgs {
   std::string title;
   std::string manifest;
   std::string language;
+  std::string locale = "en";
+  std::uintmax_t max_file_size_mib = k_default_max_file_size >> 20;
 };
 
 void report(const BuildResult& result, const GlobalOptions& global) {
@@ -37,15 +41,22 @@ void report(const BuildResult& result, const GlobalOptions& global) {
 }
 
 int run_build_command(const BuildArgs& args, const GlobalOptions& global) {
+  if (find_invalid_utf8(args.title) != std::string::npos) throw Error("--title: not valid UTF-8");
   Knowledge knowledge = load_knowledge(find_data_dir(global.data_dir));
-  RenderOptions render_options{&knowledge.lexicon("en")};
-  auto renderer = Renderer::create(args.format, render_options);  // fail on a bad format before any work
+  if (!args.language.empty()) (void)knowledge.lexicon(args.language);  // a clear error before any work
+  RenderOptions render_options;
+  auto labels = knowledge.lexicons.find(args.locale);
+  if (labels != knowledge.lexicons.end()) render_options.labels = &labels->second;
+  else if (args.format == "md") (void)knowledge.lexicon(args.locale);  // names the available ones
+  auto renderer = Renderer::create(args.format, render_options);
 
   BuildOptions options;
   options.input = args.input;
   if (!args.manifest.empty()) options.manifest = args.manifest;
   options.title = args.title;
   options.language = args.language;
+  options.max_file_size = args.max_file_size_mib << 20;
+  if (!args.output.empty() && args.output != "-") options.exclude = args.output;
   BuildResult result = run_build(options, knowledge);
   report(result, global);
   write_output(args.output, renderer->render(result.timeline));
@@ -73,6 +84,13 @@ void register_build(CLI::App& app, const GlobalOptions& global, Action& action) 
   cmd->add_option("--lang", args->language, "Language of every article (a lexicon code such as id or en) "
                                             "[default: identified per article]")
       ->type_name("CODE");
+  cmd->add_option("--locale", args->locale, "Language of written-out dates in md output (a lexicon code)")
+      ->type_name("CODE")
+      ->capture_default_str();
+  cmd->add_option("--max-file-size", args->max_file_size_mib, "Skip, with a warning, article files larger than this")
+      ->type_name("MiB")
+      ->check(CLI::Range(std::uintmax_t{1}, std::uintmax_t{1} << 20))
+      ->capture_default_str();
   cmd->callback([&action, &global, args] { action = [&global, args] { return run_build_command(*args, global); }; });
 }
 

@@ -76,7 +76,7 @@ int run_dates_command(const DatesArgs& args, const GlobalOptions& global) {
   Decoded decoded = decode_article(name, bytes).take();
   std::string_view body = std::string_view(bytes).substr(decoded.text_begin);
   std::string language = args.language;
-  if (language == "auto") language = identify_language(text::tokenize(body.substr(0, 8192)), knowledge);
+  if (language == "auto") language = identify_language(text::tokenize(body.substr(0, 8192)), knowledge).language;
   Tagger tagger(knowledge.lexicon(language));
   std::string out;
   for (Timex t : tagger.tag(body, context)) {

@@ -50,7 +50,8 @@ class JsonRenderer final : public Renderer {
                      {"title", timeline.title},
                      {"sources", std::move(sources)},
                      {"events", std::move(events)}};
-    return doc.dump(2) + "\n";
+    // Every string is valid UTF-8 by construction; replacing is the last line of defence.
+    return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   }
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <memory>
 #include <vector>
 
 #include <fmt/format.h>
@@ -19,6 +20,15 @@ const Lexicon& Knowledge::lexicon(std::string_view language) const {
   std::vector<std::string> codes;
   for (const auto& [code, lex] : lexicons) codes.push_back(code);
   throw Error(fmt::format("no lexicon for language \"{}\" (available: {})", language, fmt::join(codes, ", ")));
+}
+
+const text::SentenceSplitter& Knowledge::splitter(std::string_view language) const {
+  // Keyed by the lexicon's address: stable for the life of the Knowledge.
+  thread_local std::map<const Lexicon*, std::unique_ptr<text::SentenceSplitter>> cache;
+  const Lexicon& lex = lexicon(language);
+  auto& slot = cache[&lex];
+  if (!slot) slot = std::make_unique<text::SentenceSplitter>(lex.abbreviations);
+  return *slot;
 }
 
 Knowledge load_knowledge(const fs::path& data_dir) {
@@ -55,7 +65,7 @@ fs::path find_data_dir(const std::string& flag) {
   return (exe.parent_path() / ".." / "share" / "mstimeline").lexically_normal();
 }
 
-std::string identify_language(const std::vector<text::Token>& tokens, const Knowledge& knowledge) {
+LanguageGuess identify_language(const std::vector<text::Token>& tokens, const Knowledge& knowledge) {
   std::map<std::string, int> counts;
   for (const auto& token : tokens) {
     if (token.kind != text::TokenKind::word) continue;
@@ -67,7 +77,7 @@ std::string identify_language(const std::vector<text::Token>& tokens, const Know
     if (lex.fallback) best = code;
   for (const auto& [code, n] : counts)
     if (n > counts[best]) best = code;
-  return best;
+  return {best, counts[best]};
 }
 
 }  // namespace mstl

@@ -1,5 +1,7 @@
 #include "mstimeline/manifest.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "mstimeline/timex.hpp"
@@ -39,7 +41,7 @@ bool is_safe_relative_path(const std::string& p) {
 }
 
 std::optional<Diagnostic> read_source(const JsonDoc& doc, const std::string& path, const json& entry,
-                                      SourceMeta& meta) {
+                                      const std::vector<std::string>& languages, SourceMeta& meta) {
   std::string pointer = json_pointer_append("/sources", path);
   if (!is_safe_relative_path(path))
     return doc.error_at_key(pointer, fmt::format("source path \"{}\" must be relative and stay inside the input folder",
@@ -63,12 +65,17 @@ std::optional<Diagnostic> read_source(const JsonDoc& doc, const std::string& pat
   if (meta.language && !is_language_code(*meta.language))
     return doc.error_at(json_pointer_append(pointer, "language"),
                         fmt::format("\"language\" must be a two-letter lowercase code, not \"{}\"", *meta.language));
+  if (meta.language && !languages.empty() &&
+      std::find(languages.begin(), languages.end(), *meta.language) == languages.end())
+    return doc.error_at(json_pointer_append(pointer, "language"),
+                        fmt::format("no lexicon for language \"{}\" (available: {})", *meta.language,
+                                    fmt::join(languages, ", ")));
   return std::nullopt;
 }
 
 }  // namespace
 
-Expected<Manifest> parse_manifest(const JsonDoc& doc) {
+Expected<Manifest> parse_manifest(const JsonDoc& doc, const std::vector<std::string>& languages) {
   Manifest m;
   const json& root = doc.json;
   if (!root.is_object()) return doc.error_at("", "a manifest must be a JSON object");
@@ -82,7 +89,7 @@ Expected<Manifest> parse_manifest(const JsonDoc& doc) {
   if (sources == root.end() || sources->is_null()) return m;
   if (!sources->is_object()) return doc.error_at("/sources", "\"sources\" must be an object keyed by relative path");
   for (const auto& [path, entry] : sources->items()) {
-    if (auto err = read_source(doc, path, entry, m.sources[path])) return *err;
+    if (auto err = read_source(doc, path, entry, languages, m.sources[path])) return *err;
   }
   return m;
 }

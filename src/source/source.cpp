@@ -24,27 +24,34 @@ std::string without_extension(const std::string& relative) {
   return relative.substr(0, dot);
 }
 
-// Replaces each id shared by several files with `finer(relative)`.
-void refine_shared(std::vector<std::string>& ids, const std::vector<ArticleFile>& files,
-                   std::string (*finer)(const std::string&)) {
-  std::map<std::string, int> count;
-  for (const auto& id : ids) ++count[id];
-  for (std::size_t i = 0; i < ids.size(); ++i)
-    if (count[ids[i]] > 1) ids[i] = finer(files[i].relative);
-}
-
 }  // namespace
 
 std::vector<std::string> assign_source_ids(const std::vector<ArticleFile>& files) {
-  std::vector<std::string> ids;
-  for (const auto& f : files) ids.push_back(stem_of(f.relative));
-  refine_shared(ids, files, without_extension);
-  refine_shared(ids, files, [](const std::string& r) { return r; });
+  // Each file's id is one of three forms, from short to unique; an id shared
+  // by several files moves those files to the next form, until none is shared.
+  // Relative paths are unique, so this ends.
+  auto form = [&](std::size_t i, int level) {
+    const std::string& r = files[i].relative;
+    return sanitize_utf8(level == 0 ? stem_of(r) : level == 1 ? without_extension(r) : r);
+  };
+  std::vector<int> level(files.size(), 0);
+  std::vector<std::string> ids(files.size());
+  for (bool changed = true; changed;) {  // NOLINT: ends when every id is unique
+    changed = false;
+    std::map<std::string, int> count;
+    for (std::size_t i = 0; i < files.size(); ++i) ++count[ids[i] = form(i, level[i])];
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (count[ids[i]] > 1 && level[i] < 2) {
+        ++level[i];
+        changed = true;
+      }
+    }
+  }
   return ids;
 }
 
 Expected<Article> read_article(const ArticleFile& file, std::string id) {
-  std::string display = file.absolute.string();
+  std::string display = sanitize_utf8(file.absolute.string());
   std::ifstream in(file.absolute, std::ios::binary);
   if (!in) return Diagnostic{display, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
   std::ostringstream buffer;
@@ -58,7 +65,7 @@ Expected<Article> read_article(const ArticleFile& file, std::string id) {
   a.text_begin = decoded.value().text_begin;
   a.display_path = std::move(display);
   a.info.id = std::move(id);
-  a.info.path = file.relative;
+  a.info.path = sanitize_utf8(file.relative);
   a.info.sha256 = sha256_hex(a.bytes);
   a.info.encoding = decoded.value().encoding;
   return a;

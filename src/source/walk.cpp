@@ -1,5 +1,7 @@
 #include "mstimeline/walk.hpp"
 
+#include "mstimeline/decode.hpp"
+
 #include <fnmatch.h>
 
 #include <algorithm>
@@ -19,16 +21,31 @@ bool is_article_name(const std::string& name) {
   return ext == ".txt" || ext == ".md";
 }
 
-std::vector<std::string> read_ignore_patterns(const fs::path& root) {
-  std::vector<std::string> patterns;
+struct Pattern {
+  std::string glob;
+  bool anchored = false;   // "/drafts": only at the root
+  bool dirs_only = false;  // "drafts/": only folders
+};
+
+std::vector<Pattern> read_ignore_patterns(const fs::path& root) {
+  std::vector<Pattern> patterns;
   std::ifstream in(root / k_ignore_file);
   for (std::string line; std::getline(in, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     auto first = line.find_first_not_of(" \t");
     if (first == std::string::npos || line[first] == '#') continue;
     line = line.substr(first, line.find_last_not_of(" \t") + 1 - first);
-    if (line.size() > 1 && line.back() == '/') line.pop_back();
-    patterns.push_back(line);
+    Pattern p;
+    if (line.size() > 1 && line.back() == '/') {
+      line.pop_back();
+      p.dirs_only = true;
+    }
+    if (line.size() > 1 && line.front() == '/') {
+      line.erase(0, 1);
+      p.anchored = true;
+    }
+    p.glob = line;
+    patterns.push_back(p);
   }
   return patterns;
 }
@@ -52,35 +69,45 @@ class Walker {
     std::string name = entry.path().filename().string();
     std::string relative = prefix.empty() ? name : prefix + "/" + name;
     if (name.front() == '.') return note(relative, "hidden");
-    if (is_ignored(relative)) return note(relative, fmt::format("matches {}", k_ignore_file));
     std::error_code ec;
     bool is_link = entry.is_symlink(ec);
     bool is_dir = entry.is_directory(ec);
+    if (is_ignored(relative, is_dir)) return note(relative, fmt::format("matches {}", k_ignore_file));
     if (is_dir && is_link) return note(relative, "symbolic link to a directory, not followed");
     if (is_dir) return visit_directory(entry.path(), relative);
     if (!entry.is_regular_file(ec)) {
-      if (is_link) return warn(entry.path(), "dangling symbolic link");
+      if (is_link) {
+        std::error_code follow;
+        (void)fs::status(entry.path(), follow);
+        return warn(entry.path(), follow ? "cannot follow symbolic link: " + follow.message()
+                                         : std::string("symbolic link to something that is not a file"));
+      }
       return note(relative, "not a regular file");
     }
     if (!is_article_name(name)) return note(relative, "not an article file (.txt, .md)");
+    if (find_invalid_utf8(relative) != std::string::npos)
+      warn(entry.path(), "file name is not valid UTF-8; it is shown with U+FFFD in the output");
     m_out.articles.push_back({relative, entry.path()});
   }
 
-  bool is_ignored(const std::string& relative) const {
-    return std::any_of(m_patterns.begin(), m_patterns.end(),
-                       [&](const std::string& p) { return ignore_pattern_matches(p, relative); });
+  bool is_ignored(const std::string& relative, bool is_dir) const {
+    return std::any_of(m_patterns.begin(), m_patterns.end(), [&](const Pattern& p) {
+      if (p.dirs_only && !is_dir) return false;
+      if (p.anchored) return fnmatch(p.glob.c_str(), relative.c_str(), FNM_PATHNAME) == 0;
+      return ignore_pattern_matches(p.glob, relative);
+    });
   }
 
   void note(const std::string& relative, const std::string& why) {
-    m_out.notes.push_back(fmt::format("skipped {}: {}", relative, why));
+    m_out.notes.push_back(fmt::format("skipped {}: {}", sanitize_utf8(relative), why));
   }
   void warn(const fs::path& path, std::string message) {
-    m_out.warnings.push_back(Diagnostic{path.string(), 0, 0, std::move(message), {}});
+    m_out.warnings.push_back(Diagnostic{sanitize_utf8(path.string()), 0, 0, std::move(message), {}});
   }
 
   fs::path m_root;
   WalkResult& m_out;
-  std::vector<std::string> m_patterns;
+  std::vector<Pattern> m_patterns;
 };
 
 }  // namespace
@@ -94,13 +121,18 @@ bool ignore_pattern_matches(const std::string& pattern, const std::string& relat
 
 WalkResult walk_articles(const fs::path& root) {
   WalkResult out;
+  if (root.empty()) throw Error("the input path is empty");
   std::error_code ec;
   auto status = fs::status(root, ec);
-  if (ec || !fs::exists(status)) throw Error(fmt::format("{}: no such file or directory", root.string()));
+  std::string shown = sanitize_utf8(root.string());
+  if (ec && ec != std::errc::no_such_file_or_directory) throw Error(fmt::format("{}: {}", shown, ec.message()));
+  if (ec || !fs::exists(status)) throw Error(fmt::format("{}: no such file or directory", shown));
   if (fs::is_directory(status)) {
     Walker(root, out).visit_directory(root, "");
+  } else if (fs::is_regular_file(status)) {
+    out.articles.push_back({root.filename().string(), root});  // any name: the user chose this file
   } else {
-    out.articles.push_back({root.filename().string(), root});
+    throw Error(fmt::format("{}: not a regular file or directory", shown));
   }
   std::sort(out.articles.begin(), out.articles.end(),
             [](const ArticleFile& a, const ArticleFile& b) { return a.relative < b.relative; });

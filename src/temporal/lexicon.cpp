@@ -96,6 +96,7 @@ class LexiconReader {
                              {"narrative_directions", &x.narrative_directions}})
       if (auto e = directions(key, *dirs)) return e;
     if (auto e = anaphora()) return e;
+    if (auto e = abbreviations()) return e;
     if (auto e = date_formats()) return e;
     return unknown_keys();
   }
@@ -285,6 +286,20 @@ class LexiconReader {
       std::vector<std::string> words;
       if (auto e = phrase(list[k], "/anaphora/words/" + std::to_string(k), words)) return e;
       m_out.anaphora.add(std::move(words), 1);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Diagnostic> abbreviations() {
+    const json* v = find("abbreviations");
+    if (!v) return std::nullopt;
+    if (!v->is_array()) return m_doc.error_at("/abbreviations", "\"abbreviations\" must be an array of strings");
+    for (std::size_t k = 0; k < v->size(); ++k) {
+      const json& a = (*v)[k];
+      if (!a.is_string() || a.get<std::string>().size() < 2 || a.get<std::string>().back() != '.')
+        return m_doc.error_at(json_pointer_append("/abbreviations", std::to_string(k)),
+                              "an abbreviation is written with its full stop (\"Dr.\")");
+      m_out.abbreviations.push_back(a.get<std::string>());
     }
     return std::nullopt;
   }

@@ -1,6 +1,8 @@
 #include <memory>
 
 #include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
@@ -74,9 +76,8 @@ Span trimmed(std::string_view s, Span span) {
 }
 
 template <class F>
-void for_each_segment(std::string_view s, BreakKind kind, F&& f) {
+void for_each_boundary(icu::BreakIterator& bi, std::string_view s, F&& f) {
   Utf8Text ut(s);
-  icu::BreakIterator& bi = iterator_for(kind);
   UErrorCode status = U_ZERO_ERROR;
   bi.setText(ut.get(), status);
   if (U_FAILURE(status)) throw Error("ICU cannot segment text", ExitCode::internal);
@@ -86,15 +87,108 @@ void for_each_segment(std::string_view s, BreakKind kind, F&& f) {
   bi.setText(icu::UnicodeString());  // drop the pointer into `s`
 }
 
+template <class F>
+void for_each_segment(std::string_view s, BreakKind kind, F&& f) {
+  for_each_boundary(iterator_for(kind), s, std::forward<F>(f));
+}
+
+// Closing punctuation at the end of a sentence, possibly inside closing quotes
+// or brackets: ".", "!", "?", ":", ";", "…", then any of " ' ) ] ” ’.
+bool ends_sentence(std::string_view s, const Span& sentence) {
+  std::size_t e = sentence.end;
+  while (e > sentence.begin) {
+    unsigned char c = static_cast<unsigned char>(s[e - 1]);
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return true;
+    if (e >= sentence.begin + 3 && s.substr(e - 3, 3) == "\xE2\x80\xA6") return true;  // …
+    if (c == '"' || c == '\'' || c == ')' || c == ']') {
+      --e;
+    } else if (e >= sentence.begin + 3 && (s.substr(e - 3, 3) == "\xE2\x80\x9D" || s.substr(e - 3, 3) == "\xE2\x80\x99")) {
+      e -= 3;  // ” ’
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+icu::UnicodeString unicode(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+bool starts_lowercase_or_digit(std::string_view s, std::size_t at) {
+  UChar32 c = unicode(s.substr(at, 4)).char32At(0);
+  return u_islower(c) || u_isdigit(c);
+}
+
+// One line break (CR LF or LF) and nothing else but spaces between two sentences.
+bool single_line_break(std::string_view gap) {
+  std::size_t breaks = 0;
+  for (char c : gap) {
+    if (c == '\n')
+      ++breaks;
+    else if (c != '\r' && c != ' ' && c != '\t')
+      return false;
+  }
+  return breaks == 1;
+}
+
+// Joins sentences split at a hard wrap (see text.hpp).
+std::vector<Span> join_hard_wraps(std::string_view s, const std::vector<Span>& in) {
+  std::vector<Span> out;
+  for (const Span& next : in) {
+    if (!out.empty() && single_line_break(s.substr(out.back().end, next.begin - out.back().end)) &&
+        !ends_sentence(s, out.back()) && starts_lowercase_or_digit(s, next.begin)) {
+      out.back().end = next.end;
+      continue;
+    }
+    out.push_back(next);
+  }
+  return out;
+}
+
 }  // namespace
 
-std::vector<Span> sentences(std::string_view utf8) {
+struct SentenceSplitter::Impl {
+  std::unique_ptr<icu::BreakIterator> iterator;
+};
+
+SentenceSplitter::SentenceSplitter(const std::vector<std::string>& abbreviations) : m_impl(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) throw Error("ICU cannot create a sentence iterator", ExitCode::internal);
+  if (abbreviations.empty()) {
+    m_impl->iterator = std::move(base);
+    return;
+  }
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+  for (const auto& a : abbreviations) {
+    // As written, and in the other cases news text uses: "PT.", "Pt.", "pt.".
+    icu::UnicodeString u = unicode(a);
+    icu::UnicodeString lower = u, upper = u, title = u;
+    lower.toLower();
+    upper.toUpper();
+    title.toTitle(nullptr);
+    for (const icu::UnicodeString* v : {&u, &lower, &upper, &title}) builder->suppressBreakAfter(*v, status);
+  }
+  m_impl->iterator.reset(builder->wrapIteratorWithFilter(base.release(), status));
+  if (U_FAILURE(status) || !m_impl->iterator) throw Error("ICU cannot build the sentence filter", ExitCode::internal);
+}
+
+SentenceSplitter::~SentenceSplitter() = default;
+
+std::vector<Span> SentenceSplitter::split(std::string_view utf8) const {
   std::vector<Span> out;
-  for_each_segment(utf8, BreakKind::sentence, [&](std::size_t b, std::size_t e, int32_t) {
+  for_each_boundary(*m_impl->iterator, utf8, [&](std::size_t b, std::size_t e, int32_t) {
     Span span = trimmed(utf8, {b, e});
     if (span.begin < span.end) out.push_back(span);
   });
-  return out;
+  return join_hard_wraps(utf8, out);
+}
+
+std::vector<Span> sentences(std::string_view utf8) {
+  thread_local SentenceSplitter plain;
+  return plain.split(utf8);
 }
 
 std::vector<Token> tokenize(std::string_view utf8) {

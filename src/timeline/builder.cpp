@@ -77,22 +77,44 @@ std::optional<text::Span> quote_span(const std::vector<text::Span>& sentences, s
   return text::Span{first->begin, last->end};
 }
 
+// Tags with the article's language; when that was only a fallback guess (no
+// function word of any language), the other lexicons may add expressions
+// where the first found none ("Microsoft invests billions, January 23, 2023.").
+std::vector<Timex> tag_article(std::string_view body, const TagContext& context, const Knowledge& knowledge,
+                               const std::string& language, bool sure) {
+  std::vector<Timex> found = Tagger(knowledge.lexicon(language)).tag(body, context);
+  if (sure) return found;
+  for (const auto& [code, lexicon] : knowledge.lexicons) {
+    if (code == language) continue;
+    for (Timex& t : Tagger(lexicon).tag(body, context)) {
+      bool overlaps = std::any_of(found.begin(), found.end(),
+                                  [&](const Timex& f) { return t.begin < f.end && f.begin < t.end; });
+      if (!overlaps) found.push_back(std::move(t));
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Timex& a, const Timex& b) { return a.begin < b.begin; });
+  return found;
+}
+
 }  // namespace
 
 DocumentRecord extract_document(const Article& article, const Knowledge& knowledge) {
   DocumentRecord record;
   record.source = article.info;
   std::string_view body = article.text();
-  if (record.source.language.empty())
-    record.source.language = identify_language(text::tokenize(language_sample(body)), knowledge);
+  bool sure = !record.source.language.empty();
+  if (!sure) {
+    LanguageGuess guess = identify_language(text::tokenize(language_sample(body)), knowledge);
+    record.source.language = guess.language;
+    sure = guess.evidence > 0;
+  }
 
   TagContext context;
   if (record.source.published) context.document_date = parse_date_value(*record.source.published);
-  Tagger tagger(knowledge.lexicon(record.source.language));
-  std::vector<text::Span> sentences = text::sentences(body);
+  std::vector<text::Span> sentences = knowledge.splitter(record.source.language).split(body);
 
   std::set<std::string> seen;  // a sentence repeated within the article is cited once
-  for (const Timex& t : tagger.tag(body, context)) {
+  for (const Timex& t : tag_article(body, context, knowledge, record.source.language, sure)) {
     if (t.type != TimexType::date && t.type != TimexType::time) continue;
     auto date = parse_date_value(std::string_view(t.value).substr(0, t.value.find('T')));
     auto span = quote_span(sentences, t.begin, t.end);

@@ -9,7 +9,18 @@ namespace mstl {
 namespace fs = std::filesystem;
 namespace {
 
-std::optional<Manifest> read_manifest(const BuildOptions& options) {
+struct LoadedManifest {
+  JsonDoc doc;
+  Manifest manifest;
+};
+
+std::vector<std::string> languages_of(const Knowledge& knowledge) {
+  std::vector<std::string> out;
+  for (const auto& [code, lexicon] : knowledge.lexicons) out.push_back(code);
+  return out;
+}
+
+std::optional<LoadedManifest> read_manifest(const BuildOptions& options, const Knowledge& knowledge) {
   fs::path path;
   if (options.manifest) {
     path = *options.manifest;
@@ -20,7 +31,24 @@ std::optional<Manifest> read_manifest(const BuildOptions& options) {
     if (!fs::exists(path, ec)) return std::nullopt;
   }
   JsonDoc doc = read_json_file(path.string()).take();
-  return parse_manifest(doc).take();
+  Manifest manifest = parse_manifest(doc, languages_of(knowledge)).take();
+  return LoadedManifest{std::move(doc), std::move(manifest)};
+}
+
+bool is_excluded(const ArticleFile& file, const BuildOptions& options) {
+  std::error_code ec;
+  return options.exclude && std::filesystem::equivalent(file.absolute, *options.exclude, ec);
+}
+
+// A file too large to be an article is skipped before it is read.
+std::optional<Diagnostic> too_large(const ArticleFile& file, std::uintmax_t limit) {
+  std::error_code ec;
+  std::uintmax_t size = std::filesystem::file_size(file.absolute, ec);
+  if (ec || size <= limit) return std::nullopt;
+  return Diagnostic{file.absolute.string(), 0, 0,
+                    fmt::format("{} bytes is more than the {}-byte limit for an article; skipped (--max-file-size)",
+                                size, limit),
+                    {}};
 }
 
 void apply_metadata(SourceInfo& info, const SourceMeta& meta) {
@@ -35,37 +63,49 @@ void apply_metadata(SourceInfo& info, const SourceMeta& meta) {
 BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
   BuildResult result;
   WalkResult walk = walk_articles(options.input);
-  std::optional<Manifest> manifest = read_manifest(options);
+  std::optional<LoadedManifest> loaded = read_manifest(options, knowledge);
   result.notes = std::move(walk.notes);
   result.warnings = std::move(walk.warnings);
 
   std::vector<std::string> ids = assign_source_ids(walk.articles);
   std::vector<DocumentRecord> records;
   for (std::size_t i = 0; i < walk.articles.size(); ++i) {
-    auto article = read_article(walk.articles[i], ids[i]);
+    const ArticleFile& file = walk.articles[i];
+    if (is_excluded(file, options)) {
+      result.notes.push_back(fmt::format("skipped {}: it is the output file", file.relative));
+      continue;
+    }
+    if (auto large = too_large(file, options.max_file_size)) {
+      result.warnings.push_back(*large);
+      continue;
+    }
+    auto article = read_article(file, ids[i]);
     if (!article) {
       result.warnings.push_back(article.error());
       continue;
     }
     Article& a = article.value();
-    if (manifest) {
-      auto it = manifest->sources.find(a.info.path);
-      if (it != manifest->sources.end()) apply_metadata(a.info, it->second);
+    if (loaded) {
+      auto it = loaded->manifest.sources.find(a.info.path);
+      if (it != loaded->manifest.sources.end()) apply_metadata(a.info, it->second);
     }
     if (!options.language.empty()) a.info.language = options.language;
-    if (!a.info.language.empty()) (void)knowledge.lexicon(a.info.language);  // unknown language: a clear error
     records.push_back(extract_document(a, knowledge));
   }
-  if (manifest) {
-    for (const auto& [path, meta] : manifest->sources) {
+  if (loaded) {
+    for (const auto& [path, meta] : loaded->manifest.sources) {
       bool found = std::any_of(walk.articles.begin(), walk.articles.end(),
                                [&](const ArticleFile& f) { return f.relative == path; });
-      if (!found) result.notes.push_back(fmt::format("manifest entry {} names no article file", path));
+      if (!found)
+        result.warnings.push_back(loaded->doc.error_at_key(json_pointer_append("/sources", path),
+                                                           "no article file at this path under the input folder"));
     }
   }
-  std::string title = !options.title.empty()              ? options.title
-                      : manifest && manifest->title        ? *manifest->title
-                                                           : std::string("Timeline");
+  if (walk.articles.empty())
+    result.warnings.push_back(Diagnostic{options.input.string(), 0, 0, "no article files (.txt, .md) found", {}});
+  std::string title = !options.title.empty()                     ? options.title
+                      : loaded && loaded->manifest.title          ? *loaded->manifest.title
+                                                                  : std::string("Timeline");
   result.timeline = build_timeline(std::move(title), std::move(records));
   return result;
 }

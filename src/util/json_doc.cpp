@@ -1,6 +1,10 @@
 #include "mstimeline/json_doc.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -18,6 +22,8 @@ class OffsetIndexer {
       : m_text(text), m_out(values), m_keys(keys) {}
 
   void run() { value(""); }
+  // The offset of the first member name that repeats one before it in its object.
+  std::optional<std::size_t> duplicate() const { return m_duplicate; }
 
  private:
   void skip_ws() {
@@ -63,7 +69,7 @@ class OffsetIndexer {
       // rare in our files and then point at the object itself.
       std::size_t key_at = m_pos;
       std::string member = json_pointer_append(pointer, string_token());
-      m_keys.emplace(member, key_at);
+      if (!m_keys.emplace(member, key_at).second && !m_duplicate) m_duplicate = key_at;
       skip_ws();
       ++m_pos;  // ':'
       value(member);
@@ -88,6 +94,7 @@ class OffsetIndexer {
   std::map<std::string, std::size_t>& m_out;
   std::map<std::string, std::size_t>& m_keys;
   std::size_t m_pos = 0;
+  std::optional<std::size_t> m_duplicate;
 };
 
 // nlohmann's message reads "[json.exception.parse_error.101] parse error at
@@ -140,13 +147,21 @@ Expected<JsonDoc> parse_json(std::string path, std::string text) {
   }
   doc.path = std::move(path);
   doc.text = std::move(text);
-  OffsetIndexer(doc.text, doc.offsets, doc.key_offsets).run();
+  OffsetIndexer indexer(doc.text, doc.offsets, doc.key_offsets);
+  indexer.run();
+  if (auto at = indexer.duplicate()) {
+    std::size_t end = doc.text.find('"', *at + 1);
+    return locate(doc.path, doc.text, *at,
+                  fmt::format("duplicate key {}: each key may appear once in an object", doc.text.substr(*at, end + 1 - *at)));
+  }
   return doc;
 }
 
 Expected<JsonDoc> read_json_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Diagnostic{path, 0, 0, "is a directory, not a JSON file", {}};
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Diagnostic{path, 0, 0, "cannot open file", {}};
+  if (!in) return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) return Diagnostic{path, 0, 0, "cannot read file", {}};

@@ -1,5 +1,6 @@
 #include "mstimeline/output.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,6 +30,26 @@ bool write_all(int fd, std::string_view content) {
   throw Error(fmt::format("{}: cannot {}: {}", path, what, std::strerror(err)));
 }
 
+// Writes straight into something that is not a regular file (/dev/null, a
+// FIFO, a terminal): renaming over it would replace the device itself.
+void write_through(const std::string& path, std::string_view content) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (fd < 0) fail(path, "open", errno);
+  bool ok = write_all(fd, content);
+  int err = errno;
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    err = errno;
+  }
+  if (!ok) fail(path, "write", err);
+}
+
+mode_t new_file_mode() {
+  mode_t mask = ::umask(0);  // read it back: umask has no getter
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
 }  // namespace
 
 void write_output(const std::string& path, std::string_view content) {
@@ -37,7 +58,19 @@ void write_output(const std::string& path, std::string_view content) {
     if (!write_all(STDOUT_FILENO, content)) fail("<stdout>", "write", errno);
     return;
   }
+  // A symbolic link is followed: the file it names is replaced, the link kept.
   std::filesystem::path target(path);
+  std::error_code ec;
+  if (std::filesystem::is_symlink(std::filesystem::symlink_status(target, ec))) {
+    target = std::filesystem::weakly_canonical(target, ec);
+    if (ec) fail(path, "follow the symbolic link", ec.value());
+  }
+  struct stat st {};
+  bool exists = ::stat(target.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) fail(path, "write", EISDIR);
+    return write_through(target.string(), content);
+  }
   std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
   std::string temp = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
   int fd = ::mkstemp(temp.data());
@@ -49,13 +82,13 @@ void write_output(const std::string& path, std::string_view content) {
     fail(path, what, err);
   };
   if (!write_all(fd, content) || ::fsync(fd) != 0) abandon("write");
-  if (::fchmod(fd, 0644) != 0) abandon("set the mode of");
+  if (::fchmod(fd, exists ? (st.st_mode & 07777) : new_file_mode()) != 0) abandon("set the mode of");
   if (::close(fd) != 0) {
     int err = errno;
     ::unlink(temp.c_str());
     fail(path, "write", err);
   }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
+  if (std::rename(temp.c_str(), target.c_str()) != 0) {
     int err = errno;
     ::unlink(temp.c_str());
     fail(path, "replace", err);

@@ -198,3 +198,71 @@ TEST_CASE("verbose says what was skipped and quiet silences warnings", "[e2e]") 
   CHECK(q.exit_code == 0);
   CHECK(q.err.empty());
 }
+
+TEST_CASE("an unknown command is named, and -v with -q is a usage error", "[e2e]") {
+  auto r = run_cli({"frobnicate"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("mstimeline: error: unknown command \"frobnicate\" (commands: build, dates)\n", 0) == 0);
+  auto both = run_cli({"-v", "-q", "build", "data/"});
+  CHECK(both.exit_code == 2);
+  CHECK(both.err.find("excludes") != std::string::npos);
+}
+
+TEST_CASE("empty input and stray manifest entries are warned about", "[e2e]") {
+  TempDir dir;
+  auto empty = run_cli({"build", dir.path().string()});
+  CHECK(empty.exit_code == 0);
+  CHECK(empty.err == dir.path().string() + ": warning: no article files (.txt, .md) found\n");
+  test::write_file(dir / "a.txt", "Kerja sama diumumkan pada tahun 2019.\n");
+  test::write_file(dir / "sources.json", "{\"sources\": {\n  \"b.txt\": {\"publisher\": \"P\"}}}");
+  auto stray = run_cli({"build", dir.path().string()});
+  CHECK(stray.exit_code == 0);
+  CHECK(stray.err == (dir / "sources.json").string() +
+                         ":2:3: warning: no article file at this path under the input folder\n"
+                         "    \"b.txt\": {\"publisher\": \"P\"}}}\n" + std::string(2 + 2, ' ') + "^\n");
+}
+
+TEST_CASE("the output file inside the input folder is not read back as an article", "[e2e]") {
+  TempDir dir;
+  test::write_file(dir / "a.txt", "Kerja sama diumumkan pada tahun 2019.\n");
+  auto out = (dir / "timeline.md").string();
+  REQUIRE(run_cli({"build", dir.path().string(), "-f", "md", "-o", out}).exit_code == 0);
+  auto again = run_cli({"build", dir.path().string(), "-f", "md", "-o", out});
+  CHECK(again.exit_code == 0);
+  CHECK(test::read_file(out).find("1 source · 1 event") != std::string::npos);
+}
+
+TEST_CASE("files over the size limit are skipped with a warning", "[e2e]") {
+  TempDir dir;
+  test::write_file(dir / "big.txt", std::string(2 * 1024 * 1024, 'a'));
+  test::write_file(dir / "small.txt", "Kerja sama diumumkan pada tahun 2019.\n");
+  auto r = run_cli({"build", dir.path().string(), "--max-file-size", "1"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == (dir / "big.txt").string() +
+                     ": warning: 2097152 bytes is more than the 1048576-byte limit for an article; skipped "
+                     "(--max-file-size)\n");
+  CHECK(json::parse(r.out)["sources"].size() == 1);
+}
+
+TEST_CASE("names and titles that are not UTF-8 never break the JSON", "[e2e]") {
+  TempDir dir;
+  test::write_file(dir / "caf\xE9.txt", "Kerja sama diumumkan pada tahun 2019.\n");
+  auto r = run_cli({"build", dir.path().string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == (dir / "caf\xEF\xBF\xBD.txt").string() +
+                     ": warning: file name is not valid UTF-8; it is shown with U+FFFD in the output\n");
+  CHECK(json::parse(r.out)["sources"][0]["path"] == "caf\xEF\xBF\xBD.txt");
+  auto title = run_cli({"build", dir.path().string(), "--title", "bad\xFF"});
+  CHECK(title.exit_code == 2);
+  CHECK(title.err == "mstimeline: error: --title: not valid UTF-8\n");
+}
+
+TEST_CASE("a short article with no function words is still dated, in either language", "[e2e]") {
+  TempDir dir;
+  test::write_file(dir / "en.txt", "Microsoft invests billions, January 23, 2023.\n");
+  test::write_file(dir / "id.txt", "Microsoft berinvestasi pada January 2023 dan Maret 2024.\n");
+  json doc = json::parse(run_cli({"build", dir.path().string()}).out);
+  std::vector<std::string> dates;
+  for (const auto& e : doc["events"]) dates.push_back(e["date"]);
+  CHECK(dates == std::vector<std::string>{"2023-01", "2023-01-23", "2024-03"});
+}

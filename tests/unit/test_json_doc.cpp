@@ -37,5 +37,14 @@ TEST_CASE("strings with escaped quotes do not confuse the position index", "[jso
 TEST_CASE("an unreadable JSON file is a diagnostic without position", "[json]") {
   auto doc = mstl::read_json_file("/nonexistent/dir/x.json");
   REQUIRE_FALSE(doc.ok());
-  CHECK(doc.error().to_string() == "/nonexistent/dir/x.json: cannot open file");
+  CHECK(doc.error().to_string() == "/nonexistent/dir/x.json: cannot open file: No such file or directory");
+  CHECK(mstl::read_json_file("/tmp").error().to_string() == "/tmp: is a directory, not a JSON file");
+}
+
+TEST_CASE("a key repeated within one object is an error at the repeat", "[json]") {
+  auto doc = parse_json("m.json", "{\"a\": {\"x\": 1,\n \"x\": 2}, \"b\": {\"x\": 3}}");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().to_string() ==
+        "m.json:2:2: duplicate key \"x\": each key may appear once in an object\n   \"x\": 2}, \"b\": {\"x\": 3}}\n" +
+            std::string(2 + 1, ' ') + "^");
 }

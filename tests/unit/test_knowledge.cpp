@@ -7,7 +7,9 @@ using namespace mstl;
 using test::TempDir;
 
 namespace {
-std::string language_of(const std::string& text) { return identify_language(text::tokenize(text), test::knowledge()); }
+std::string language_of(const std::string& text) {
+  return identify_language(text::tokenize(text), test::knowledge()).language;
+}
 }  // namespace
 
 TEST_CASE("language identification counts each lexicon's function words", "[knowledge]") {
@@ -15,6 +17,8 @@ TEST_CASE("language identification counts each lexicon's function words", "[know
   CHECK(language_of("Microsoft said that the partnership with OpenAI will be extended.") == "en");
   CHECK(language_of("Sejak 2019 kerja sama berjalan.") == "id");  // no evidence: the fallback lexicon
   CHECK(language_of("") == "id");
+  CHECK(identify_language(text::tokenize("Sejak 2019 kerja sama berjalan."), test::knowledge()).evidence == 0);
+  CHECK(identify_language(text::tokenize("Kerja sama itu dan yang lain."), test::knowledge()).evidence == 3);
 }
 
 TEST_CASE("the knowledge bundle loads every lexicon of the data directory", "[knowledge]") {

@@ -39,6 +39,14 @@ TEST_CASE("manifest errors are path:line:col with the offending line", "[manifes
   CHECK(manifest_from(R"({"titel": "x"})").error().message == "unknown key \"titel\" (expected title, sources)");
 }
 
+TEST_CASE("a manifest language must have a lexicon", "[manifest]") {
+  auto doc = parse_json("sources.json", "{\"sources\": {\"a.txt\": {\"language\": \"xx\"}}}");
+  REQUIRE(doc.ok());
+  CHECK(parse_manifest(doc.value(), {"en", "id"}).error().to_string() ==
+        "sources.json:1:36: no lexicon for language \"xx\" (available: en, id)\n"
+        "  {\"sources\": {\"a.txt\": {\"language\": \"xx\"}}}\n" + std::string(2 + 35, ' ') + "^");
+}
+
 TEST_CASE("manifest paths must stay inside the input folder", "[manifest]") {
   for (const char* bad : {"../x.txt", "/etc/passwd", "a/../../x.txt", "a//b.txt", "./x.txt"}) {
     auto m = manifest_from(std::string(R"({"sources": {")") + bad + R"(": {}}})");

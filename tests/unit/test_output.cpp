@@ -24,3 +24,33 @@ TEST_CASE("an output path that cannot be written is an error naming it", "[outpu
   CHECK_THROWS_WITH(write_output(target, "x"), target + ": cannot create a temporary file beside it: No such file or "
                                                         "directory");
 }
+
+TEST_CASE("a symbolic link is followed: the link stays and its target is replaced", "[output]") {
+  TempDir dir;
+  test::write_file(dir / "real.json", "old");
+  std::filesystem::create_symlink(dir / "real.json", dir / "link.json");
+  write_output((dir / "link.json").string(), "new");
+  CHECK(std::filesystem::is_symlink(dir / "link.json"));
+  CHECK(test::read_file(dir / "real.json") == "new");
+}
+
+TEST_CASE("a device is written through, never replaced", "[output]") {
+  TempDir dir;
+  std::filesystem::create_symlink("/dev/null", dir / "sink");
+  write_output((dir / "sink").string(), "discarded");
+  CHECK(std::filesystem::is_character_file("/dev/null"));
+  CHECK(std::filesystem::is_symlink(dir / "sink"));
+  write_output("/dev/null", "discarded too");
+  CHECK(std::filesystem::is_character_file("/dev/null"));
+}
+
+TEST_CASE("an existing file keeps its mode; a directory is refused", "[output]") {
+  TempDir dir;
+  auto target = dir / "private.json";
+  test::write_file(target, "old");
+  std::filesystem::permissions(target, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  write_output(target.string(), "new");
+  CHECK(std::filesystem::status(target).permissions() ==
+        (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+  CHECK_THROWS_WITH(write_output(dir.path().string(), "x"), dir.path().string() + ": cannot write: Is a directory");
+}

@@ -20,6 +20,9 @@ TEST_CASE("source ids are file stems unless stems collide", "[loader]") {
   CHECK(assign_source_ids(files({"a/x.txt", "b/x.txt", "c/y.txt"})) ==
         std::vector<std::string>{"a/x", "b/x", "y"});
   CHECK(assign_source_ids(files({"x.md", "x.txt"})) == std::vector<std::string>{"x.md", "x.txt"});
+  // A full path can equal another file's stem ("x.txt" of x.txt.md): that one moves on too.
+  CHECK(assign_source_ids(files({"x.txt", "x.md", "x.txt.md"})) ==
+        std::vector<std::string>{"x.txt", "x.md", "x.txt.md"});
 }
 
 TEST_CASE("an article keeps its exact bytes and its text starts after the BOM", "[loader]") {

@@ -60,10 +60,29 @@ TEST_CASE("directory symlinks are not followed and dangling links are warnings",
   write_file(dir / "real/a.txt", "x");
   std::filesystem::create_directory_symlink(dir / "real", dir / "loop");
   std::filesystem::create_symlink(dir / "missing.txt", dir / "dangling.txt");
+  std::filesystem::create_symlink(dir / "self.txt", dir / "self.txt");
   WalkResult r = walk_articles(dir.path());
   CHECK(relatives(r) == std::vector<std::string>{"real/a.txt"});
-  REQUIRE(r.warnings.size() == 1);
-  CHECK(r.warnings[0].to_string("warning") == (dir / "dangling.txt").string() + ": warning: dangling symbolic link");
+  REQUIRE(r.warnings.size() == 2);
+  CHECK(r.warnings[0].to_string("warning") ==
+        (dir / "dangling.txt").string() + ": warning: cannot follow symbolic link: No such file or directory");
+  CHECK(r.warnings[1].to_string("warning") ==
+        (dir / "self.txt").string() + ": warning: cannot follow symbolic link: Too many levels of symbolic links");
+}
+
+TEST_CASE("ignore patterns anchor with a leading slash and match folders only with a trailing one", "[loader]") {
+  TempDir dir;
+  write_file(dir / ".mstimelineignore", "/top.txt\nnotes/\n");
+  for (const char* p : {"top.txt", "sub/top.txt", "notes/a.txt", "sub/notes.txt"}) write_file(dir / p, "x");
+  CHECK(relatives(walk_articles(dir.path())) == std::vector<std::string>{"sub/notes.txt", "sub/top.txt"});
+}
+
+TEST_CASE("a single input file may have any name; a device is refused", "[loader]") {
+  TempDir dir;
+  write_file(dir / "doc.pdf", "x");
+  CHECK(walk_articles(dir / "doc.pdf").articles.size() == 1);
+  CHECK_THROWS_WITH(walk_articles("/dev/null"), "/dev/null: not a regular file or directory");
+  CHECK_THROWS_WITH(walk_articles(""), "the input path is empty");
 }
 
 TEST_CASE("ignore patterns match the path, or the name when they have no slash", "[loader]") {
