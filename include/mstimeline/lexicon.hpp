@@ -14,11 +14,13 @@
 // tokens of a text and a position and return the longest phrase there.
 //
 //   const Lexicon& id = knowledge.lexicon("id");
-//   id.months.match(tokens, i)      -> {value 3, length 1} on "Maret"
-//   id.relative_days.match(tokens, i) -> {value -2, length 2} on "kemarin lusa"
+//   auto ids = id.ids_of(tokens);
+//   id.months.match(ids, i)        -> {value 3, length 1} on "Maret"
+//   id.relative_days.match(ids, i) -> {value -2, length 2} on "kemarin lusa"
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,7 +39,47 @@ namespace mstl {
 enum class Unit { day, week, month, quarter, half, year, decade, century, hour, minute, second };
 std::optional<Unit> unit_from_string(std::string_view s);
 
-// Phrases (sequences of folded word tokens) mapped to values.
+// A cheap first test for "is this one of a set of words": a bit per (first
+// letter, second letter, length) of the set's words, ASCII case-insensitive.
+// No false negatives; most other words fail it without being hashed.
+class WordFilter {
+ public:
+  void add(std::string_view word);
+  bool may_contain(std::string_view word) const {
+    std::size_t k = key(word);
+    return (m_bits[k >> 6] >> (k & 63)) & 1;
+  }
+
+ private:
+  static std::size_t slot(unsigned char c) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    return c >= 'a' && c <= 'z' ? c - 'a' : 26;  // 26: anything else
+  }
+  static std::size_t key(std::string_view w) {
+    std::size_t a = w.empty() ? 26 : slot(static_cast<unsigned char>(w[0]));
+    std::size_t b = w.size() < 2 ? 26 : slot(static_cast<unsigned char>(w[1]));
+    std::size_t len = w.size() < 31 ? w.size() : 31;
+    return (a * 27 + b) * 32 + len;
+  }
+  std::array<std::uint64_t, (27 * 27 * 32 + 63) / 64> m_bits{};
+};
+
+// Every word a lexicon knows, as a small integer: tokens are looked up once,
+// and phrase tables compare integers.
+class Vocabulary {
+ public:
+  int intern(std::string_view folded_word);
+  int find(std::string_view folded_word) const;  // -1 for a word no entry uses
+  int find(const std::string& folded_word) const;
+  const std::string& word(int id) const { return m_words[static_cast<std::size_t>(id)]; }
+  std::size_t size() const { return m_words.size(); }
+
+ private:
+  std::unordered_map<std::string, int> m_ids;
+  std::vector<std::string> m_words;
+};
+
+// Phrases (sequences of word ids) mapped to values.
 template <class T>
 class PhraseTable {
  public:
@@ -46,20 +88,25 @@ class PhraseTable {
     std::size_t length;  // in tokens
   };
 
-  void add(std::vector<std::string> words, T value);
-  // The longest phrase that starts at token `i`.
-  std::optional<Hit> match(const std::vector<text::Token>& tokens, std::size_t i) const;
-  bool contains(std::string_view folded_word) const;  // a one-word phrase
+  void add(std::vector<int> words, T value);
+  // The longest phrase that starts at token `i` of a text whose tokens have these ids.
+  std::optional<Hit> match(const std::vector<int>& ids, std::size_t i) const;
+  bool contains(int word_id) const;  // a one-word phrase
   bool empty() const { return m_by_first.empty(); }
-  // Every word of every phrase, for the pre-scan.
-  void collect_words(std::unordered_set<std::string>& out) const;
+  // The ids of every word of every phrase.
+  void collect_ids(std::vector<int>& out) const;
+  template <class F>
+  void for_each_phrase(F&& f) const {
+    for (const auto& bucket : m_by_first)
+      for (const auto& e : bucket) f(e.words);
+  }
 
  private:
   struct Entry {
-    std::vector<std::string> words;
+    std::vector<int> words;
     T value;
   };
-  std::unordered_map<std::string, std::vector<Entry>> m_by_first;  // longest first
+  std::vector<std::vector<Entry>> m_by_first;  // by the first word's id; longest first
 };
 
 using PhraseSet = PhraseTable<int>;
@@ -75,6 +122,19 @@ struct Lexicon {
   std::string language;  // ISO 639-1 code, also the file stem
   std::string name;
   bool fallback = false;  // the language of an article with no function word of any lexicon
+  Vocabulary vocabulary;  // every word of every entry, and "se" + unit forms ("sehari")
+
+  // The vocabulary id of each token (-1: no entry uses the word).
+  std::vector<int> ids_of(const std::vector<text::Token>& tokens) const;
+  // Whether an expression can begin with this word: the first words of the
+  // tables rules start from. "dan", "yang", "," only continue or close one.
+  bool can_start(int id) const { return id >= 0 && m_starters[static_cast<std::size_t>(id)]; }
+  void index_starters();  // after loading
+
+ private:
+  std::vector<bool> m_starters;
+
+ public:
 
   std::array<std::string, 12> month_names;   // display names, January first
   std::array<std::string, 7> weekday_names;  // display names, Monday first
@@ -133,6 +193,8 @@ struct Lexicon {
 
   // Words whose presence makes a stretch of text worth tagging (pre-scan).
   std::unordered_set<std::string> trigger_words;
+  WordFilter trigger_filter;  // over trigger_words
+  WordFilter vocabulary_filter;  // over the vocabulary: most tokens need no lookup
 
   int month_of(std::string_view folded) const;    // 0 when not a one-word month name
   int weekday_of(std::string_view folded) const;  // 0 when not a one-word weekday name

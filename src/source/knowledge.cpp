@@ -69,7 +69,7 @@ LanguageGuess identify_language(const std::vector<text::Token>& tokens, const Kn
   std::map<std::string, int> counts;
   for (const auto& token : tokens) {
     if (token.kind != text::TokenKind::word) continue;
-    for (const auto& [code, lex] : knowledge.lexicons) counts[code] += lex.function_words.contains(token.folded) ? 1 : 0;
+    for (const auto& [code, lex] : knowledge.lexicons) counts[code] += lex.function_words.contains(lex.vocabulary.find(token.folded)) ? 1 : 0;
   }
   // Ties, including "no evidence at all", go to the fallback language.
   std::string best = knowledge.lexicons.begin()->first;

@@ -30,6 +30,12 @@ std::vector<std::string> phrase_words(const std::string& phrase) {
   return words;
 }
 
+std::vector<int> intern_all(Vocabulary& v, const std::vector<std::string>& words) {
+  std::vector<int> ids;
+  for (const auto& w : words) ids.push_back(v.intern(w));
+  return ids;
+}
+
 std::string join(const std::vector<std::string_view>& items) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + std::string(items[i]);
@@ -156,7 +162,7 @@ class LexiconReader {
           !entry.contains("variants") || !entry["variants"].is_array())
         return m_doc.error_at(pointer, "an entry must be {\"name\": string, \"variants\": [strings]}");
       names[i] = entry["name"].get<std::string>();
-      m_out.full_names.add(phrase_words(names[i]), 1);
+      m_out.full_names.add(intern_all(m_out.vocabulary, phrase_words(names[i])), 1);
       json spellings = entry["variants"];
       spellings.push_back(names[i]);
       for (std::size_t k = 0; k < spellings.size(); ++k) {
@@ -168,7 +174,7 @@ class LexiconReader {
         if (!fresh && it->second != static_cast<int>(i + 1))
           return m_doc.error_at(vp, fmt::format("variant \"{}\" already names entry {}",
                                                 spellings[k].get<std::string>(), it->second));
-        table.add(words, static_cast<int>(i + 1));
+        table.add(intern_all(m_out.vocabulary, words), static_cast<int>(i + 1));
       }
     }
     return std::nullopt;
@@ -181,7 +187,7 @@ class LexiconReader {
     for (std::size_t k = 0; k < v->size(); ++k) {
       std::vector<std::string> words;
       if (auto e = phrase((*v)[k], json_pointer_append(at(key), std::to_string(k)), words)) return e;
-      out.add(std::move(words), 1);
+      out.add(intern_all(m_out.vocabulary, words), 1);
     }
     return std::nullopt;
   }
@@ -212,7 +218,7 @@ class LexiconReader {
       if (auto e = phrase(json(name), pointer, words)) return m_doc.error_at_key(pointer, e->message);
       std::optional<T> converted;
       if (auto e = convert(value, pointer, converted)) return e;
-      out.add(std::move(words), std::move(*converted));
+      out.add(intern_all(m_out.vocabulary, words), std::move(*converted));
     }
     return std::nullopt;
   }
@@ -270,7 +276,7 @@ class LexiconReader {
       if (auto e = phrase(json(name), pointer, words)) return m_doc.error_at_key(pointer, e->message);
       if (!value.is_number_integer() || value.get<int>() < -1 || value.get<int>() > 1)
         return m_doc.error_at(pointer, "a direction is -1 (past), 0 (current) or 1 (future)");
-      out.words.add(std::move(words), value.get<int>());
+      out.words.add(intern_all(m_out.vocabulary, words), value.get<int>());
     }
     return std::nullopt;
   }
@@ -285,7 +291,7 @@ class LexiconReader {
     for (std::size_t k = 0; k < list.size(); ++k) {
       std::vector<std::string> words;
       if (auto e = phrase(list[k], "/anaphora/words/" + std::to_string(k), words)) return e;
-      m_out.anaphora.add(std::move(words), 1);
+      m_out.anaphora.add(intern_all(m_out.vocabulary, words), 1);
     }
     return std::nullopt;
   }
@@ -339,22 +345,35 @@ class LexiconReader {
   std::unordered_set<std::string> m_known;
 };
 
-// Words that can start or anchor an expression: a stretch of text without a
-// digit and without any of these has nothing to tag.
+// The pre-scan's trigger words: one per phrase of the tables every expression
+// holds a phrase of, the longest word that is not a function word ("saat" of
+// "saat ini", "depan" of "ke depan"), so that common words open no window.
 void collect_triggers(Lexicon& x) {
-  auto& t = x.trigger_words;
+  auto pick = [&](const std::vector<int>& words) {
+    int best = -1;
+    for (int w : words) {
+      bool common = x.function_words.contains(w) || x.vocabulary.word(w).size() < 2;
+      if (!common && (best < 0 || x.vocabulary.word(w).size() > x.vocabulary.word(best).size())) best = w;
+    }
+    x.trigger_words.insert(x.vocabulary.word(best >= 0 ? best : words.front()));
+  };
   for (const auto* table : {&x.months, &x.weekdays, &x.relative_days, &x.day_nouns, &x.year_nouns, &x.month_nouns,
                             &x.date_nouns, &x.quarter_nouns, &x.half_nouns, &x.vague_counts})
-    table->collect_words(t);
-  x.units.collect_words(t);
-  x.references.collect_words(t);
-  x.vague_durations.collect_words(t);
-  x.seasons.collect_words(t);
-  x.parts_of_day.collect_words(t);
-  std::unordered_set<std::string> unit_words;
-  x.units.collect_words(unit_words);
-  for (const auto& prefix : x.one_prefixes)
-    for (const auto& unit : unit_words) t.insert(prefix + unit);  // "sehari", "sepekan"
+    table->for_each_phrase(pick);
+  x.units.for_each_phrase(pick);
+  x.references.for_each_phrase(pick);
+  x.vague_durations.for_each_phrase(pick);
+  x.seasons.for_each_phrase(pick);
+  x.parts_of_day.for_each_phrase(pick);
+  std::vector<int> unit_ids;
+  x.units.collect_ids(unit_ids);
+  for (const auto& prefix : x.one_prefixes) {
+    for (int unit : unit_ids) {
+      std::string word = prefix + x.vocabulary.word(unit);  // "sehari", "sepekan"
+      x.vocabulary.intern(word);
+      x.trigger_words.insert(word);
+    }
+  }
 }
 
 }  // namespace
@@ -365,9 +384,62 @@ std::optional<Unit> unit_from_string(std::string_view s) {
   return std::nullopt;
 }
 
+int Vocabulary::intern(std::string_view folded_word) {
+  auto [it, fresh] = m_ids.emplace(std::string(folded_word), static_cast<int>(m_words.size()));
+  if (fresh) m_words.emplace_back(folded_word);
+  return it->second;
+}
+
+int Vocabulary::find(std::string_view folded_word) const { return find(std::string(folded_word)); }
+
+int Vocabulary::find(const std::string& folded_word) const {
+  auto it = m_ids.find(folded_word);
+  return it == m_ids.end() ? -1 : it->second;
+}
+
+void Lexicon::index_starters() {
+  std::vector<int> ids;
+  // Tables whose phrases can open an expression, in any language.
+  for (const auto* t : {&months, &weekdays, &day_nouns, &date_nouns, &year_nouns, &month_nouns, &year_cues, &month_cues,
+                        &numbers, &vague_counts, &relative_days, &quarter_nouns, &half_nouns, &ordinals, &set_words,
+                        &time_cues, &full_names})
+    t->collect_ids(ids);
+  units.collect_ids(ids);
+  modifiers.collect_ids(ids);
+  references.collect_ids(ids);
+  vague_durations.collect_ids(ids);
+  parts_of_day.collect_ids(ids);
+  seasons.collect_ids(ids);
+  // Direction words and anaphora open an expression where they come first ("last week", "that day").
+  if (!unit_directions.after) unit_directions.words.collect_ids(ids);
+  if (!anaphora_after) anaphora.collect_ids(ids);
+  m_starters.assign(vocabulary.size(), false);
+  for (int id : ids) m_starters[static_cast<std::size_t>(id)] = true;
+  for (const auto& prefix : one_prefixes) {  // "sehari"
+    std::vector<int> unit_ids;
+    units.collect_ids(unit_ids);
+    for (int u : unit_ids)
+      if (int id = vocabulary.find(prefix + vocabulary.word(u)); id >= 0) m_starters[static_cast<std::size_t>(id)] = true;
+  }
+}
+
+void WordFilter::add(std::string_view word) {
+  std::size_t k = key(word);
+  m_bits[k >> 6] |= std::uint64_t{1} << (k & 63);
+}
+
+std::vector<int> Lexicon::ids_of(const std::vector<text::Token>& tokens) const {
+  std::vector<int> ids;
+  ids.reserve(tokens.size());
+  for (const auto& t : tokens) ids.push_back(vocabulary_filter.may_contain(t.folded) ? vocabulary.find(t.folded) : -1);
+  return ids;
+}
+
 template <class T>
-void PhraseTable<T>::add(std::vector<std::string> words, T value) {
-  auto& bucket = m_by_first[words.front()];
+void PhraseTable<T>::add(std::vector<int> words, T value) {
+  std::size_t first = static_cast<std::size_t>(words.front());
+  if (m_by_first.size() <= first) m_by_first.resize(first + 1);
+  auto& bucket = m_by_first[first];
   for (auto& e : bucket) {
     if (e.words == words) {
       e.value = std::move(value);
@@ -380,30 +452,28 @@ void PhraseTable<T>::add(std::vector<std::string> words, T value) {
 }
 
 template <class T>
-auto PhraseTable<T>::match(const std::vector<text::Token>& tokens, std::size_t i) const -> std::optional<Hit> {
-  if (i >= tokens.size()) return std::nullopt;
-  auto it = m_by_first.find(tokens[i].folded);
-  if (it == m_by_first.end()) return std::nullopt;
-  for (const Entry& e : it->second) {
-    if (i + e.words.size() > tokens.size()) continue;
+auto PhraseTable<T>::match(const std::vector<int>& ids, std::size_t i) const -> std::optional<Hit> {
+  if (i >= ids.size() || ids[i] < 0 || static_cast<std::size_t>(ids[i]) >= m_by_first.size()) return std::nullopt;
+  for (const Entry& e : m_by_first[static_cast<std::size_t>(ids[i])]) {
+    if (i + e.words.size() > ids.size()) continue;
     bool same = true;
-    for (std::size_t k = 1; k < e.words.size() && same; ++k) same = tokens[i + k].folded == e.words[k];
+    for (std::size_t k = 1; k < e.words.size() && same; ++k) same = ids[i + k] == e.words[k];
     if (same) return Hit{e.value, e.words.size()};
   }
   return std::nullopt;
 }
 
 template <class T>
-bool PhraseTable<T>::contains(std::string_view folded_word) const {
-  auto it = m_by_first.find(std::string(folded_word));
-  if (it == m_by_first.end()) return false;
-  return std::any_of(it->second.begin(), it->second.end(), [](const Entry& e) { return e.words.size() == 1; });
+bool PhraseTable<T>::contains(int word_id) const {
+  if (word_id < 0 || static_cast<std::size_t>(word_id) >= m_by_first.size()) return false;
+  const auto& bucket = m_by_first[static_cast<std::size_t>(word_id)];
+  return std::any_of(bucket.begin(), bucket.end(), [](const Entry& e) { return e.words.size() == 1; });
 }
 
 template <class T>
-void PhraseTable<T>::collect_words(std::unordered_set<std::string>& out) const {
-  for (const auto& [first, entries] : m_by_first)
-    for (const auto& e : entries) out.insert(e.words.begin(), e.words.end());
+void PhraseTable<T>::collect_ids(std::vector<int>& out) const {
+  for (const auto& bucket : m_by_first)
+    for (const auto& e : bucket) out.insert(out.end(), e.words.begin(), e.words.end());
 }
 
 template class PhraseTable<int>;
@@ -411,16 +481,12 @@ template class PhraseTable<std::string>;
 template class PhraseTable<Unit>;
 
 int Lexicon::month_of(std::string_view folded) const {
-  text::Token t;
-  t.folded = std::string(folded);
-  auto hit = months.match({t}, 0);
+  auto hit = months.match({vocabulary.find(folded)}, 0);
   return hit && hit->length == 1 ? hit->value : 0;
 }
 
 int Lexicon::weekday_of(std::string_view folded) const {
-  text::Token t;
-  t.folded = std::string(folded);
-  auto hit = weekdays.match({t}, 0);
+  auto hit = weekdays.match({vocabulary.find(folded)}, 0);
   return hit && hit->length == 1 ? hit->value : 0;
 }
 
@@ -441,6 +507,10 @@ Expected<Lexicon> parse_lexicon(const JsonDoc& doc, const std::string& expected_
   Lexicon lexicon;
   if (auto error = LexiconReader(doc, lexicon).run(expected_language)) return *error;
   collect_triggers(lexicon);
+  for (const auto& w : lexicon.trigger_words) lexicon.trigger_filter.add(w);
+  for (std::size_t id = 0; id < lexicon.vocabulary.size(); ++id)
+    lexicon.vocabulary_filter.add(lexicon.vocabulary.word(static_cast<int>(id)));
+  lexicon.index_starters();
   return lexicon;
 }
 

@@ -1,28 +1,39 @@
 #include "temporal/prescan.hpp"
 
+#include <array>
+
 namespace mstl::temporal {
 namespace {
 
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c >= 0x80;
-}
+// Byte classes, from a table: one load per byte in the hot loop.
+enum : unsigned char { k_other = 0, k_word = 1, k_digit = 2, k_space = 4 };
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v'; }
+constexpr std::array<unsigned char, 256> make_classes() {
+  std::array<unsigned char, 256> c{};
+  for (int b = 0; b < 256; ++b) {
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '\'' || b >= 0x80) c[b] = k_word;
+    if (b >= '0' && b <= '9') c[b] = k_word | k_digit;
+    if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == '\v') c[b] = k_space;
+  }
+  return c;
+}
+constexpr std::array<unsigned char, 256> k_classes = make_classes();
+
+unsigned char class_of(char c) { return k_classes[static_cast<unsigned char>(c)]; }
 
 // Full-width digits U+FF10..U+FF19 are EF BC 90..99 in UTF-8.
-bool has_digit(std::string_view word) {
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c >= '0' && c <= '9') return true;
-    if (c == 0xEF && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0xBC &&
+bool has_full_width_digit(std::string_view word) {
+  for (std::size_t i = 0; i + 2 < word.size(); ++i)
+    if (static_cast<unsigned char>(word[i]) == 0xEF && static_cast<unsigned char>(word[i + 1]) == 0xBC &&
         static_cast<unsigned char>(word[i + 2]) >= 0x90 && static_cast<unsigned char>(word[i + 2]) <= 0x99)
       return true;
-  }
   return false;
 }
 
-bool is_trigger(std::string_view word, const Lexicon& lexicon, std::string& scratch) {
-  if (has_digit(word)) return true;
+bool is_trigger_word(std::string_view word, bool ascii_digit, bool non_ascii, const Lexicon& lexicon,
+                     std::string& scratch) {
+  if (ascii_digit || (non_ascii && has_full_width_digit(word))) return true;
+  if (!lexicon.trigger_filter.may_contain(word)) return false;
   scratch.assign(word);
   for (char& c : scratch)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
@@ -39,17 +50,23 @@ std::vector<text::Span> candidate_windows(std::string_view text, const Lexicon& 
   std::string scratch;
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n;) {
-    if (!is_word_byte(static_cast<unsigned char>(text[i]))) {
+    if (!(class_of(text[i]) & k_word)) {
       ++i;
       continue;
     }
     std::size_t start = i;
-    while (i < n && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
-    if (!is_trigger(text.substr(start, i - start), lexicon, scratch)) continue;
+    bool digit = false, non_ascii = false;
+    for (; i < n; ++i) {
+      unsigned char c = class_of(text[i]);
+      if (!(c & k_word)) break;
+      digit |= (c & k_digit) != 0;
+      non_ascii |= static_cast<unsigned char>(text[i]) >= 0x80;
+    }
+    if (!is_trigger_word(text.substr(start, i - start), digit, non_ascii, lexicon, scratch)) continue;
     std::size_t b = start > k_left_context ? start - k_left_context : 0;
     std::size_t e = i + k_right_context < n ? i + k_right_context : n;
-    while (b > 0 && !is_space(static_cast<unsigned char>(text[b - 1]))) --b;
-    while (e < n && !is_space(static_cast<unsigned char>(text[e]))) ++e;
+    while (b > 0 && !(class_of(text[b - 1]) & k_space)) --b;
+    while (e < n && !(class_of(text[e]) & k_space)) ++e;
     if (!windows.empty() && b <= windows.back().end)
       windows.back().end = std::max(windows.back().end, e);
     else

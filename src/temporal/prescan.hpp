@@ -8,6 +8,8 @@
 // ...). Each mark opens a window of about k_left_context bytes before and
 // k_right_context bytes after it, widened to white space so no word or UTF-8
 // sequence is cut; overlapping windows merge. Only windows are tokenized.
+// Triggers are one distinctive word per lexicon phrase (lexicon.cpp), never a
+// function word, so that "ini" or "dalam" open no window by themselves.
 //
 // The windows are a superset of what the rules can match, as long as every
 // expression holds a trigger and spans less than the context on either side:
@@ -23,8 +25,8 @@
 
 namespace mstl::temporal {
 
-inline constexpr std::size_t k_left_context = 96;
-inline constexpr std::size_t k_right_context = 96;
+inline constexpr std::size_t k_left_context = 64;
+inline constexpr std::size_t k_right_context = 64;
 
 std::vector<text::Span> candidate_windows(std::string_view text, const Lexicon& lexicon);
 

@@ -161,7 +161,11 @@ struct Narrative {
 class Matcher {
  public:
   Matcher(std::string_view window, const Lexicon& lexicon, const TagContext& context, Narrative& narrative)
-      : m_text(window), m_tokens(text::tokenize(window)), m_lex(lexicon), m_narrative(narrative) {
+      : m_text(window),
+        m_tokens(text::tokenize(window)),
+        m_ids(lexicon.ids_of(m_tokens)),
+        m_lex(lexicon),
+        m_narrative(narrative) {
     if (context.document_date) {
       m_dct = context.document_date->period.start;
       m_dct_value = day_value(*m_dct);
@@ -170,6 +174,10 @@ class Matcher {
 
   void run(std::size_t base, std::vector<Timex>& out) {
     for (std::size_t i = 0; i < m_tokens.size();) {
+      if (!can_start(i)) {
+        ++i;
+        continue;
+      }
       Found f = match_at(i);
       if (!f) {
         ++i;
@@ -219,6 +227,16 @@ class Matcher {
 
   // --- tokens --------------------------------------------------------------
 
+  // Every rule starts at a word that can open an expression or at a token
+  // with a digit ("2023", "23rd", "Q3"): any other token is passed over
+  // without trying them.
+  bool can_start(std::size_t i) const {
+    if (m_lex.can_start(m_ids[i])) return true;
+    for (char c : m_tokens[i].folded)
+      if (c >= '0' && c <= '9') return true;
+    return false;
+  }
+
   bool exists(std::size_t i) const { return i < m_tokens.size(); }
   const std::string& folded(std::size_t i) const { return m_tokens[i].folded; }
   bool adjacent(std::size_t i) const { return exists(i + 1) && m_tokens[i].end == m_tokens[i + 1].begin; }
@@ -227,7 +245,7 @@ class Matcher {
   }
   template <class T>
   std::optional<typename PhraseTable<T>::Hit> at(const PhraseTable<T>& table, std::size_t i) const {
-    return table.match(m_tokens, i);
+    return table.match(m_ids, i);
   }
   // Index after the phrase of `table` at i, or 0.
   template <class T>
@@ -279,7 +297,7 @@ class Matcher {
   // The full stop of an abbreviation ("Jan.", "Agt.") belongs to it; after a
   // full name ("June.") it ends the sentence.
   std::size_t after_abbreviation(std::size_t next) const {
-    bool abbreviation = !m_lex.full_names.contains(folded(next - 1));
+    bool abbreviation = !m_lex.full_names.contains(m_ids[next - 1]);
     return abbreviation && adjacent(next - 1) && is_punct(next, ".") ? next + 1 : next;
   }
 
@@ -336,9 +354,7 @@ class Matcher {
     const std::string& s = folded(i);
     for (const auto& prefix : m_lex.one_prefixes) {
       if (s.size() <= prefix.size() || s.compare(0, prefix.size(), prefix) != 0) continue;
-      Token rest;
-      rest.folded = s.substr(prefix.size());
-      auto hit = m_lex.units.match({rest}, 0);
+      auto hit = m_lex.units.match({m_lex.vocabulary.find(std::string_view(s).substr(prefix.size()))}, 0);
       if (hit && hit->length == 1 && !(adjacent(i) && is_punct(i + 1, "-"))) return UnitAt{hit->value, i + 1, true};
     }
     return std::nullopt;
@@ -1077,6 +1093,7 @@ class Matcher {
 
   std::string_view m_text;
   std::vector<Token> m_tokens;
+  std::vector<int> m_ids;  // vocabulary id of each token
   const Lexicon& m_lex;
   Narrative& m_narrative;
   std::optional<chr::sys_days> m_dct;

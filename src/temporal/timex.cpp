@@ -20,6 +20,16 @@ std::optional<int> digits(std::string_view s, std::size_t pos, std::size_t width
   return v;
 }
 
+// Zero-padded decimal, without fmt: values are built for every rule tried, so
+// this is on the tagger's hot path.
+std::string padded(long value, int width) {
+  std::string out(static_cast<std::size_t>(width), '0');
+  for (int i = width - 1; i >= 0 && value > 0; --i, value /= 10) out[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+  return out;
+}
+
+std::string ymd_text(int y, long m, long d) { return padded(y, 4) + "-" + padded(m, 2) + "-" + padded(d, 2); }
+
 chr::sys_days ymd(int y, unsigned m, unsigned d) { return chr::sys_days(chr::year(y) / chr::month(m) / chr::day(d)); }
 
 // Monday of ISO week 1: the week with the year's first Thursday.
@@ -64,14 +74,14 @@ std::optional<Precision> precision_from_string(std::string_view s) {
 
 std::optional<DateValue> make_year(int year) {
   if (year < 1 || year > 9999) return std::nullopt;
-  return make_period(fmt::format("{:04}", year), Precision::year, ymd(year, 1, 1), ymd(year + 1, 1, 1));
+  return make_period(padded(year, 4), Precision::year, ymd(year, 1, 1), ymd(year + 1, 1, 1));
 }
 
 std::optional<DateValue> make_month(int year, int month) {
   if (year < 1 || year > 9999 || month < 1 || month > 12) return std::nullopt;
   chr::year_month start = chr::year(year) / chr::month(static_cast<unsigned>(month));
   chr::year_month end = start + chr::months(1);
-  return make_period(fmt::format("{:04}-{:02}", year, month), Precision::month, chr::sys_days(start / chr::day(1)),
+  return make_period(padded(year, 4) + "-" + padded(month, 2), Precision::month, chr::sys_days(start / chr::day(1)),
                      chr::sys_days(end / chr::day(1)));
 }
 
@@ -81,7 +91,7 @@ std::optional<DateValue> make_day(int year, int month, int day) {
                              chr::day(static_cast<unsigned>(day));
   if (!date.ok()) return std::nullopt;
   chr::sys_days start(date);
-  return make_period(fmt::format("{:04}-{:02}-{:02}", year, month, day), Precision::day, start,
+  return make_period(ymd_text(year, month, day), Precision::day, start,
                      start + chr::days(1));
 }
 
@@ -112,23 +122,22 @@ unsigned month_of(chr::sys_days d) { return static_cast<unsigned>(civil(d).month
 
 std::string day_value(chr::sys_days d) {
   auto c = civil(d);
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(c.year()), static_cast<unsigned>(c.month()),
-                     static_cast<unsigned>(c.day()));
+  return ymd_text(static_cast<int>(c.year()), static_cast<unsigned>(c.month()), static_cast<unsigned>(c.day()));
 }
 
 std::string week_value(chr::sys_days d) {
   chr::sys_days thursday = d + chr::days(4 - static_cast<int>(chr::weekday(d).iso_encoding()));
   int week_year = year_of(thursday);
   auto week = (thursday - ymd(week_year, 1, 1)).count() / 7 + 1;
-  return fmt::format("{:04}-W{:02}", week_year, week);
+  return padded(week_year, 4) + "-W" + padded(week, 2);
 }
 
-std::string month_value(chr::sys_days d) { return fmt::format("{:04}-{:02}", year_of(d), month_of(d)); }
-std::string quarter_value(chr::sys_days d) { return fmt::format("{:04}-Q{}", year_of(d), (month_of(d) - 1) / 3 + 1); }
-std::string half_value(chr::sys_days d) { return fmt::format("{:04}-H{}", year_of(d), (month_of(d) - 1) / 6 + 1); }
-std::string year_value(chr::sys_days d) { return fmt::format("{:04}", year_of(d)); }
-std::string decade_value(chr::sys_days d) { return fmt::format("{:03}", year_of(d) / 10); }
-std::string century_value(chr::sys_days d) { return fmt::format("{:02}", year_of(d) / 100); }
+std::string month_value(chr::sys_days d) { return padded(year_of(d), 4) + "-" + padded(month_of(d), 2); }
+std::string quarter_value(chr::sys_days d) { return padded(year_of(d), 4) + "-Q" + padded((month_of(d) - 1) / 3 + 1, 1); }
+std::string half_value(chr::sys_days d) { return padded(year_of(d), 4) + "-H" + padded((month_of(d) - 1) / 6 + 1, 1); }
+std::string year_value(chr::sys_days d) { return padded(year_of(d), 4); }
+std::string decade_value(chr::sys_days d) { return padded(year_of(d) / 10, 3); }
+std::string century_value(chr::sys_days d) { return padded(year_of(d) / 100, 2); }
 
 chr::sys_days add_months(chr::sys_days day, int months) {
   auto c = civil(day);

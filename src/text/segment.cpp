@@ -203,7 +203,8 @@ std::vector<Token> tokenize(std::string_view utf8) {
     } else {
       t.kind = status < UBRK_WORD_NUMBER_LIMIT ? TokenKind::number : TokenKind::word;
     }
-    t.folded = fold_case(utf8.substr(b, e - b));
+    std::string_view raw = utf8.substr(b, e - b);
+    t.folded = t.kind == TokenKind::punct ? std::string(raw) : fold_case(raw);  // "Q3" is a number to ICU
     out.push_back(std::move(t));
   });
   return out;
