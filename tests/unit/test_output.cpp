@@ -44,7 +44,7 @@ TEST_CASE("a device is written through, never replaced", "[output]") {
   CHECK(std::filesystem::is_character_file("/dev/null"));
 }
 
-TEST_CASE("an existing file keeps its mode; a directory is refused", "[output]") {
+TEST_CASE("an existing file keeps its mode and a directory is refused", "[output]") {
   TempDir dir;
   auto target = dir / "private.json";
   test::write_file(target, "old");

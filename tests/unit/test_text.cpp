@@ -62,7 +62,7 @@ TEST_CASE("no sentence break after a known abbreviation", "[text]") {
   CHECK(pieces(s, sentences(s)).size() == 5);  // without the list, ICU breaks after each of the four full stops
 }
 
-TEST_CASE("a hard-wrapped line is joined; a headline stays a sentence of its own", "[text]") {
+TEST_CASE("a hard-wrapped line is joined and a headline stays a sentence of its own", "[text]") {
   std::string s = "Acara pada 12 Maret\r\n2023 lalu ditunda\nkarena hujan.\nJudul Tanpa Titik\nKalimat baru.\n\nakhir paragraf";
   CHECK(pieces(s, sentences(s)) == std::vector<std::string>{"Acara pada 12 Maret\r\n2023 lalu ditunda\nkarena hujan.",
                                                             "Judul Tanpa Titik", "Kalimat baru.", "akhir paragraf"});

@@ -77,7 +77,7 @@ TEST_CASE("ignore patterns anchor with a leading slash and match folders only wi
   CHECK(relatives(walk_articles(dir.path())) == std::vector<std::string>{"sub/notes.txt", "sub/top.txt"});
 }
 
-TEST_CASE("a single input file may have any name; a device is refused", "[loader]") {
+TEST_CASE("a single input file may have any name but a device is refused", "[loader]") {
   TempDir dir;
   write_file(dir / "doc.pdf", "x");
   CHECK(walk_articles(dir / "doc.pdf").articles.size() == 1);
