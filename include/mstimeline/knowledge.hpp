@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,8 +27,11 @@ struct Knowledge {
 
   // Throws mstl::Error naming the available languages when `language` has no lexicon.
   const Lexicon& lexicon(std::string_view language) const;
-  // A sentence splitter with the language's abbreviations, one per thread.
+  // A sentence splitter with the language's abbreviations. It holds an ICU
+  // iterator, so a Knowledge is for one thread at a time.
   const text::SentenceSplitter& splitter(std::string_view language) const;
+
+  std::map<std::string, std::unique_ptr<text::SentenceSplitter>> splitters;  // by language code
 };
 
 // Loads and validates every knowledge file; the first invalid one is an Error

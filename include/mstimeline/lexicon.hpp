@@ -128,13 +128,10 @@ struct Lexicon {
   std::vector<int> ids_of(const std::vector<text::Token>& tokens) const;
   // Whether an expression can begin with this word: the first words of the
   // tables rules start from. "dan", "yang", "," only continue or close one.
-  bool can_start(int id) const { return id >= 0 && m_starters[static_cast<std::size_t>(id)]; }
-  void index_starters();  // after loading
+  bool can_start(int id) const { return id >= 0 && starters[static_cast<std::size_t>(id)]; }
+  void index_starters();     // fills `starters` once loading is done
+  std::vector<bool> starters;  // by vocabulary id
 
- private:
-  std::vector<bool> m_starters;
-
- public:
 
   std::array<std::string, 12> month_names;   // display names, January first
   std::array<std::string, 7> weekday_names;  // display names, Monday first

@@ -23,12 +23,8 @@ const Lexicon& Knowledge::lexicon(std::string_view language) const {
 }
 
 const text::SentenceSplitter& Knowledge::splitter(std::string_view language) const {
-  // Keyed by the lexicon's address: stable for the life of the Knowledge.
-  thread_local std::map<const Lexicon*, std::unique_ptr<text::SentenceSplitter>> cache;
-  const Lexicon& lex = lexicon(language);
-  auto& slot = cache[&lex];
-  if (!slot) slot = std::make_unique<text::SentenceSplitter>(lex.abbreviations);
-  return *slot;
+  (void)lexicon(language);  // the same error for an unknown language
+  return *splitters.at(std::string(language));
 }
 
 Knowledge load_knowledge(const fs::path& data_dir) {
@@ -50,6 +46,7 @@ Knowledge load_knowledge(const fs::path& data_dir) {
     if (lexicon.fallback && !fallback.empty())
       throw Error(doc.error_at("/fallback", fmt::format("\"fallback\" is already set by {}.json", fallback)));
     if (lexicon.fallback) fallback = lexicon.language;
+    k.splitters.emplace(lexicon.language, std::make_unique<text::SentenceSplitter>(lexicon.abbreviations));
     k.lexicons.emplace(lexicon.language, std::move(lexicon));
   }
   if (k.lexicons.empty()) throw Error(fmt::format("{}: no lexicon files (*.json)", lexicon_dir.string()));

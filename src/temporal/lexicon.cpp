@@ -413,13 +413,13 @@ void Lexicon::index_starters() {
   // Direction words and anaphora open an expression where they come first ("last week", "that day").
   if (!unit_directions.after) unit_directions.words.collect_ids(ids);
   if (!anaphora_after) anaphora.collect_ids(ids);
-  m_starters.assign(vocabulary.size(), false);
-  for (int id : ids) m_starters[static_cast<std::size_t>(id)] = true;
+  starters.assign(vocabulary.size(), false);
+  for (int id : ids) starters[static_cast<std::size_t>(id)] = true;
   for (const auto& prefix : one_prefixes) {  // "sehari"
     std::vector<int> unit_ids;
     units.collect_ids(unit_ids);
     for (int u : unit_ids)
-      if (int id = vocabulary.find(prefix + vocabulary.word(u)); id >= 0) m_starters[static_cast<std::size_t>(id)] = true;
+      if (int id = vocabulary.find(prefix + vocabulary.word(u)); id >= 0) starters[static_cast<std::size_t>(id)] = true;
   }
 }
 

@@ -161,8 +161,7 @@ struct Narrative {
 class Matcher {
  public:
   Matcher(std::string_view window, const Lexicon& lexicon, const TagContext& context, Narrative& narrative)
-      : m_text(window),
-        m_tokens(text::tokenize(window)),
+      : m_tokens(text::tokenize(window)),
         m_ids(lexicon.ids_of(m_tokens)),
         m_lex(lexicon),
         m_narrative(narrative) {
@@ -774,8 +773,8 @@ class Matcher {
 
   // "tahun 1990-an" 199, "1990s" 199
   Found decade(std::size_t i) {
+    const std::size_t first = i;  // "tahun 1990-an" or "1990-an"
     std::size_t j = after(m_lex.year_nouns, i);
-    std::size_t first = j ? i : i;
     if (!j) j = i;
     if (auto y = year_at(j); y && *y % 10 == 0 && adjacent(j) && is_punct(j + 1, "-") && adjacent(j + 1) &&
                              exists(j + 2) && std::find(m_lex.decade_suffixes.begin(), m_lex.decade_suffixes.end(),
@@ -1016,7 +1015,7 @@ class Matcher {
     auto clock = clock_at(j ? j : i, j != 0);
     if (!clock) return {};
     Item item;
-    item.first = j ? i : i;
+    item.first = i;  // the cue is part of the span: "pukul 10.15 WIB"
     item.type = TimexType::time;
     Resolved r = relative(Unit::day, 0);
     item.anchor = r.anchor;
@@ -1091,7 +1090,6 @@ class Matcher {
     return f;
   }
 
-  std::string_view m_text;
   std::vector<Token> m_tokens;
   std::vector<int> m_ids;  // vocabulary id of each token
   const Lexicon& m_lex;
