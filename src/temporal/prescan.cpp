@@ -65,8 +65,15 @@ std::vector<text::Span> candidate_windows(std::string_view text, const Lexicon& 
     if (!is_trigger_word(text.substr(start, i - start), digit, non_ascii, lexicon, scratch)) continue;
     std::size_t b = start > k_left_context ? start - k_left_context : 0;
     std::size_t e = i + k_right_context < n ? i + k_right_context : n;
-    while (b > 0 && !(class_of(text[b - 1]) & k_space)) --b;
-    while (e < n && !(class_of(text[e]) & k_space)) ++e;
+    // Widen to white space, but never past the previous window nor by more than
+    // k_max_widen: a long run without spaces must not make this quadratic.
+    std::size_t left_limit = b > k_max_widen ? b - k_max_widen : 0;
+    if (!windows.empty()) left_limit = std::max(left_limit, std::min(windows.back().end, b));
+    while (b > left_limit && !(class_of(text[b - 1]) & k_space)) --b;
+    while (b > 0 && b < n && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;  // whole characters
+    std::size_t right_limit = std::min(n, e + k_max_widen);
+    while (e < right_limit && !(class_of(text[e]) & k_space)) ++e;
+    while (e < n && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
     if (!windows.empty() && b <= windows.back().end)
       windows.back().end = std::max(windows.back().end, e);
     else

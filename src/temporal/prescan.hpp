@@ -14,7 +14,8 @@
 // The windows are a superset of what the rules can match, as long as every
 // expression holds a trigger and spans less than the context on either side:
 // the longest expressions ("antara Januari dan Maret 2023", "tiga tahun yang
-// lalu") hold a trigger every few words.
+// lalu") hold a trigger every few words. Context before an expression that
+// rules look at (a future cue such as "akan") is seen only within the window.
 #pragma once
 
 #include <string_view>
@@ -25,8 +26,9 @@
 
 namespace mstl::temporal {
 
-inline constexpr std::size_t k_left_context = 64;
-inline constexpr std::size_t k_right_context = 64;
+inline constexpr std::size_t k_max_widen = 64;  // widening to white space stops here (long runs without spaces)
+inline constexpr std::size_t k_left_context = 32;
+inline constexpr std::size_t k_right_context = 48;
 
 std::vector<text::Span> candidate_windows(std::string_view text, const Lexicon& lexicon);
 

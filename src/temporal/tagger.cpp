@@ -17,6 +17,8 @@ using text::TokenKind;
 // enough to keep counts ("pada 3000 hari") out.
 constexpr int k_min_year = 1000;
 constexpr int k_max_year = 2999;
+// The longest list or range of days or months read as one ("5, 6 dan 7 Desember").
+constexpr std::size_t k_max_list = 12;
 // How far before an expression a future cue ("akan", "dijadwalkan") may stand, in tokens.
 constexpr std::size_t k_cue_reach = 12;
 
@@ -554,7 +556,7 @@ class Matcher {
     bool three = adjacent(i + 2) && is_punct(i + 3, sep) && adjacent(i + 3) && number(i + 4);
     if (three) {
       auto c = number(i + 4);
-      if (adjacent(i + 4) && (is_punct(i + 5, sep) || number(i + 6))) return {};  // a longer run: not a date
+      if (adjacent(i + 4) && is_punct(i + 5, sep) && adjacent(i + 5) && number(i + 6)) return {};  // a longer run
       std::optional<DateValue> v;
       if (a->digits == 4 && is_month_number(*b) && c->digits == 2)  // ISO 8601
         v = make_day(a->value, b->value, c->value);
@@ -621,22 +623,38 @@ class Matcher {
       if (!make_day(2000, m->first, *d)) return {};
       return single(date_item(first, m->second, day_month_relative(*d, m->first, future_context(i), weekday)));
     }
-    // A list or range sharing the month: the first day takes the month and year of the last.
-    std::size_t k = after_connectors(i + 1);
-    if (!k || !day_at(k)) return {};
-    Found rest = day_month(k);
-    if (!rest) return {};
-    const std::string& v = rest.items.front().value;  // "2023-12-06" or "XXXX-12-06"
-    auto value = v.substr(0, 8) + fmt::format("{:02}", *d);
-    Item item;
-    item.first = with_date_noun(i);
-    item.last = i + 1;
-    item.value = value;
-    item.anchor = rest.items.front().anchor;
-    if (auto dv = parse_date_value(value)) item.day = dv->period.start;
-    else if (value.rfind("XXXX", 0) != 0) return {};
-    rest.items.insert(rest.items.begin(), item);
-    return rest;
+    // A list or range sharing the month: "5 dan 6 Desember 2023", "17–20 November 2023". The
+    // days before the last take its month and year. Walked, not recursed, and bounded, so a
+    // run of numbers ("12-12-12-...") costs linear time and no stack.
+    std::vector<std::pair<std::size_t, int>> days{{i, *d}};
+    Found last;
+    for (std::size_t k = i + 1; !last && days.size() < k_max_list;) {
+      std::size_t next = after_connectors(k);
+      auto nd = next ? day_at(next) : std::nullopt;
+      if (!nd) return {};
+      if (month_at(next + 1)) {
+        last = day_month(next);  // a day with its month: no list branch, no recursion
+        if (!last) return {};
+      } else {
+        days.emplace_back(next, *nd);
+        k = next + 1;
+      }
+    }
+    if (!last) return {};
+    const Item& end = last.items.front();  // "2023-12-06" or "XXXX-12-06"
+    std::vector<Item> items;
+    for (const auto& [at_token, day] : days) {
+      Item item;
+      item.first = at_token == i ? with_date_noun(i) : at_token;
+      item.last = at_token + 1;
+      item.value = end.value.substr(0, 8) + (day < 10 ? "0" : "") + std::to_string(day);
+      item.anchor = end.anchor;
+      if (auto dv = parse_date_value(item.value)) item.day = dv->period.start;
+      else if (item.value.rfind("XXXX", 0) != 0) return {};  // "31 dan 30 Februari"
+      items.push_back(std::move(item));
+    }
+    last.items.insert(last.items.begin(), items.begin(), items.end());
+    return last;
   }
 
   // English order: "January 23, 2023", "Jan. 23", "January 23rd, 2023"
@@ -805,13 +823,24 @@ class Matcher {
     auto m = month_at(i);
     if (!m || (i >= 1 && day_at(i - 1))) return {};  // "30 Februari 2023" is the day rule's, valid or not
     if (auto y = year_at(m->second)) return single(absolute_item(i, m->second + 1, make_month(*y, m->first)));
-    std::size_t k = after_connectors(m->second);
-    if (!k || !month_at(k)) return {};
-    Found rest = month_year(k);
-    if (!rest) return {};
-    int year = std::stoi(rest.items.front().value.substr(0, 4));
-    rest.items.insert(rest.items.begin(), absolute_item(i, m->second, make_month(year, m->first)));
-    return rest;
+    // "antara Januari dan Maret 2023": the months before the last take its year; walked and bounded.
+    std::vector<std::pair<std::size_t, std::pair<int, std::size_t>>> months{{i, *m}};
+    for (std::size_t k = m->second; months.size() < k_max_list;) {
+      std::size_t next = after_connectors(k);
+      auto nm = next ? month_at(next) : std::nullopt;
+      if (!nm) return {};
+      if (auto y = year_at(nm->second)) {
+        Found f;
+        for (const auto& [at_token, month] : months)
+          f.items.push_back(absolute_item(at_token, month.second, make_month(*y, month.first)));
+        f.items.push_back(absolute_item(next, nm->second + 1, make_month(*y, nm->first)));
+        f.next = nm->second + 1;
+        return f;
+      }
+      months.emplace_back(next, *nm);
+      k = nm->second;
+    }
+    return {};
   }
 
   // "2020-2024", "2019–2021": a range of years needs no cue.
@@ -820,6 +849,7 @@ class Matcher {
     if (!a || !(is_punct(i + 1, "-") || is_punct(i + 1, "–") || is_punct(i + 1, "—"))) return {};
     auto b = year_at(i + 2);
     if (!b || *b <= *a || *b - *a > 100 || (adjacent(i + 2) && is_punct(i + 3, "-"))) return {};
+    if (i >= 2 && is_punct(i - 1, "-") && adjacent(i - 2) && number(i - 2)) return {};  // "0811-1212-1234"
     return Found{{absolute_item(i, i + 1, make_year(*a)), absolute_item(i + 2, i + 3, make_year(*b))}, i + 3};
   }
 
@@ -1039,8 +1069,11 @@ class Matcher {
       c.next = i + 3;
       if (m->digits != 2) return std::nullopt;
     } else if (cued) {
+      // An hour alone ("pukul 10 pagi", "at 9 p.m.") needs a part of day or a
+      // zone after it: "at 6%" or "jam 3" are not times.
       h = parse_digits(s);
       c.next = i + 1;
+      if (!at(m_lex.parts_of_day, c.next) && !at(m_lex.time_zones, c.next)) return std::nullopt;
     }
     if (!h || h->digits > 2 || h->value > 24 || (m && m->value > 59)) return std::nullopt;
     c.hour = h->value;

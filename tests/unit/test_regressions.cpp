@@ -1,0 +1,32 @@
+// Inputs that once crashed or hung the tagger (tests/regressions/README.md).
+#include <catch2/catch.hpp>
+
+#include "mstimeline/tagger.hpp"
+#include "support/support.hpp"
+
+using namespace mstl;
+
+TEST_CASE("inputs that once crashed or went quadratic are tagged", "[regression][temporal]") {
+  Tagger tagger(test::knowledge().lexicon("id"));
+  TagContext context;
+  context.document_date = parse_date_value("2024-03-14");
+  for (const char* name : {"day-chain-dash.txt", "day-chain-sd.txt", "year-run-no-space.txt"}) {
+    INFO(name);
+    std::string text = test::read_file(test::source_dir() / "tests/regressions" / name);
+    REQUIRE(text.size() > 40000);
+    auto found = tagger.tag(text, context);
+    for (const auto& t : found) CHECK(t.end <= text.size());
+    CHECK(found.size() < text.size());
+  }
+  // Lists and ranges still stop at their bound: twelve days and the month.
+  std::string days = "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 dan 12 Maret 2024";
+  CHECK(tagger.tag(days, context).size() == 12);
+}
+
+TEST_CASE("phone numbers and bare hours after a cue are not dates or times", "[regression][temporal]") {
+  Tagger id(test::knowledge().lexicon("id"));
+  Tagger en(test::knowledge().lexicon("en"));
+  CHECK(id.tag("Hubungi WhatsApp 0811-1212-1234 atau 021-2019-2023.").empty());
+  CHECK(en.tag("The central bank held its rate at 6% on Wednesday.").size() == 1);  // Wednesday only
+  CHECK(en.tag("Growth slowed at 5 percent.").empty());
+}
