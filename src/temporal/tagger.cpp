@@ -463,6 +463,22 @@ class Matcher {
     return first >= 1 && at(m_lex.date_nouns, first - 1) ? first - 1 : first;
   }
 
+  // A relative year or week right after a month, weekday, quarter or day
+  // ("Januari tahun depan", "Senin pekan lalu", "kuartal pertama tahun lalu"):
+  // the unit's value ("2025", "2024-W10", or unknown "XXXX") and its end.
+  struct RelativeFrame {
+    std::string value;
+    std::string anchor;
+    std::size_t next = 0;
+  };
+  std::optional<RelativeFrame> relative_frame(std::size_t k, Unit unit) {
+    auto u = unit_at(k);
+    if (!u || u->counted || u->unit != unit) return std::nullopt;
+    Found f = unit_relative(k);
+    if (!f || f.items.size() != 1 || f.items.front().first != k) return std::nullopt;
+    return RelativeFrame{f.items.front().value, f.items.front().anchor, f.next};
+  }
+
   // --- rules ---------------------------------------------------------------
 
   // "awal tahun 2023", "akhir Maret 2023", "pertengahan 2023", "the end of March 2023"
@@ -621,7 +637,15 @@ class Matcher {
       }
       if (number(m->second)) return {};  // "5 Mei 20": not a date we can read
       if (!make_day(2000, m->first, *d)) return {};
-      return single(date_item(first, m->second, day_month_relative(*d, m->first, future_context(i), weekday)));
+      // "27 November mendatang", "8 Maret lalu": a direction word after the date decides.
+      std::size_t last = m->second;
+      bool future = future_context(i);
+      if (auto dir = m_lex.unit_directions.after ? at(m_lex.unit_directions.words, last) : std::nullopt;
+          dir && dir->value != 0) {
+        future = dir->value > 0;
+        last += dir->length;
+      }
+      return single(date_item(first, last, day_month_relative(*d, m->first, future, weekday)));
     }
     // A list or range sharing the month: "5 dan 6 Desember 2023", "17–20 November 2023". The
     // days before the last take its month and year. Walked, not recursed, and bounded, so a
@@ -716,6 +740,10 @@ class Matcher {
     if (auto y = part_year(next)) {
       item.value = fmt::format("{:04}-{}{}", y->first, kind, n);
       item.last = y->second;
+    } else if (auto frame = relative_frame(next, Unit::year)) {  // "kuartal pertama tahun lalu"
+      item.value = fmt::format("{}-{}{}", frame->value, kind, n);
+      item.anchor = frame->anchor;
+      item.last = frame->next;
     } else if (m_dct) {
       item.value = fmt::format("{:04}-{}{}", static_cast<int>(chr::year_month_day(*m_dct).year()), kind, n);
       item.anchor = m_dct_value;
@@ -823,6 +851,14 @@ class Matcher {
     auto m = month_at(i);
     if (!m || (i >= 1 && day_at(i - 1))) return {};  // "30 Februari 2023" is the day rule's, valid or not
     if (auto y = year_at(m->second)) return single(absolute_item(i, m->second + 1, make_month(*y, m->first)));
+    if (auto frame = relative_frame(m->second, Unit::year)) {  // "Januari tahun depan"
+      Item item;
+      item.first = i;
+      item.last = frame->next;
+      item.value = frame->value + "-" + (m->first < 10 ? "0" : "") + std::to_string(m->first);
+      item.anchor = frame->anchor;
+      return single(item);
+    }
     // "antara Januari dan Maret 2023": the months before the last take its year; walked and bounded.
     std::vector<std::pair<std::size_t, std::pair<int, std::size_t>>> months{{i, *m}};
     for (std::size_t k = m->second; months.size() < k_max_list;) {
@@ -982,6 +1018,19 @@ class Matcher {
     std::size_t k = w->second;
     std::size_t probe = (is_punct(k, "(") || is_punct(k, ",")) ? k + 1 : k;
     if (numeric_or_named_date_at(probe)) return {};  // the date rule takes the weekday with it
+    if (auto frame = relative_frame(k, Unit::week)) {  // "Senin pekan lalu": that week's Monday
+      Item item;
+      item.first = i;
+      item.last = frame->next;
+      item.anchor = frame->anchor;
+      if (auto week = parse_date_value(frame->value)) {
+        item.day = week->period.start + std::chrono::days(w->first - 1);
+        item.value = day_value(*item.day);
+      } else {
+        item.value = fmt::format("XXXX-WXX-{}", w->first);
+      }
+      return single(item);
+    }
     if (m_lex.unit_directions.after)
       if (auto d = at(m_lex.unit_directions.words, k)) {
         dir = d->value;
