@@ -1,4 +1,4 @@
-// Writing results: to standard output, or atomically to a file.
+// Reading files whole, and writing results: to standard output, or atomically to a file.
 //
 // A regular file is written to a temporary file in the same directory and
 // renamed over the target, so a reader never sees a half-written file and a
@@ -11,7 +11,12 @@
 #include <string>
 #include <string_view>
 
+#include "mstimeline/error.hpp"
+
 namespace mstl {
+
+// The whole contents of a file, or a Diagnostic "path: cannot open file: <reason>".
+Expected<std::string> read_file(const std::string& path);
 
 // Writes `content` to `path`, or to standard output when `path` is "" or "-".
 // Throws mstl::Error (exit code 2) naming the path when it cannot.

@@ -1,10 +1,7 @@
 // `mstimeline dates [--dct DATE] [--lang CODE|auto] [FILE|-]`: every temporal
 // expression of one text as JSON Lines, in text order. For inspecting what the
 // tagger sees, piping into other tools, and measuring accuracy.
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -45,11 +42,7 @@ std::string read_input(const std::string& path) {
     s << std::cin.rdbuf();
     return s.str();
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(fmt::format("{}: cannot open file: {}", path, std::strerror(errno)));
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return read_file(path).take();
 }
 
 std::string jsonl(const std::string& bytes, const Timex& t) {

@@ -1,12 +1,9 @@
 #include "mstimeline/source.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "mstimeline/decode.hpp"
+#include "mstimeline/output.hpp"
 #include "mstimeline/sha256.hpp"
 
 namespace mstl {
@@ -52,14 +49,15 @@ std::vector<std::string> assign_source_ids(const std::vector<ArticleFile>& files
 
 Expected<Article> read_article(const ArticleFile& file, std::string id) {
   std::string display = sanitize_utf8(file.absolute.string());
-  std::ifstream in(file.absolute, std::ios::binary);
-  if (!in) return Diagnostic{display, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Diagnostic{display, 0, 0, "cannot read file", {}};
+  auto bytes = read_file(file.absolute.string());
+  if (!bytes) {
+    Diagnostic d = bytes.error();
+    d.path = display;
+    return d;
+  }
 
   Article a;
-  a.bytes = std::move(buffer).str();
+  a.bytes = std::move(bytes.value());
   auto decoded = decode_article(display, a.bytes);
   if (!decoded) return decoded.error();
   a.text_begin = decoded.value().text_begin;

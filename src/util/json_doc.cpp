@@ -1,11 +1,9 @@
 #include "mstimeline/json_doc.hpp"
 
-#include <cerrno>
-#include <cstring>
+#include "mstimeline/output.hpp"
+
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -160,12 +158,9 @@ Expected<JsonDoc> parse_json(std::string path, std::string text) {
 Expected<JsonDoc> read_json_file(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return Diagnostic{path, 0, 0, "is a directory, not a JSON file", {}};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Diagnostic{path, 0, 0, "cannot read file", {}};
-  return parse_json(path, buffer.str());
+  auto text = read_file(path);
+  if (!text) return text.error();
+  return parse_json(path, std::move(text.value()));
 }
 
 }  // namespace mstl

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -51,6 +53,15 @@ mode_t new_file_mode() {
 }
 
 }  // namespace
+
+Expected<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Diagnostic{path, 0, 0, "cannot read file", {}};
+  return std::move(buffer).str();
+}
 
 void write_output(const std::string& path, std::string_view content) {
   if (path.empty() || path == "-") {
