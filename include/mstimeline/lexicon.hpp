@@ -40,7 +40,8 @@ enum class Unit { day, week, month, quarter, half, year, decade, century, hour, 
 std::optional<Unit> unit_from_string(std::string_view s);
 
 // A cheap first test for "is this one of a set of words": a bit per (first
-// letter, second letter, length) of the set's words, ASCII case-insensitive.
+// letter, second letter, last letter, length) of the set's words, ASCII
+// case-insensitive.
 // No false negatives; most other words fail it without being hashed.
 class WordFilter {
  public:
@@ -58,10 +59,11 @@ class WordFilter {
   static std::size_t key(std::string_view w) {
     std::size_t a = w.empty() ? 26 : slot(static_cast<unsigned char>(w[0]));
     std::size_t b = w.size() < 2 ? 26 : slot(static_cast<unsigned char>(w[1]));
-    std::size_t len = w.size() < 31 ? w.size() : 31;
-    return (a * 27 + b) * 32 + len;
+    std::size_t z = w.empty() ? 26 : slot(static_cast<unsigned char>(w.back()));
+    std::size_t len = w.size() < 15 ? w.size() : 15;
+    return ((a * 27 + b) * 27 + z) * 16 + len;
   }
-  std::array<std::uint64_t, (27 * 27 * 32 + 63) / 64> m_bits{};
+  std::array<std::uint64_t, (27 * 27 * 27 * 16 + 63) / 64> m_bits{};
 };
 
 // Every word a lexicon knows, as a small integer: tokens are looked up once,
@@ -126,6 +128,7 @@ struct Lexicon {
 
   // The vocabulary id of each token (-1: no entry uses the word).
   std::vector<int> ids_of(const std::vector<text::Token>& tokens) const;
+  void ids_of(const std::vector<text::Token>& tokens, std::vector<int>& ids) const;  // reuses `ids`
   // Whether an expression can begin with this word: the first words of the
   // tables rules start from. "dan", "yang", "," only continue or close one.
   bool can_start(int id) const { return id >= 0 && starters[static_cast<std::size_t>(id)]; }

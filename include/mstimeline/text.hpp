@@ -45,7 +45,7 @@ struct Token {
   std::size_t begin = 0;
   std::size_t end = 0;  // exclusive
   TokenKind kind = TokenKind::word;
-  std::string folded;   // Unicode case-folded text of the token
+  std::string folded;   // the token under ICU NFKC_Casefold: "Ｍａｒｅｔ" is "maret", "２０２３" is "2023"
 };
 
 // Splits text into sentences, trimmed of surrounding white space (empty ones
@@ -70,8 +70,12 @@ std::vector<Span> sentences(std::string_view utf8);
 
 // Words, numbers and punctuation; white space is dropped.
 std::vector<Token> tokenize(std::string_view utf8);
+// The same into `out`, reusing its elements' storage (for callers that
+// tokenize many short stretches, such as the tagger's windows).
+void tokenize(std::string_view utf8, std::vector<Token>& out);
 
 // Unicode full case folding ("JANUARI" -> "januari", "Straße" -> "strasse").
 std::string fold_case(std::string_view utf8);
+void fold_case(std::string_view utf8, std::string& out);  // into `out`, reusing its storage
 
 }  // namespace mstl::text

@@ -345,26 +345,66 @@ class LexiconReader {
   std::unordered_set<std::string> m_known;
 };
 
-// The pre-scan's trigger words: one per phrase of the tables every expression
-// holds a phrase of, the longest word that is not a function word ("saat" of
-// "saat ini", "depan" of "ke depan"), so that common words open no window.
-void collect_triggers(Lexicon& x) {
-  auto pick = [&](const std::vector<int>& words) {
-    int best = -1;
-    for (int w : words) {
-      bool common = x.function_words.contains(w) || x.vocabulary.word(w).size() < 2;
-      if (!common && (best < 0 || x.vocabulary.word(w).size() > x.vocabulary.word(best).size())) best = w;
+// The words of a phrase as the pre-scan sees them: tokens joined by a hyphen
+// are one word ("baru", "-", "baru", "ini" is "baru-baru", "ini").
+std::vector<std::string> prescan_words(const Vocabulary& v, const std::vector<int>& words) {
+  std::vector<std::string> out;
+  bool join = false;
+  for (int w : words) {
+    const std::string& s = v.word(w);
+    if (s == "-" && !out.empty()) {
+      out.back() += s;
+      join = true;
+    } else if (join) {
+      out.back() += s;
+      join = false;
+    } else {
+      out.push_back(s);
     }
-    x.trigger_words.insert(x.vocabulary.word(best >= 0 ? best : words.front()));
+  }
+  return out;
+}
+
+// The pre-scan's trigger words: one per phrase of the tables every expression
+// holds a phrase of. A phrase of one word is its own trigger; a longer phrase
+// needs none if one of its words is already a trigger ("malam" covers "tengah
+// malam"), and otherwise takes its longest word that is not a function word
+// ("depan" of "ke depan"), so that common words ("tengah", "baru") open no
+// window. Counts ("beberapa") need a unit after them, and units are triggers.
+// Clock cues ("pukul") and time zones are triggers too: a bare hour is not.
+void collect_triggers(Lexicon& x) {
+  std::vector<std::vector<std::string>> longer;
+  auto collect = [&](const std::vector<int>& words) {
+    auto w = prescan_words(x.vocabulary, words);
+    if (w.size() == 1)
+      x.trigger_words.insert(w.front());
+    else
+      longer.push_back(std::move(w));
   };
   for (const auto* table : {&x.months, &x.weekdays, &x.relative_days, &x.day_nouns, &x.year_nouns, &x.month_nouns,
-                            &x.date_nouns, &x.quarter_nouns, &x.half_nouns, &x.vague_counts})
-    table->for_each_phrase(pick);
-  x.units.for_each_phrase(pick);
-  x.references.for_each_phrase(pick);
-  x.vague_durations.for_each_phrase(pick);
-  x.seasons.for_each_phrase(pick);
-  x.parts_of_day.for_each_phrase(pick);
+                            &x.date_nouns, &x.quarter_nouns, &x.half_nouns})
+    table->for_each_phrase(collect);
+  x.units.for_each_phrase(collect);
+  x.references.for_each_phrase(collect);
+  x.vague_durations.for_each_phrase(collect);
+  x.seasons.for_each_phrase(collect);
+  x.parts_of_day.for_each_phrase(collect);
+  x.time_zones.for_each_phrase(collect);  // "pukul 10 WIB": the bare hour is no trigger
+  x.time_cues.for_each_phrase([&](const std::vector<int>& words) {
+    if (words.size() == 1 && !x.function_words.contains(words.front()))  // "pukul", never English "at"
+      x.trigger_words.insert(x.vocabulary.word(words.front()));
+  });
+  for (const auto& words : longer) {
+    const std::string* best = nullptr;
+    bool covered = false;
+    for (const auto& w : words) {
+      covered |= x.trigger_words.count(w) > 0;
+      int id = x.vocabulary.find(w);
+      bool common = (id >= 0 && x.function_words.contains(id)) || w.size() < 2;
+      if (!common && (!best || w.size() > best->size())) best = &w;
+    }
+    if (!covered) x.trigger_words.insert(best ? *best : words.front());
+  }
   std::vector<int> unit_ids;
   x.units.collect_ids(unit_ids);
   for (const auto& prefix : x.one_prefixes) {
@@ -430,9 +470,14 @@ void WordFilter::add(std::string_view word) {
 
 std::vector<int> Lexicon::ids_of(const std::vector<text::Token>& tokens) const {
   std::vector<int> ids;
+  ids_of(tokens, ids);
+  return ids;
+}
+
+void Lexicon::ids_of(const std::vector<text::Token>& tokens, std::vector<int>& ids) const {
+  ids.clear();
   ids.reserve(tokens.size());
   for (const auto& t : tokens) ids.push_back(vocabulary_filter.may_contain(t.folded) ? vocabulary.find(t.folded) : -1);
-  return ids;
 }
 
 template <class T>

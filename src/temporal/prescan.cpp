@@ -30,6 +30,28 @@ bool has_full_width_digit(std::string_view word) {
   return false;
 }
 
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// A word made of ASCII digits only opens a window by itself when it can be a
+// date without any word of the lexicon: a year-sized number, or a number
+// joined to the next one the way dates and times are ("25/1", "17-11-2023",
+// "10.15", "13.05.2024", "10:15", "1990-an"), or a member of a list ("1, 2,
+// 3, ... 12 Maret", longer than a window's context). Other numbers ("10
+// ribu", "2,5", "(45)", "2.000") can only be part of a date through a lexicon
+// word ("10 Maret", "3 hari"), and that word's own window covers them.
+bool number_opens_window(std::string_view text, std::size_t start, std::size_t end) {
+  if (end - start == 4) return true;
+  if (end + 1 >= text.size()) return false;
+  unsigned char next = static_cast<unsigned char>(text[end]);
+  unsigned char after = static_cast<unsigned char>(text[end + 1]);
+  if (next == '/' || next == '-' || next == ':') return class_of(static_cast<char>(after)) & k_word;
+  if (next == ',') return after == ' ';
+  if (next != '.' || !is_digit(after)) return false;
+  std::size_t run = end + 1;  // "2.000" and "1.250.000" group thousands
+  while (run < text.size() && is_digit(static_cast<unsigned char>(text[run]))) ++run;
+  return run - (end + 1) != 3;
+}
+
 bool is_trigger_word(std::string_view word, bool ascii_digit, bool non_ascii, const Lexicon& lexicon,
                      std::string& scratch) {
   if (ascii_digit || (non_ascii && has_full_width_digit(word))) return true;
@@ -49,20 +71,29 @@ std::vector<text::Span> candidate_windows(std::string_view text, const Lexicon& 
   std::vector<text::Span> windows;
   std::string scratch;
   const std::size_t n = text.size();
+  std::size_t compound = n, previous_end = n;  // a hyphenated compound ("baru-baru") and the word before
   for (std::size_t i = 0; i < n;) {
     if (!(class_of(text[i]) & k_word)) {
       ++i;
       continue;
     }
     std::size_t start = i;
-    bool digit = false, non_ascii = false;
+    if (!(previous_end + 1 == start && text[previous_end] == '-')) compound = start;
+    bool digit = false, non_ascii = false, all_digits = true;
     for (; i < n; ++i) {
       unsigned char c = class_of(text[i]);
       if (!(c & k_word)) break;
       digit |= (c & k_digit) != 0;
+      all_digits &= (c & k_digit) != 0;
       non_ascii |= static_cast<unsigned char>(text[i]) >= 0x80;
     }
-    if (!is_trigger_word(text.substr(start, i - start), digit, non_ascii, lexicon, scratch)) continue;
+    previous_end = i;
+    if (all_digits ? !number_opens_window(text, start, i)
+                   : !is_trigger_word(text.substr(start, i - start), digit, non_ascii, lexicon, scratch) &&
+                         (compound == start ||
+                          !is_trigger_word(text.substr(compound, i - compound), digit, non_ascii, lexicon, scratch)))
+      continue;
+    start = std::min(start, compound);
     std::size_t b = start > k_left_context ? start - k_left_context : 0;
     std::size_t e = i + k_right_context < n ? i + k_right_context : n;
     // Widen to white space, but never past the previous window nor by more than

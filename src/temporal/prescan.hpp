@@ -3,9 +3,11 @@
 // Tokenizing a whole article with ICU costs more than tagging it, and most of
 // an article has no date in it. The pre-scan reads the bytes once, splits them
 // into rough words (ASCII letters and digits, '\'', and any non-ASCII byte),
-// and marks every word that holds a digit (ASCII or full-width) or that the
+// and marks every word that can start or hold a date: a number that can be a
+// date by itself (see number_opens_window), a word with letters and digits
+// ("Q3", "23rd") or full-width digits, or a word (or hyphenated compound) the
 // lexicon lists as a trigger (month and weekday names, units, relative days,
-// ...). Each mark opens a window of about k_left_context bytes before and
+// clock cues, time zones, ...). Each mark opens a window of about k_left_context bytes before and
 // k_right_context bytes after it, widened to white space so no word or UTF-8
 // sequence is cut; overlapping windows merge. Only windows are tokenized.
 // Triggers are one distinctive word per lexicon phrase (lexicon.cpp), never a

@@ -162,18 +162,18 @@ struct Narrative {
 // they compose: a modifier wraps any rule, a list joins several matches.
 class Matcher {
  public:
-  Matcher(std::string_view window, const Lexicon& lexicon, const TagContext& context, Narrative& narrative)
-      : m_tokens(text::tokenize(window)),
-        m_ids(lexicon.ids_of(m_tokens)),
-        m_lex(lexicon),
-        m_narrative(narrative) {
+  Matcher(const Lexicon& lexicon, const TagContext& context) : m_lex(lexicon) {
     if (context.document_date) {
       m_dct = context.document_date->period.start;
       m_dct_value = day_value(*m_dct);
     }
   }
 
-  void run(std::size_t base, std::vector<Timex>& out) {
+  // Tags one window that starts at byte `base` of the text; the token buffers
+  // are reused from window to window.
+  void run(std::string_view window, std::size_t base, std::vector<Timex>& out) {
+    text::tokenize(window, m_tokens);
+    m_lex.ids_of(m_tokens, m_ids);
     for (std::size_t i = 0; i < m_tokens.size();) {
       if (!can_start(i)) {
         ++i;
@@ -1175,7 +1175,7 @@ class Matcher {
   std::vector<Token> m_tokens;
   std::vector<int> m_ids;  // vocabulary id of each token
   const Lexicon& m_lex;
-  Narrative& m_narrative;
+  Narrative m_narrative;
   std::optional<chr::sys_days> m_dct;
   std::string m_dct_value;
 };
@@ -1194,9 +1194,9 @@ std::string_view to_string(TimexType t) {
 
 std::vector<Timex> Tagger::tag(std::string_view text, const TagContext& context) const {
   std::vector<Timex> out;
-  Narrative narrative;
+  Matcher matcher(m_lexicon, context);
   for (const text::Span& w : temporal::candidate_windows(text, m_lexicon))
-    Matcher(text.substr(w.begin, w.end - w.begin), m_lexicon, context, narrative).run(w.begin, out);
+    matcher.run(text.substr(w.begin, w.end - w.begin), w.begin, out);
   return out;
 }
 

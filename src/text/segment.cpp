@@ -2,6 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
@@ -17,16 +18,16 @@ class Utf8Text {
  public:
   explicit Utf8Text(std::string_view s) {
     UErrorCode status = U_ZERO_ERROR;
-    m_ut = utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status);
+    utext_openUTF8(&m_ut, s.data(), static_cast<int64_t>(s.size()), &status);  // no heap: m_ut is ours
     if (U_FAILURE(status)) throw Error("ICU cannot open text", ExitCode::internal);
   }
-  ~Utf8Text() { utext_close(m_ut); }
+  ~Utf8Text() { utext_close(&m_ut); }
   Utf8Text(const Utf8Text&) = delete;
   Utf8Text& operator=(const Utf8Text&) = delete;
-  UText* get() { return m_ut; }
+  UText* get() { return &m_ut; }
 
  private:
-  UText* m_ut = nullptr;
+  UText m_ut = UTEXT_INITIALIZER;
 };
 
 enum class BreakKind { sentence, word };
@@ -193,36 +194,60 @@ std::vector<Span> sentences(std::string_view utf8) {
 
 std::vector<Token> tokenize(std::string_view utf8) {
   std::vector<Token> out;
-  for_each_segment(utf8, BreakKind::word, [&](std::size_t b, std::size_t e, int32_t status) {
-    Token t;
-    t.begin = b;
-    t.end = e;
-    if (status < UBRK_WORD_NONE_LIMIT) {
-      if (trimmed(utf8, {b, e}).begin == e) return;  // white space only
-      t.kind = TokenKind::punct;
-    } else {
-      t.kind = status < UBRK_WORD_NUMBER_LIMIT ? TokenKind::number : TokenKind::word;
-    }
-    std::string_view raw = utf8.substr(b, e - b);
-    t.folded = t.kind == TokenKind::punct ? std::string(raw) : fold_case(raw);  // "Q3" is a number to ICU
-    out.push_back(std::move(t));
-  });
+  tokenize(utf8, out);
   return out;
 }
 
+void tokenize(std::string_view utf8, std::vector<Token>& out) {
+  std::size_t n = 0;  // tokens written; out[n..] are spare storage
+  for_each_segment(utf8, BreakKind::word, [&](std::size_t b, std::size_t e, int32_t status) {
+    TokenKind kind;
+    if (status < UBRK_WORD_NONE_LIMIT) {
+      if (trimmed(utf8, {b, e}).begin == e) return;  // white space only
+      kind = TokenKind::punct;
+    } else {
+      kind = status < UBRK_WORD_NUMBER_LIMIT ? TokenKind::number : TokenKind::word;
+    }
+    if (n == out.size()) out.emplace_back();
+    Token& t = out[n++];
+    t.begin = b;
+    t.end = e;
+    t.kind = kind;
+    fold_case(utf8.substr(b, e - b), t.folded);  // full-width "（" and "／" fold to "(" and "/"
+  });
+  out.resize(n);
+}
+
 std::string fold_case(std::string_view utf8) {
+  std::string out;
+  fold_case(utf8, out);
+  return out;
+}
+
+void fold_case(std::string_view utf8, std::string& out) {
   bool ascii = true;
   for (unsigned char c : utf8) ascii = ascii && c < 0x80;
-  std::string out;
+  out.clear();
   if (ascii) {
-    out.reserve(utf8.size());
-    for (unsigned char c : utf8) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    return out;
+    out.resize(utf8.size());
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(utf8[i]);
+      out[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return;
   }
-  icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())))
-      .foldCase()
-      .toUTF8String(out);
-  return out;
+  // NFKC with case folding: "Ｍａｒｅｔ" and "２０２３" read as "maret" and "2023".
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  icu::UnicodeString in = unicode(utf8);
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString folded = nfkc_cf->normalize(in, status);
+    if (U_SUCCESS(status)) {
+      folded.toUTF8String(out);
+      return;
+    }
+  }
+  in.foldCase().toUTF8String(out);
 }
 
 }  // namespace mstl::text

@@ -54,6 +54,21 @@ TEST_CASE("case folding is Unicode-aware", "[text]") {
   CHECK(fold_case("ÉTÉ") == "été");
 }
 
+TEST_CASE("folding normalizes compatibility forms (NFKC), offsets stay on the raw bytes", "[text]") {
+  CHECK(fold_case("２０２３") == "2023");
+  CHECK(fold_case("Ｍａｒｅｔ") == "maret");
+  CHECK(fold_case("（") == "(");
+  CHECK(fold_case("e\xCC\x81") == "\xC3\xA9");  // e + combining acute is é
+  std::string s = "Ｒａｂｕ （２５／１）";
+  auto tokens = tokenize(s);
+  REQUIRE(tokens.size() == 6);
+  CHECK(tokens[0].folded == "rabu");
+  CHECK(tokens[0].end == 12);  // four 3-byte characters
+  CHECK(tokens[2].kind == TokenKind::number);
+  CHECK(tokens[2].folded == "25");
+  CHECK(tokens[3].folded == "/");
+}
+
 TEST_CASE("no sentence break after a known abbreviation", "[text]") {
   SentenceSplitter splitter({"Dr.", "PT."});
   std::string s = "Menurut Dr. Budi dari PT. Maju Jaya, acara digelar. Pt. Lain hadir.";
