@@ -172,6 +172,7 @@ class Matcher {
   // Tags one window that starts at byte `base` of the text; the token buffers
   // are reused from window to window.
   void run(std::string_view window, std::size_t base, std::vector<Timex>& out) {
+    m_base = base;
     text::tokenize(window, m_tokens);
     m_lex.ids_of(m_tokens, m_ids);
     for (std::size_t i = 0; i < m_tokens.size();) {
@@ -311,15 +312,32 @@ class Matcher {
 
   // A future cue before an expression in its sentence ("akan", "dijadwalkan")
   // turns a bare month or day forward, unless a past cue ("sudah") stands
-  // nearer. Only cues before count: one after is as often about something
+  // nearer. A cue after counts only when the expression opens its sentence,
+  // as a fronted adverbial that scopes over the clause ("Pada bulan Juli,
+  // pemerintah akan ..."); elsewhere one after is as often about something
   // else ("said on Jan. 23 that it would ...").
   bool future_context(std::size_t i) const {
     auto boundary = [&](std::size_t k) { return is_punct(k, ".") || is_punct(k, "!") || is_punct(k, "?"); };
-    for (std::size_t k = i, steps = 0; k > 0 && steps < k_cue_reach; ++steps) {
+    std::size_t k = i, words_before = 0;
+    bool sentence_start = false;
+    for (std::size_t steps = 0; steps < k_cue_reach; ++steps) {
+      if (k == 0) {
+        sentence_start = m_base == 0;  // the text's first token; a window's first is not known to be
+        break;
+      }
       --k;
-      if (boundary(k)) break;
+      if (boundary(k)) {
+        sentence_start = true;
+        break;
+      }
       if (at(m_lex.past_cues, k)) return false;
       if (at(m_lex.future_cues, k)) return true;
+      if (m_tokens[k].kind != TokenKind::punct) ++words_before;
+    }
+    if (!sentence_start || words_before > 1) return false;
+    for (std::size_t j = i; exists(j) && j < i + k_cue_reach && !boundary(j); ++j) {
+      if (at(m_lex.past_cues, j)) return false;
+      if (at(m_lex.future_cues, j)) return true;
     }
     return false;
   }
@@ -531,7 +549,8 @@ class Matcher {
     return single(item);
   }
 
-  // "setiap minggu" P1W, "setiap dua minggu" P2W, "setiap Senin" XXXX-WXX-1
+  // "setiap minggu" P1W, "setiap dua minggu" P2W, "setiap Senin" XXXX-WXX-1,
+  // "setiap 21 April" XXXX-04-21, "setiap tanggal 17" XXXX-XX-17
   Found set_expression(std::size_t i) {
     std::size_t j = after(m_lex.set_words, i);
     if (!j) return {};
@@ -548,6 +567,13 @@ class Matcher {
     } else if (auto w = weekday_at(j)) {
       item.value = fmt::format("XXXX-WXX-{}", w->first);
       item.last = w->second;
+    } else if (auto d = day_at(j); d && month_at(j + 1)) {
+      auto m = month_at(j + 1);
+      item.value = fmt::format("XXXX-{:02}-{:02}", m->first, *d);
+      item.last = m->second;
+    } else if (std::size_t k = after(m_lex.date_nouns, j); k && day_at(k)) {
+      item.value = fmt::format("XXXX-XX-{:02}", *day_at(k));
+      item.last = k + 1;
     } else if (auto m = month_at(j)) {
       item.value = fmt::format("XXXX-{:02}", m->first);
       item.last = m->second;
@@ -1174,6 +1200,7 @@ class Matcher {
 
   std::vector<Token> m_tokens;
   std::vector<int> m_ids;  // vocabulary id of each token
+  std::size_t m_base = 0;  // byte offset of the window in the text
   const Lexicon& m_lex;
   Narrative m_narrative;
   std::optional<chr::sys_days> m_dct;
