@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "mstimeline/boilerplate.hpp"
 #include "mstimeline/lexicon.hpp"
 #include "mstimeline/text.hpp"
 
@@ -24,6 +25,7 @@ namespace mstl {
 struct Knowledge {
   std::filesystem::path data_dir;
   std::map<std::string, Lexicon> lexicons;  // by language code
+  Boilerplate boilerplate;                  // <data dir>/boilerplate/*.json
 
   // Throws mstl::Error naming the available languages when `language` has no lexicon.
   const Lexicon& lexicon(std::string_view language) const;

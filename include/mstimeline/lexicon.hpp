@@ -188,6 +188,9 @@ struct Lexicon {
   PhraseSet future_cues;         // "akan", "dijadwalkan": bare months and days look forward
   PhraseSet past_cues;           // "sudah", "telah": nearer than a future cue, they keep looking back
   PhraseSet function_words;
+  PhraseSet limit_cues;          // "berlaku hingga 2030": a deadline or a bound, not an event
+  PhraseSet report_cues;         // "dikutip dari ..., Rabu (25/1/2023)": the date of a report, not of an event
+  std::vector<std::string> event_words;  // stems of verbs and nouns that report an event ("umumkan", "invest")
   std::vector<std::string> abbreviations;  // "Dr.", "PT.": no sentence ends after them
   std::map<std::string, std::string> date_formats;  // precision name -> pattern
 

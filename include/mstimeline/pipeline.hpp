@@ -29,14 +29,25 @@ struct BuildOptions {
   std::string language;                           // force every article's language ("" = per article)
   std::uintmax_t max_file_size = k_default_max_file_size;  // larger files are skipped with a warning
   std::optional<std::filesystem::path> exclude;   // never read this file (the output, when inside the input)
+  std::optional<std::filesystem::path> topic;     // default: <input>/topic.json when present
+  std::optional<std::filesystem::path> catalog;   // default: <input>/catalog.json when present
+  bool no_topic = false;                          // keep every dated sentence
+  bool no_catalog = false;
+  std::string title_language = "en";              // catalog titles in this language
 };
 
 struct BuildResult {
   Timeline timeline;
+  std::optional<std::string> topic_path;    // the profile and catalog used, if any
+  std::optional<std::string> catalog_path;
   std::vector<Diagnostic> warnings;  // files skipped or unreadable
   std::vector<std::string> notes;    // what was skipped and why, for --verbose
 };
 
 BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge);
+
+// A catalog or topic file, read and checked; errors throw with their position.
+Catalog load_catalog(const std::filesystem::path& path);
+TopicProfile load_topic(const std::filesystem::path& path);
 
 }  // namespace mstl

@@ -30,6 +30,7 @@ struct SourceInfo {
   std::optional<std::string> publisher;
   std::optional<std::string> url;
   std::optional<std::string> published;  // YYYY-MM-DD
+  std::string published_basis = "unknown";  // "manifest", "dateline", "inferred" or "unknown"
 };
 
 struct Article {

@@ -1,27 +1,43 @@
 // The timeline: from articles to dated, cited events.
 //
 // Two steps, so that large archives can be split and merged later:
-//   extract_document(article)   -> a DocumentRecord: the source's metadata and
-//                                  every dated mention in it, each citing the
-//                                  sentence it came from by byte offsets;
-//   build_timeline(records)     -> the Timeline: mentions of one event merged,
-//                                  events in chronological order.
+//   extract_document(article, ...) -> a DocumentRecord: the source's metadata
+//                                     (with its publication date and how it
+//                                     was found) and every event mention in it,
+//                                     each citing its sentence by byte offsets;
+//   build_timeline(records)        -> the Timeline: mentions of one event
+//                                     merged, events in chronological order.
+//
+// What becomes a mention (docs/events.md):
+//   - only article text: boilerplate lines and repeated lines are skipped;
+//   - a sentence that matches a catalog event's triggers, names one of its
+//     actors (in it or its context) and, when it holds dates, holds one
+//     compatible with the event's, is a mention of that catalog event;
+//   - any other date of a sentence on topic (topic.hpp) that reports an event
+//     (the lexicon's `event_words`) is a mention of a new event, dated by the
+//     text; a date in an attribution ("dikutip dari ..., Rabu (25/1/2023)")
+//     dates the report, not an event, and a date after the publication date is
+//     a plan, not an event;
+//   - with no topic profile every dated sentence is kept.
 //
 // Invariants the renderers and tests rely on:
 //   - for every citation, the source file's bytes [start, end) are `quote`;
 //   - events are ordered by the start of their period, then coarser first
 //     (2023 < 2023-01 < 2023-01-25), then by id;
-//   - an event id is derived from its date and content, never from the order
-//     of files or mentions, so it is stable across runs and inputs;
+//   - an event id is the catalog id, or derived from the date and content of
+//     the event's first citation, never from the order of files or mentions;
 //   - the result is the same whatever order the records come in.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "mstimeline/catalog.hpp"
 #include "mstimeline/knowledge.hpp"
 #include "mstimeline/source.hpp"
 #include "mstimeline/timex.hpp"
+#include "mstimeline/topic.hpp"
 
 namespace mstl {
 
@@ -30,38 +46,73 @@ struct Citation {
   std::size_t start = 0;
   std::size_t end = 0;  // exclusive; byte offsets into the source file
   std::string quote;
-  std::string date_text;  // the date expression the mention was dated by
+  std::string date_text;  // the date expression the mention was dated by ("" when undated)
 };
 
 struct Mention {
-  DateValue date;
+  DateValue date;          // the text's date, or the catalog's when the sentence has none
+  std::string catalog_id;  // "" for a new event
+  std::string trigger;     // the catalog trigger that matched
+  Citation citation;
+  std::vector<std::string> salient;  // folded content words and numbers, sorted (merging new events)
+};
+
+// A text date that disagrees with its catalog event beyond their precision.
+struct Conflict {
+  std::string catalog_id;
+  std::string value;  // the text's date
+  Citation citation;
+};
+
+// Something a curator should look at (`mstimeline review`).
+struct ReviewItem {
+  std::string reason;  // "undated", "off-topic", "after-publication", "conflict", "weak-merge"
+  std::string detail;
   Citation citation;
 };
 
 struct DocumentRecord {
   SourceInfo source;
   std::vector<Mention> mentions;
+  std::vector<Conflict> conflicts;
+  std::vector<Citation> undated;    // on-topic sentences reporting an event, with no date and no catalog link
+  std::vector<ReviewItem> dropped;  // dated mentions left out, and why
 };
 
 struct Event {
   std::string id;
   DateValue date;
   std::string title;
+  std::string kind;        // the catalog's kind, "" for a new event
+  std::string catalog_id;  // "" for a new event
+  std::size_t source_count = 0;  // independent sources: distinct sources once repeated text is counted once
   std::vector<Citation> citations;  // ordered by source id, then offset
+  std::vector<std::string> merged_because;  // why the citations are one event
+  std::vector<Conflict> conflicts;
 };
 
 struct Timeline {
   std::string title;
   std::vector<SourceInfo> sources;  // ordered by id
   std::vector<Event> events;
+  std::vector<Citation> undated;  // ordered by source id, then offset
+  std::vector<ReviewItem> review;  // ordered by reason, source id, offset
+};
+
+// What extract_document knows beyond the lexicons; both may be absent.
+struct EventKnowledge {
+  const TopicProfile* topic = nullptr;
+  const Catalog* catalog = nullptr;
+  std::string title_language = "en";  // catalog titles in this language when it has one
 };
 
 // The article's language is its manifest language or, failing that, the one
-// identify_language() finds; its published date, when known, anchors
-// relative dates.
-DocumentRecord extract_document(const Article& article, const Knowledge& knowledge);
+// identify_language() finds. Its publication date is the manifest's, else its
+// dateline's, else inferred from the latest past event it reports; relative
+// dates are anchored to it.
+DocumentRecord extract_document(const Article& article, const Knowledge& knowledge, const EventKnowledge& events = {});
 
-Timeline build_timeline(std::string title, std::vector<DocumentRecord> records);
+Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, const EventKnowledge& events = {});
 
 // A one-line title from a sentence: white space folded, cut at a word
 // boundary near `max_bytes` with an ellipsis.

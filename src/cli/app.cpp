@@ -50,6 +50,8 @@ int run(int argc, char** argv) {
   Action action;
   register_build(app, global, action);
   register_dates(app, global, action);
+  register_catalog(app, global, action);
+  register_review(app, global, action);
 
   try {
     app.parse(argc, argv);

@@ -26,6 +26,8 @@ using Action = std::function<int()>;
 // Each subcommand registers itself and sets `action` when it is chosen.
 void register_build(CLI::App& app, const GlobalOptions& global, Action& action);
 void register_dates(CLI::App& app, const GlobalOptions& global, Action& action);
+void register_catalog(CLI::App& app, const GlobalOptions& global, Action& action);
+void register_review(CLI::App& app, const GlobalOptions& global, Action& action);
 
 int run(int argc, char** argv);
 

@@ -30,6 +30,10 @@ struct BuildArgs {
   std::string manifest;
   std::string language;
   std::string locale = "en";
+  std::string topic;
+  std::string catalog;
+  bool no_topic = false;
+  bool no_catalog = false;
   std::uintmax_t max_file_size_mib = k_default_max_file_size >> 20;
 };
 
@@ -56,6 +60,11 @@ int run_build_command(const BuildArgs& args, const GlobalOptions& global) {
   options.title = args.title;
   options.language = args.language;
   options.max_file_size = args.max_file_size_mib << 20;
+  if (!args.topic.empty()) options.topic = args.topic;
+  if (!args.catalog.empty()) options.catalog = args.catalog;
+  options.no_topic = args.no_topic;
+  options.no_catalog = args.no_catalog;
+  options.title_language = args.locale;
   if (!args.output.empty() && args.output != "-") options.exclude = args.output;
   BuildResult result = run_build(options, knowledge);
   report(result, global);
@@ -84,9 +93,16 @@ void register_build(CLI::App& app, const GlobalOptions& global, Action& action) 
   cmd->add_option("--lang", args->language, "Language of every article (a lexicon code such as id or en) "
                                             "[default: identified per article]")
       ->type_name("CODE");
-  cmd->add_option("--locale", args->locale, "Language of written-out dates in md output (a lexicon code)")
+  cmd->add_option("--locale", args->locale,
+                  "Language of catalog titles and, in md output, of written-out dates (a lexicon code)")
       ->type_name("CODE")
       ->capture_default_str();
+  auto* topic = cmd->add_option("--topic", args->topic, "Topic profile [default: INPUT/topic.json when present]")
+                    ->type_name("FILE");
+  cmd->add_flag("--no-topic", args->no_topic, "Use no topic profile: keep every dated sentence")->excludes(topic);
+  auto* catalog = cmd->add_option("--catalog", args->catalog, "Event catalog [default: INPUT/catalog.json when present]")
+                      ->type_name("FILE");
+  cmd->add_flag("--no-catalog", args->no_catalog, "Use no event catalog")->excludes(catalog);
   cmd->add_option("--max-file-size", args->max_file_size_mib, "Skip, with a warning, article files larger than this")
       ->type_name("MiB")
       ->check(CLI::Range(std::uintmax_t{1}, std::uintmax_t{1} << 20))

@@ -21,7 +21,8 @@ ordered_json source_json(const SourceInfo& s) {
                       {"language", s.language},
                       {"publisher", optional_string(s.publisher)},
                       {"url", optional_string(s.url)},
-                      {"published", optional_string(s.published)}};
+                      {"published", optional_string(s.published)},
+                      {"published_basis", s.published_basis}};
 }
 
 ordered_json citation_json(const Citation& c) {
@@ -29,14 +30,27 @@ ordered_json citation_json(const Citation& c) {
                       {"quote", c.quote},   {"date_text", c.date_text}};
 }
 
+ordered_json nullable(const std::string& s) { return s.empty() ? ordered_json() : ordered_json(s); }
+
 ordered_json event_json(const Event& e) {
   ordered_json citations = ordered_json::array();
   for (const auto& c : e.citations) citations.push_back(citation_json(c));
+  ordered_json conflicts = ordered_json::array();
+  for (const auto& c : e.conflicts) {
+    ordered_json j = citation_json(c.citation);
+    j["value"] = c.value;
+    conflicts.push_back(std::move(j));
+  }
   return ordered_json{{"id", e.id},
                       {"date", e.date.value},
                       {"precision", std::string(to_string(e.date.precision))},
                       {"title", e.title},
-                      {"citations", std::move(citations)}};
+                      {"kind", nullable(e.kind)},
+                      {"catalog_id", nullable(e.catalog_id)},
+                      {"source_count", e.source_count},
+                      {"citations", std::move(citations)},
+                      {"merged_because", e.merged_because},
+                      {"conflicts", std::move(conflicts)}};
 }
 
 class JsonRenderer final : public Renderer {
@@ -46,10 +60,13 @@ class JsonRenderer final : public Renderer {
     for (const auto& s : timeline.sources) sources.push_back(source_json(s));
     ordered_json events = ordered_json::array();
     for (const auto& e : timeline.events) events.push_back(event_json(e));
+    ordered_json undated = ordered_json::array();
+    for (const auto& c : timeline.undated) undated.push_back(citation_json(c));
     ordered_json doc{{"schema_version", k_schema_version},
                      {"title", timeline.title},
                      {"sources", std::move(sources)},
-                     {"events", std::move(events)}};
+                     {"events", std::move(events)},
+                     {"undated", std::move(undated)}};
     // Every string is valid UTF-8 by construction; replacing is the last line of defence.
     return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   }

@@ -4,7 +4,10 @@
 //   <n> sources · <n> events · <first date> – <last date>
 //   ## <year>
 //   ### <date written out> — <event title>
-//   - [k] <publisher> (`<source id>`), dated by “<date expression>”
+//   *<kind> · catalog `<id>` · <n> sources*          (kind and catalog for catalog events)
+//   - [k] <publisher> (`<source id>`), dated by “<date expression>” | undated in the text
+//   - Conflict: [k] says “<date expression>” (<value>)
+//   ## Undated                                      (on-topic event sentences with no date)
 //   ## Sources
 //   ### <source id>  (publisher, file, sha256, language, published)
 //   - [k] bytes a–b: “<quote>”
@@ -58,6 +61,12 @@ class MarkdownRenderer final : public Renderer {
       if (this_year != year) out += fmt::format("\n## {}\n", year = this_year);
       out += event_section(t, e, numbers);
     }
+    if (!t.undated.empty()) {
+      out += "\n## Undated\n\nOn-topic sentences that report an event but hold no date and match no catalog event:\n\n";
+      for (const auto& c : t.undated)
+        out += fmt::format("- {} (`{}`), bytes {}–{}: “{}”\n", md_escape(publisher_of(t, c.source)), c.source, c.start,
+                           c.end, md_escape(c.quote));
+    }
     out += "\n## Sources\n";
     for (const auto& s : t.sources) out += source_section(t, s, numbers);
     return out;
@@ -89,9 +98,18 @@ class MarkdownRenderer final : public Renderer {
 
   std::string event_section(const Timeline& t, const Event& e, const std::map<QuoteKey, int>& numbers) const {
     std::string out = fmt::format("\n### {} — {}\n\n", write_date(e.date, *m_labels), md_escape(e.title));
-    for (const auto& c : e.citations)
-      out += fmt::format("- [{}] {} (`{}`), dated by “{}”\n", numbers.at(key_of(c)), md_escape(publisher_of(t, c.source)),
-                         c.source, md_escape(c.date_text));
+    std::string sources = fmt::format("{} {}", e.source_count, e.source_count == 1 ? "source" : "sources");
+    out += e.catalog_id.empty() ? fmt::format("*{}*\n\n", sources)
+                                : fmt::format("*{} · catalog `{}` · {}*\n\n", e.kind, e.catalog_id, sources);
+    for (const auto& c : e.citations) {
+      std::string dated = c.date_text.empty() ? std::string("undated in the text")
+                                              : fmt::format("dated by “{}”", md_escape(c.date_text));
+      out += fmt::format("- [{}] {} (`{}`), {}\n", numbers.at(key_of(c)), md_escape(publisher_of(t, c.source)),
+                         c.source, dated);
+    }
+    for (const auto& k : e.conflicts)
+      out += fmt::format("- Conflict: `{}` bytes {}–{} says “{}” ({})\n", k.citation.source, k.citation.start,
+                         k.citation.end, md_escape(k.citation.date_text), k.value);
     return out;
   }
 
@@ -99,7 +117,8 @@ class MarkdownRenderer final : public Renderer {
     std::string out = fmt::format("\n### {}\n\n", md_escape(s.id));
     out += fmt::format("- Publisher: {}\n", md_escape(s.publisher.value_or("unknown")));
     out += fmt::format("- File: `{}` (sha256 `{}`)\n", s.path, s.sha256);
-    out += fmt::format("- Language: {}; published: {}\n", s.language, s.published.value_or("unknown"));
+    out += fmt::format("- Language: {}; published: {}\n", s.language,
+                       s.published ? fmt::format("{} ({})", *s.published, s.published_basis) : "unknown");
     if (s.url) out += fmt::format("- URL: <{}>\n", *s.url);
     std::map<int, const Citation*> cited;  // by number, each quote once
     for (const auto& e : t.events)

@@ -50,6 +50,15 @@ Knowledge load_knowledge(const fs::path& data_dir) {
     k.lexicons.emplace(lexicon.language, std::move(lexicon));
   }
   if (k.lexicons.empty()) throw Error(fmt::format("{}: no lexicon files (*.json)", lexicon_dir.string()));
+  // Boilerplate rules are optional: without them nothing is boilerplate.
+  std::vector<fs::path> rules;
+  for (const auto& entry : fs::directory_iterator(data_dir / "boilerplate", ec))
+    if (entry.path().extension() == ".json") rules.push_back(entry.path());
+  std::sort(rules.begin(), rules.end());
+  for (const auto& file : rules) {
+    JsonDoc doc = read_json_file(file.string()).take();
+    if (auto e = parse_boilerplate(doc, k.boilerplate)) throw Error(*e);
+  }
   return k;
 }
 

@@ -77,13 +77,16 @@ class LexiconReader {
                             {"duration_terminals", &x.duration_terminals},
                             {"future_cues", &x.future_cues},
                             {"past_cues", &x.past_cues},
+                            {"report_cues", &x.report_cues},
+                            {"limit_cues", &x.limit_cues},
                             {"function_words", &x.function_words}})
       if (auto e = phrase_set(key, *set)) return e;
     for (auto [key, list] : {std::pair{"one_prefixes", &x.one_prefixes},
                              {"quarter_prefixes", &x.quarter_prefixes},
                              {"half_prefixes", &x.half_prefixes},
                              {"ordinal_suffixes", &x.ordinal_suffixes},
-                             {"decade_suffixes", &x.decade_suffixes}})
+                             {"decade_suffixes", &x.decade_suffixes},
+                             {"event_words", &x.event_words}})
       if (auto e = affixes(key, *list)) return e;
     for (auto [key, table] : {std::pair{"numbers", &x.numbers}, {"relative_days", &x.relative_days},
                               {"ordinals", &x.ordinals}})

@@ -1,24 +1,24 @@
+// build_timeline: mentions from every source merged into events
+// (timeline.hpp, docs/events.md).
 #include <algorithm>
+#include <cmath>
 #include <map>
-#include <optional>
+#include <numeric>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "mstimeline/sha256.hpp"
-#include "mstimeline/tagger.hpp"
-#include "mstimeline/text.hpp"
 #include "mstimeline/timeline.hpp"
 
 namespace mstl {
 namespace {
 
-// The sentence containing byte offset `at`, or nullptr.
-const text::Span* sentence_at(const std::vector<text::Span>& sentences, std::size_t at) {
-  auto it = std::upper_bound(sentences.begin(), sentences.end(), at,
-                             [](std::size_t offset, const text::Span& s) { return offset < s.begin; });
-  if (it == sentences.begin()) return nullptr;
-  --it;
-  return at < it->end ? &*it : nullptr;
-}
+// Two new-event mentions are one event when their dates are compatible and
+// their words agree at least this much (weighted overlap, 0..1).
+constexpr double k_merge_threshold = 0.5;
+// A merge below this is made but listed for review as weak.
+constexpr double k_strong_merge = 0.7;
 
 std::string fold_spaces(std::string_view s) {
   std::string out;
@@ -35,12 +35,87 @@ std::string fold_spaces(std::string_view s) {
   return out;
 }
 
-// Mentions of one event share their date and their sentence's words; the key
-// is what makes them one, and its hash is the event's id.
-std::string merge_key(const Mention& m) { return m.date.value + "\n" + fold_spaces(m.citation.quote); }
-
 bool citation_before(const Citation& a, const Citation& b) {
-  return std::tie(a.source, a.start, a.end) < std::tie(b.source, b.start, b.end);
+  return std::tie(a.source, a.start, a.end, a.date_text) < std::tie(b.source, b.start, b.end, b.date_text);
+}
+
+bool mention_before(const Mention& a, const Mention& b) {
+  if (date_value_before(a.date, b.date)) return true;
+  if (date_value_before(b.date, a.date)) return false;
+  return citation_before(a.citation, b.citation);
+}
+
+bool compatible(const DateValue& a, const DateValue& b) {
+  return period_contains(a.period, b.period) || period_contains(b.period, a.period);
+}
+
+struct UnionFind {
+  std::vector<std::size_t> parent;
+  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  std::size_t find(std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void unite(std::size_t a, std::size_t b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the earlier mention stays the root
+  }
+};
+
+// Rarity weights of salient words over all new-event mentions: a word in
+// every mention says nothing about which event a mention reports.
+std::map<std::string, double> idf_weights(const std::vector<Mention>& mentions) {
+  std::map<std::string, std::size_t> df;
+  for (const auto& m : mentions)
+    for (const auto& w : m.salient) ++df[w];
+  std::map<std::string, double> idf;
+  double n = static_cast<double>(mentions.size());
+  for (const auto& [w, count] : df) idf[w] = std::log((n + 1.0) / static_cast<double>(count)) + 1.0;
+  return idf;
+}
+
+struct Agreement {
+  double score = 0;
+  std::vector<std::string> shared;  // heaviest first
+};
+
+Agreement agreement(const Mention& a, const Mention& b, const std::map<std::string, double>& idf) {
+  auto weight = [&](const std::vector<std::string>& words) {
+    double w = 0;
+    for (const auto& x : words) w += idf.at(x);
+    return w;
+  };
+  Agreement out;
+  std::set_intersection(a.salient.begin(), a.salient.end(), b.salient.begin(), b.salient.end(),
+                        std::back_inserter(out.shared));
+  double denominator = std::min(weight(a.salient), weight(b.salient));
+  if (denominator <= 0) return out;
+  out.score = weight(out.shared) / denominator;
+  std::stable_sort(out.shared.begin(), out.shared.end(),
+                   [&](const std::string& x, const std::string& y) { return idf.at(x) > idf.at(y); });
+  if (out.shared.size() > 6) out.shared.resize(6);
+  return out;
+}
+
+// Citations in order, each sentence once. A sentence repeated word for word
+// by another source (syndicated or copied text) stays cited but adds no
+// independent source.
+void finish_citations(Event& e) {
+  std::sort(e.citations.begin(), e.citations.end(), citation_before);
+  std::vector<Citation> kept;
+  std::set<std::pair<std::string, std::size_t>> places;
+  for (auto& c : e.citations)
+    if (places.insert({c.source, c.start}).second) kept.push_back(std::move(c));  // several dates: cited once
+  e.citations = std::move(kept);
+  std::set<std::string> quotes, sources;
+  for (const auto& c : e.citations)
+    if (quotes.insert(fold_spaces(c.quote)).second) sources.insert(c.source);
+  e.source_count = sources.size();
+}
+
+std::string new_event_id(const DateValue& date, const Citation& first) {
+  return "ev-" + sha256_hex(date.value + "\n" + fold_spaces(first.quote)).substr(0, 12);
 }
 
 }  // namespace
@@ -56,100 +131,97 @@ std::string title_from_sentence(std::string_view sentence, std::size_t max_bytes
   return out + "\xE2\x80\xA6";  // …
 }
 
-namespace {
-
-// Language identification looks at the start of an article: enough words to
-// decide, a bounded cost for long files.
-constexpr std::size_t k_language_sample = 8192;
-
-std::string_view language_sample(std::string_view body) {
-  if (body.size() <= k_language_sample) return body;
-  std::size_t cut = body.find_first_of(" \n", k_language_sample);
-  return body.substr(0, cut == std::string_view::npos ? body.size() : cut);
-}
-
-// The sentences that hold [begin, end), as one span: a date expression that
-// crosses a sentence break (an abbreviation, a hard line wrap) is quoted whole.
-std::optional<text::Span> quote_span(const std::vector<text::Span>& sentences, std::size_t begin, std::size_t end) {
-  const text::Span* first = sentence_at(sentences, begin);
-  const text::Span* last = sentence_at(sentences, end - 1);
-  if (!first || !last) return std::nullopt;
-  return text::Span{first->begin, last->end};
-}
-
-// Tags with the article's language; when that was only a fallback guess (no
-// function word of any language), the other lexicons may add expressions
-// where the first found none ("Microsoft invests billions, January 23, 2023.").
-std::vector<Timex> tag_article(std::string_view body, const TagContext& context, const Knowledge& knowledge,
-                               const std::string& language, bool sure) {
-  std::vector<Timex> found = Tagger(knowledge.lexicon(language)).tag(body, context);
-  if (sure) return found;
-  for (const auto& [code, lexicon] : knowledge.lexicons) {
-    if (code == language) continue;
-    for (Timex& t : Tagger(lexicon).tag(body, context)) {
-      bool overlaps = std::any_of(found.begin(), found.end(),
-                                  [&](const Timex& f) { return t.begin < f.end && f.begin < t.end; });
-      if (!overlaps) found.push_back(std::move(t));
-    }
-  }
-  std::sort(found.begin(), found.end(), [](const Timex& a, const Timex& b) { return a.begin < b.begin; });
-  return found;
-}
-
-}  // namespace
-
-DocumentRecord extract_document(const Article& article, const Knowledge& knowledge) {
-  DocumentRecord record;
-  record.source = article.info;
-  std::string_view body = article.text();
-  bool sure = !record.source.language.empty();
-  if (!sure) {
-    LanguageGuess guess = identify_language(text::tokenize(language_sample(body)), knowledge);
-    record.source.language = guess.language;
-    sure = guess.evidence > 0;
-  }
-
-  TagContext context;
-  if (record.source.published) context.document_date = parse_date_value(*record.source.published);
-  std::vector<text::Span> sentences = knowledge.splitter(record.source.language).split(body);
-
-  std::set<std::string> seen;  // a sentence repeated within the article is cited once
-  for (const Timex& t : tag_article(body, context, knowledge, record.source.language, sure)) {
-    if (t.type != TimexType::date && t.type != TimexType::time) continue;
-    auto date = parse_date_value(std::string_view(t.value).substr(0, t.value.find('T')));
-    auto span = quote_span(sentences, t.begin, t.end);
-    if (!date || !span) continue;
-    Mention m;
-    m.date = *date;
-    std::string_view quote = body.substr(span->begin, span->end - span->begin);
-    m.citation = Citation{article.info.id, article.text_begin + span->begin, article.text_begin + span->end,
-                          std::string(quote), std::string(body.substr(t.begin, t.end - t.begin))};
-    if (seen.insert(merge_key(m)).second) record.mentions.push_back(std::move(m));
-  }
-  return record;
-}
-
-Timeline build_timeline(std::string title, std::vector<DocumentRecord> records) {
+Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, const EventKnowledge& events) {
   Timeline timeline;
   timeline.title = std::move(title);
-  std::map<std::string, Event> by_key;
+  std::vector<Mention> catalogued, fresh;
+  std::vector<Conflict> conflicts;
   for (auto& record : records) {
-    for (auto& m : record.mentions) {
-      std::string key = merge_key(m);
-      Event& e = by_key[key];
-      if (e.id.empty()) {
-        e.id = "ev-" + sha256_hex(key).substr(0, 12);
-        e.date = m.date;
-      }
-      e.citations.push_back(std::move(m.citation));
-    }
+    for (auto& m : record.mentions) (m.catalog_id.empty() ? fresh : catalogued).push_back(std::move(m));
+    for (auto& c : record.conflicts) conflicts.push_back(std::move(c));
+    for (auto& u : record.undated) timeline.undated.push_back(std::move(u));
+    for (auto& d : record.dropped) timeline.review.push_back(std::move(d));
     timeline.sources.push_back(std::move(record.source));
   }
-  for (auto& [key, e] : by_key) {
-    std::sort(e.citations.begin(), e.citations.end(), citation_before);
+  for (const auto& u : timeline.undated) timeline.review.push_back({"undated", "on topic, reports an event, no date and no catalog link", u});
+
+  // Catalog events: one per catalog id, dated by the catalog, refined by the
+  // text when every text date is finer and they agree.
+  std::map<std::string, Event> by_catalog;
+  std::map<std::string, std::set<std::string>> finer_dates;  // text dates finer than the catalog's, by catalog id
+  std::map<std::string, DateValue> finer_value;
+  for (auto& m : catalogued) {
+    Event& e = by_catalog[m.catalog_id];
+    if (e.id.empty()) {
+      e.id = m.catalog_id;
+      e.catalog_id = m.catalog_id;
+    }
+    e.merged_because.push_back(fmt::format("{}@{}: catalog event {} (trigger \"{}\")", m.citation.source,
+                                           m.citation.start, m.catalog_id, m.trigger));
+    if (!m.citation.date_text.empty()) {
+      finer_dates[m.catalog_id].insert(m.date.value);
+      finer_value[m.date.value] = m.date;
+    }
+    e.citations.push_back(std::move(m.citation));
+  }
+  for (auto& [id, e] : by_catalog) {
+    const CatalogEvent* ce = nullptr;
+    if (events.catalog)
+      for (const auto& x : events.catalog->events)
+        if (x.id == id) ce = &x;
+    if (!ce) continue;
+    e.kind = ce->kind;
+    e.title = ce->title(events.title_language);
+    // The text refines the catalog's date when it is finer and all its dates agree.
+    e.date = ce->date;
+    const auto& finer = finer_dates[id];
+    if (finer.size() == 1 && finer_value[*finer.begin()].precision > ce->date.precision) e.date = finer_value[*finer.begin()];
+    for (auto& c : conflicts)
+      if (c.catalog_id == id) e.conflicts.push_back(c);
+    std::sort(e.merged_because.begin(), e.merged_because.end());
+    finish_citations(e);
+    timeline.events.push_back(std::move(e));
+  }
+
+  // New events: mentions with compatible dates whose words agree.
+  std::sort(fresh.begin(), fresh.end(), mention_before);
+  auto idf = idf_weights(fresh);
+  UnionFind groups(fresh.size());
+  std::map<std::size_t, std::vector<std::string>> reasons;  // by the later mention's index
+  for (std::size_t j = 0; j < fresh.size(); ++j) {
+    for (std::size_t i = 0; i < j; ++i) {
+      if (!compatible(fresh[i].date, fresh[j].date)) continue;
+      bool same_sentence = fold_spaces(fresh[i].citation.quote) == fold_spaces(fresh[j].citation.quote);
+      Agreement a = agreement(fresh[i], fresh[j], idf);
+      if (!same_sentence && a.score < k_merge_threshold) continue;
+      std::string why =
+          same_sentence ? fmt::format("{}@{} repeats {}@{} word for word", fresh[j].citation.source,
+                                      fresh[j].citation.start, fresh[i].citation.source, fresh[i].citation.start)
+                        : fmt::format("{}@{} and {}@{}: dates {} and {} agree; shared words {} (score {:.2f})",
+                                      fresh[i].citation.source, fresh[i].citation.start, fresh[j].citation.source,
+                                      fresh[j].citation.start, fresh[i].date.value, fresh[j].date.value,
+                                      fmt::join(a.shared, ", "), a.score);
+      if (!same_sentence && a.score < k_strong_merge)
+        timeline.review.push_back({"weak-merge", why, fresh[j].citation});
+      groups.unite(i, j);
+      reasons[j].push_back(why);
+      break;  // joined to the earliest agreeing mention; the rest follows through it
+    }
+  }
+  std::map<std::size_t, Event> by_group;
+  for (std::size_t i = 0; i < fresh.size(); ++i) {
+    Event& e = by_group[groups.find(i)];
+    if (e.citations.empty() || fresh[i].date.precision > e.date.precision) e.date = fresh[i].date;
+    for (auto& r : reasons[i]) e.merged_because.push_back(std::move(r));
+    e.citations.push_back(fresh[i].citation);
+  }
+  for (auto& [root, e] : by_group) {
+    finish_citations(e);
+    e.id = new_event_id(e.date, e.citations.front());
     e.title = title_from_sentence(e.citations.front().quote);
     timeline.events.push_back(std::move(e));
   }
+
   std::sort(timeline.events.begin(), timeline.events.end(), [](const Event& a, const Event& b) {
     if (date_value_before(a.date, b.date)) return true;
     if (date_value_before(b.date, a.date)) return false;
@@ -157,6 +229,11 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records) 
   });
   std::sort(timeline.sources.begin(), timeline.sources.end(),
             [](const SourceInfo& a, const SourceInfo& b) { return a.id < b.id; });
+  std::sort(timeline.undated.begin(), timeline.undated.end(), citation_before);
+  std::sort(timeline.review.begin(), timeline.review.end(), [](const ReviewItem& a, const ReviewItem& b) {
+    return std::tie(a.reason, a.citation.source, a.citation.start, a.citation.date_text, a.detail) <
+           std::tie(b.reason, b.citation.source, b.citation.start, b.citation.date_text, b.detail);
+  });
   return timeline;
 }
 

@@ -35,6 +35,17 @@ std::optional<LoadedManifest> read_manifest(const BuildOptions& options, const K
   return LoadedManifest{std::move(doc), std::move(manifest)};
 }
 
+// The file given, else <input>/<name> when the input is a folder holding one.
+std::optional<fs::path> collection_file(const std::optional<fs::path>& given, bool disabled, const fs::path& input,
+                                        const char* name) {
+  if (disabled) return std::nullopt;
+  if (given) return given;
+  std::error_code ec;
+  if (!fs::is_directory(input, ec)) return std::nullopt;
+  fs::path path = input / name;
+  return fs::exists(path, ec) ? std::optional(path) : std::nullopt;
+}
+
 bool is_excluded(const ArticleFile& file, const BuildOptions& options) {
   std::error_code ec;
   return options.exclude && std::filesystem::equivalent(file.absolute, *options.exclude, ec);
@@ -55,13 +66,38 @@ void apply_metadata(SourceInfo& info, const SourceMeta& meta) {
   info.publisher = meta.publisher;
   info.url = meta.url;
   info.published = meta.published;
+  if (meta.published) info.published_basis = "manifest";
   if (meta.language) info.language = *meta.language;
 }
 
 }  // namespace
 
+Catalog load_catalog(const fs::path& path) {
+  JsonDoc doc = read_json_file(path.string()).take();
+  return parse_catalog(doc).take();
+}
+
+TopicProfile load_topic(const fs::path& path) {
+  JsonDoc doc = read_json_file(path.string()).take();
+  return parse_topic(doc).take();
+}
+
 BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
   BuildResult result;
+  std::optional<TopicProfile> topic;
+  std::optional<Catalog> catalog;
+  if (auto path = collection_file(options.topic, options.no_topic, options.input, k_topic_file)) {
+    topic = load_topic(*path);
+    result.topic_path = path->string();
+  }
+  if (auto path = collection_file(options.catalog, options.no_catalog, options.input, k_catalog_file)) {
+    catalog = load_catalog(*path);
+    result.catalog_path = path->string();
+  }
+  EventKnowledge events;
+  events.topic = topic ? &*topic : nullptr;
+  events.catalog = catalog ? &*catalog : nullptr;
+  events.title_language = options.title_language;
   WalkResult walk = walk_articles(options.input);
   std::optional<LoadedManifest> loaded = read_manifest(options, knowledge);
   result.notes = std::move(walk.notes);
@@ -90,7 +126,7 @@ BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
       if (it != loaded->manifest.sources.end()) apply_metadata(a.info, it->second);
     }
     if (!options.language.empty()) a.info.language = options.language;
-    records.push_back(extract_document(a, knowledge));
+    records.push_back(extract_document(a, knowledge, events));
   }
   if (loaded) {
     for (const auto& [path, meta] : loaded->manifest.sources) {
@@ -106,7 +142,7 @@ BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
   std::string title = !options.title.empty()                     ? options.title
                       : loaded && loaded->manifest.title          ? *loaded->manifest.title
                                                                   : std::string("Timeline");
-  result.timeline = build_timeline(std::move(title), std::move(records));
+  result.timeline = build_timeline(std::move(title), std::move(records), events);
   return result;
 }
 

@@ -66,12 +66,15 @@ TEST_CASE("the same dated sentence in two sources is one event with both citatio
   CHECK(t.events[0].citations[1].source == "b");
   CHECK(t.events[0].citations[1].start == 9);
   CHECK(t.events[0].title == "Microsoft berinvestasi pada tahun 2019.");
+  CHECK(t.events[0].source_count == 1);  // a copied sentence is not an independent source
+  REQUIRE(t.events[0].merged_because.size() == 1);
+  CHECK(t.events[0].merged_because[0] == "b@9 repeats a@0 word for word");
 }
 
 TEST_CASE("events are ordered by period start, coarser first, and ids do not depend on input order",
           "[timeline]") {
   std::string text =
-      "Kesepakatan diteken Rabu (25/1/2023).\nRencana diumumkan Januari 2023.\nTarget berlaku tahun 2023.\n"
+      "Kesepakatan diteken Rabu (25/1/2023).\nKerja sama diumumkan Januari 2023.\nTarget berlaku tahun 2023.\n"
       "Investasi awal pada 2019.\n";
   auto one = extract_document(article("x", text), test::knowledge());
   auto two = extract_document(article("y", "Sejak 2019 kerja sama berjalan.\n"), test::knowledge());

@@ -1,0 +1,82 @@
+// The event catalog: events a curator knows, as data (data/catalog.json).
+//
+//   {
+//     "events": [
+//       {
+//         "id": "ms-openai-2019-investment",
+//         "date": "2019-07-22",                      // TIMEX3: 2019, 2019-07, 2019-07-22, 2019-Q3, 2019-W30
+//         "kind": "investment",
+//         "title": {"en": "Microsoft invests $1 billion in OpenAI", "id": "..."},
+//         "actors": ["Microsoft", "OpenAI"],
+//         "triggers": {"id": ["investasi", "1 miliar dolar"], "en": ["invest", "$1 billion"]},
+//         "requires_date": true,                     // optional, default false
+//         "source": "Microsoft news release, 22 July 2019"  // optional: where the date comes from
+//       }
+//     ]
+//   }
+//
+// A trigger is a phrase whose words must all occur in a sentence, in that
+// order, other words between them allowed: a word of five or more characters
+// anywhere inside a word (so "investasi" finds "menginvestasikan"), a shorter
+// one as a whole word. Give several phrasings for several word orders. An
+// event with `requires_date` links only to a sentence holding a date inside
+// (or around) its own: its triggers are too common alone ("investasi").
+//
+// Checked, each error at its position (`mstimeline catalog check`): the
+// fields' types, ids (lowercase letters, digits, '-') unique, dates real
+// calendar dates, kinds from k_event_kinds, at least one title, actor and
+// trigger, no unknown key.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mstimeline/error.hpp"
+#include "mstimeline/json_doc.hpp"
+#include "mstimeline/timex.hpp"
+
+namespace mstl {
+
+inline constexpr const char* k_catalog_file = "catalog.json";
+inline constexpr std::string_view k_event_kinds[] = {"investment", "agreement", "leadership", "personnel",
+                                                     "regulation", "product",   "infrastructure", "legal",
+                                                     "corporate",  "other"};
+
+struct Trigger {
+  std::vector<std::string> words;  // case-folded
+  std::size_t weight = 0;          // characters in its words: longer phrases are more specific
+};
+
+struct CatalogEvent {
+  std::string id;
+  DateValue date;
+  std::string kind;
+  std::map<std::string, std::string> titles;  // by language code
+  std::vector<std::string> actors;
+  std::map<std::string, std::vector<Trigger>> triggers;  // by language code
+  bool requires_date = false;
+  std::string source;
+
+  // The title in `language`, else English, else the first one.
+  const std::string& title(std::string_view language) const;
+};
+
+struct Catalog {
+  std::vector<CatalogEvent> events;  // in file order
+};
+
+Expected<Catalog> parse_catalog(const JsonDoc& doc);
+
+// The weight of the heaviest trigger of `triggers` all of whose words occur
+// in the folded sentence, or 0.
+std::size_t trigger_weight(const std::vector<Trigger>& triggers, std::string_view folded_sentence);
+bool trigger_matches(const Trigger& t, std::string_view folded_sentence);
+
+// Whether a stem occurs in folded text: five characters or more anywhere, a
+// shorter one at the start of a word.
+bool contains_stem(std::string_view folded, std::string_view stem);
+
+}  // namespace mstl

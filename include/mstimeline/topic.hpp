@@ -1,0 +1,53 @@
+// The topic profile: what the history is about, as data (data/topic.json).
+//
+//   {
+//     "name": "Microsoft–OpenAI partnership",
+//     "sides": [
+//       {"name": "Microsoft", "aliases": ["Microsoft", "Satya Nadella", "Azure", ...]},
+//       {"name": "OpenAI", "aliases": ["OpenAI", "ChatGPT", "Sam Altman", ...]}
+//     ],
+//     "context_sentences": 1
+//   }
+//
+// A sentence is on topic when it names every side, or names some and the
+// sentences around it in the same paragraph (up to `context_sentences` on
+// each side) name the rest; a sentence linked to a catalog event is on topic
+// too. Aliases match whole words, case-insensitively ("Altman" is not found in
+// "Altmann"). A profile needs at least one side; each side a name and at least
+// one alias. Unknown keys are errors.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mstimeline/error.hpp"
+#include "mstimeline/json_doc.hpp"
+
+namespace mstl {
+
+inline constexpr const char* k_topic_file = "topic.json";
+
+struct TopicSide {
+  std::string name;
+  std::vector<std::string> aliases;  // case-folded
+};
+
+struct TopicProfile {
+  std::string name;
+  std::vector<TopicSide> sides;
+  std::size_t context_sentences = 1;
+
+  // A bit per side the folded text names (bit i: sides[i]).
+  unsigned sides_named(std::string_view folded) const;
+  unsigned all_sides() const { return (1u << sides.size()) - 1; }
+  // The side an actor name belongs to (its name or an alias), or -1.
+  int side_of(std::string_view actor) const;
+};
+
+Expected<TopicProfile> parse_topic(const JsonDoc& doc);
+
+// Whether `needle` occurs in `folded` with no letter or digit on either side.
+bool contains_word(std::string_view folded, std::string_view needle);
+
+}  // namespace mstl

@@ -1,0 +1,97 @@
+// `mstimeline review DIR`: what a curator should look at to grow the catalog
+// and the topic profile.
+#include <cstdio>
+#include <map>
+#include <memory>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/app.hpp"
+#include "mstimeline/knowledge.hpp"
+#include "mstimeline/output.hpp"
+#include "mstimeline/pipeline.hpp"
+
+namespace mstl::cli {
+namespace {
+
+struct ReviewArgs {
+  std::string input;
+  std::string format = "text";
+  std::string topic;
+  std::string catalog;
+};
+
+constexpr std::pair<const char*, const char*> k_sections[] = {
+    {"undated", "On-topic sentences reporting an event, with no date and no catalog event"},
+    {"conflict", "Text dates that contradict their catalog event"},
+    {"weak-merge", "Mentions merged on weak evidence"},
+    {"off-topic", "Dated sentences left out as off topic"},
+    {"not-an-event", "Dated on-topic sentences with no event word"},
+    {"after-publication", "Dates after the source's publication date (plans, deadlines)"},
+    {"limit", "Dates that bound something (\"hingga 2030\")"},
+};
+
+std::string render_text(const Timeline& t) {
+  std::string out;
+  for (const auto& [reason, heading] : k_sections) {
+    std::vector<const ReviewItem*> items;
+    for (const auto& r : t.review)
+      if (r.reason == reason) items.push_back(&r);
+    out += fmt::format("== {} ({}: {})\n", heading, reason, items.size());
+    for (const ReviewItem* r : items) {
+      out += fmt::format("{}:{}-{}", r->citation.source, r->citation.start, r->citation.end);
+      if (!r->citation.date_text.empty()) out += fmt::format(" [{}]", r->citation.date_text);
+      out += fmt::format(" {}\n    {}\n", r->detail, r->citation.quote);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string render_json(const Timeline& t) {
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  for (const auto& r : t.review)
+    items.push_back({{"reason", r.reason},
+                     {"detail", r.detail},
+                     {"source", r.citation.source},
+                     {"start", r.citation.start},
+                     {"end", r.citation.end},
+                     {"quote", r.citation.quote},
+                     {"date_text", r.citation.date_text}});
+  return nlohmann::ordered_json{{"review", std::move(items)}}.dump(2, ' ', false,
+                                                                   nlohmann::ordered_json::error_handler_t::replace) +
+         "\n";
+}
+
+int run_review(const ReviewArgs& args, const GlobalOptions& global) {
+  Knowledge knowledge = load_knowledge(find_data_dir(global.data_dir));
+  BuildOptions options;
+  options.input = args.input;
+  if (!args.topic.empty()) options.topic = args.topic;
+  if (!args.catalog.empty()) options.catalog = args.catalog;
+  BuildResult result = run_build(options, knowledge);
+  if (!global.quiet)
+    for (const auto& w : result.warnings) std::fprintf(stderr, "%s\n", w.to_string("warning").c_str());
+  write_output("-", args.format == "json" ? render_json(result.timeline) : render_text(result.timeline));
+  return 0;
+}
+
+}  // namespace
+
+void register_review(CLI::App& app, const GlobalOptions& global, Action& action) {
+  auto args = std::make_shared<ReviewArgs>();
+  CLI::App* cmd = app.add_subcommand("review", "List what a curator should check: undated events, dropped "
+                                                "mentions, conflicts, weak merges");
+  cmd->add_option("input", args->input, "Folder of articles, or one article")->required()->type_name("DIR|FILE");
+  cmd->add_option("-f,--format", args->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  cmd->add_option("--topic", args->topic, "Topic profile [default: INPUT/topic.json when present]")->type_name("FILE");
+  cmd->add_option("--catalog", args->catalog, "Event catalog [default: INPUT/catalog.json when present]")
+      ->type_name("FILE");
+  cmd->footer("Example:\n  mstimeline review data/ | less\n");
+  cmd->callback([&action, &global, args] { action = [&global, args] { return run_review(*args, global); }; });
+}
+
+}  // namespace mstl::cli

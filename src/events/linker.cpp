@@ -1,0 +1,426 @@
+// extract_document: one article to its event mentions (timeline.hpp,
+// docs/events.md). In order: the article's content lines, its sentences and
+// the sides each names, its publication date, then one pass of tagging and
+// linking per anchor (a second pass when the publication date had to be
+// inferred from the first).
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "mstimeline/tagger.hpp"
+#include "mstimeline/text.hpp"
+#include "mstimeline/timeline.hpp"
+
+namespace mstl {
+namespace {
+
+namespace chr = std::chrono;
+
+// Language identification looks at the start of an article: enough words to
+// decide, a bounded cost for long files.
+constexpr std::size_t k_language_sample = 8192;
+// A dateline is at most this long before its separator ("Jakarta, Rabu (25/1/2023) - ").
+constexpr std::size_t k_dateline_max = 100;
+// A report cue dates the report when a date follows it within this many bytes.
+constexpr std::size_t k_report_reach = 80;
+// A limit cue bounds a date right after it ("berlaku hingga tahun 2030").
+constexpr std::size_t k_limit_reach = 16;
+
+std::string_view language_sample(std::string_view body) {
+  if (body.size() <= k_language_sample) return body;
+  std::size_t cut = body.find_first_of(" \n", k_language_sample);
+  return body.substr(0, cut == std::string_view::npos ? body.size() : cut);
+}
+
+std::string fold_spaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+// Tags with the article's language; when that was only a fallback guess (no
+// function word of any language), the other lexicons may add expressions
+// where the first found none ("Microsoft invests billions, January 23, 2023.").
+std::vector<Timex> tag_text(std::string_view body, const TagContext& context, const Knowledge& knowledge,
+                            const std::string& language, bool sure) {
+  std::vector<Timex> found = Tagger(knowledge.lexicon(language)).tag(body, context);
+  if (sure) return found;
+  for (const auto& [code, lexicon] : knowledge.lexicons) {
+    if (code == language) continue;
+    for (Timex& t : Tagger(lexicon).tag(body, context)) {
+      bool overlaps = std::any_of(found.begin(), found.end(),
+                                  [&](const Timex& f) { return t.begin < f.end && f.begin < t.end; });
+      if (!overlaps) found.push_back(std::move(t));
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Timex& a, const Timex& b) { return a.begin < b.begin; });
+  return found;
+}
+
+// The calendar date of a DATE or TIME expression, when fully resolved.
+std::optional<DateValue> date_of(const Timex& t) {
+  if (t.type != TimexType::date && t.type != TimexType::time) return std::nullopt;
+  std::string_view v = std::string_view(t.value).substr(0, t.value.find('T'));
+  if (v.find('X') != std::string_view::npos) return std::nullopt;
+  return parse_date_value(v);
+}
+
+bool compatible(const DateValue& a, const DateValue& b) {
+  return period_contains(a.period, b.period) || period_contains(b.period, a.period);
+}
+
+struct Sentence {
+  text::Span span;
+  std::size_t paragraph = 0;  // index of its content line
+  std::string folded;         // case-folded, white space folded
+  unsigned sides = 0;
+};
+
+struct DatedExpression {
+  Timex timex;
+  DateValue date;
+  bool report = false;  // the date of a report or quotation, not of an event
+  bool future = false;  // its sentence has a future cue before it
+  bool limit = false;   // a deadline or bound ("hingga 2030"), not when something happened
+};
+
+class DocumentLinker {
+ public:
+  DocumentLinker(const Article& article, const Knowledge& knowledge, const EventKnowledge& events)
+      : m_article(article), m_knowledge(knowledge), m_events(events), m_body(article.text()) {}
+
+  DocumentRecord run() {
+    m_record.source = m_article.info;
+    m_sure = !m_record.source.language.empty();
+    if (!m_sure) {
+      LanguageGuess guess = identify_language(text::tokenize(language_sample(m_body)), m_knowledge);
+      m_record.source.language = guess.language;
+      m_sure = guess.evidence > 0;
+    }
+    m_lexicon = &m_knowledge.lexicon(m_record.source.language);
+    find_sentences();
+
+    SourceInfo& source = m_record.source;
+    if (source.published) {
+      source.published_basis = "manifest";
+    } else if (auto d = dateline()) {
+      source.published = d->value;
+      source.published_basis = "dateline";
+    }
+    link(published_date());
+    if (!source.published) {
+      if (auto inferred = inferred_publication()) {
+        source.published = day_value(*inferred);
+        source.published_basis = "inferred";
+        link(published_date());
+      }
+    }
+    return std::move(m_record);
+  }
+
+ private:
+  std::optional<DateValue> published_date() const {
+    return m_record.source.published ? parse_date_value(*m_record.source.published) : std::nullopt;
+  }
+
+  void find_sentences() {
+    std::vector<text::Span> lines = content_lines(m_body, m_knowledge.boilerplate);
+    m_lines = lines;
+    const auto& splitter = m_knowledge.splitter(m_record.source.language);
+    for (std::size_t p = 0; p < lines.size(); ++p) {
+      std::string_view line = m_body.substr(lines[p].begin, lines[p].end - lines[p].begin);
+      for (const text::Span& s : splitter.split(line)) {
+        Sentence sentence;
+        sentence.span = {lines[p].begin + s.begin, lines[p].begin + s.end};
+        sentence.paragraph = p;
+        sentence.folded = fold_spaces(text::fold_case(m_body.substr(sentence.span.begin, s.end - s.begin)));
+        if (m_events.topic) sentence.sides = m_events.topic->sides_named(sentence.folded);
+        m_sentences.push_back(std::move(sentence));
+      }
+    }
+  }
+
+  // The sides named by a sentence and its neighbours in the same paragraph.
+  unsigned sides_in_context(std::size_t i) const {
+    unsigned bits = m_sentences[i].sides;
+    std::size_t reach = m_events.topic ? m_events.topic->context_sentences : 0;
+    for (std::size_t d = 1; d <= reach; ++d) {
+      if (i >= d && m_sentences[i - d].paragraph == m_sentences[i].paragraph) bits |= m_sentences[i - d].sides;
+      if (i + d < m_sentences.size() && m_sentences[i + d].paragraph == m_sentences[i].paragraph)
+        bits |= m_sentences[i + d].sides;
+    }
+    return bits;
+  }
+
+  bool on_topic(std::size_t i) const {
+    if (!m_events.topic) return true;
+    unsigned all = m_events.topic->all_sides();
+    return m_sentences[i].sides != 0 && sides_in_context(i) == all;
+  }
+
+  // Whether an actor of a catalog event is named in the sentence or its context.
+  bool names_actor(std::size_t i, const CatalogEvent& e) const {
+    std::string context = m_sentences[i].folded;
+    std::size_t reach = m_events.topic ? m_events.topic->context_sentences : 1;
+    for (std::size_t d = 1; d <= reach; ++d) {
+      if (i >= d && m_sentences[i - d].paragraph == m_sentences[i].paragraph) context += " " + m_sentences[i - d].folded;
+      if (i + d < m_sentences.size() && m_sentences[i + d].paragraph == m_sentences[i].paragraph)
+        context += " " + m_sentences[i + d].folded;
+    }
+    for (const auto& actor : e.actors) {
+      if (contains_word(context, text::fold_case(actor))) return true;
+      if (m_events.topic) {
+        int side = m_events.topic->side_of(actor);
+        if (side >= 0 && (m_events.topic->sides_named(context) >> side) & 1) return true;
+      }
+    }
+    return false;
+  }
+
+  bool has_event_word(const Sentence& s) const {
+    return std::any_of(m_lexicon->event_words.begin(), m_lexicon->event_words.end(),
+                       [&](const std::string& w) { return contains_stem(s.folded, w); });
+  }
+
+  // Whether a phrase of `set` occurs in [from, to) of the body.
+  bool has_phrase(const PhraseSet& set, std::size_t from, std::size_t to) const {
+    if (from >= to) return false;
+    std::vector<text::Token> tokens = text::tokenize(m_body.substr(from, to - from));
+    std::vector<int> ids = m_lexicon->ids_of(tokens);
+    for (std::size_t k = 0; k < ids.size(); ++k)
+      if (set.match(ids, k)) return true;
+    return false;
+  }
+
+  // A dateline: a day-precision date before the separator of the first
+  // content line ("Jakarta, Rabu (25/1/2023) - ", "Selasa, 23 Jul 2019 10:15 WIB - "),
+  // or a short first line that is mostly one.
+  std::optional<DateValue> dateline() const {
+    if (m_lines.empty()) return std::nullopt;
+    std::string_view line = m_body.substr(m_lines.front().begin, m_lines.front().end - m_lines.front().begin);
+    std::size_t cut = std::string_view::npos;
+    for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) cut = std::min(cut, line.find(sep));
+    std::string_view head = cut != std::string_view::npos && cut <= k_dateline_max ? line.substr(0, cut)
+                            : line.size() <= k_dateline_max / 2                   ? line
+                                                                                  : std::string_view();
+    if (head.empty()) return std::nullopt;
+    for (const Timex& t : tag_text(head, {}, m_knowledge, m_record.source.language, m_sure)) {
+      auto d = date_of(t);
+      if (d && d->precision == Precision::day && t.anchor.empty()) return d;
+    }
+    return std::nullopt;
+  }
+
+  // The earliest publication date consistent with the latest past event the
+  // text reports: its catalog links and its absolute dates outside future
+  // statements. Unknown when it reports none.
+  std::optional<chr::sys_days> inferred_publication() const {
+    std::optional<chr::sys_days> latest;
+    auto consider = [&](chr::sys_days d) {
+      if (!latest || d > *latest) latest = d;
+    };
+    for (const auto& m : m_record.mentions)
+      if (!m.catalog_id.empty()) consider(m.date.period.start);
+    for (const auto& [i, dated] : m_dated)
+      for (const auto& d : dated)
+        if (d.timex.anchor.empty() && !d.future && !d.limit) consider(d.date.period.start);
+    return latest;
+  }
+
+  const CatalogEvent* catalog_event(const std::string& id) const {
+    for (const auto& e : m_events.catalog->events)
+      if (e.id == id) return &e;
+    return nullptr;
+  }
+
+  // The dated expressions of each sentence, tagged against `dct`.
+  void tag_sentences(const std::optional<DateValue>& dct) {
+    m_dated.clear();
+    TagContext context;
+    context.document_date = dct;
+    std::vector<Timex> found = tag_text(m_body, context, m_knowledge, m_record.source.language, m_sure);
+    std::size_t s = 0;
+    for (const Timex& t : found) {
+      while (s < m_sentences.size() && m_sentences[s].span.end <= t.begin) ++s;
+      if (s == m_sentences.size()) break;
+      const Sentence& sentence = m_sentences[s];
+      if (t.begin < sentence.span.begin || t.end > sentence.span.end) continue;  // boilerplate, or across sentences
+      auto date = date_of(t);
+      if (!date) continue;
+      DatedExpression d{t, *date, false, false, false};
+      std::size_t from = t.begin > k_report_reach ? std::max(sentence.span.begin, t.begin - k_report_reach)
+                                                  : sentence.span.begin;
+      d.report = has_phrase(m_lexicon->report_cues, from, t.begin);
+      d.future = has_phrase(m_lexicon->future_cues, sentence.span.begin, t.begin);
+      d.limit = has_phrase(m_lexicon->limit_cues, std::max(sentence.span.begin, t.begin - std::min(t.begin, k_limit_reach)),
+                           t.begin);
+      m_dated[s].push_back(std::move(d));
+    }
+  }
+
+  Citation cite(std::size_t i, const Timex* t) const {
+    const text::Span& span = m_sentences[i].span;
+    return Citation{m_article.info.id, m_article.text_begin + span.begin, m_article.text_begin + span.end,
+                    std::string(m_body.substr(span.begin, span.end - span.begin)),
+                    t ? std::string(m_body.substr(t->begin, t->end - t->begin)) : std::string()};
+  }
+
+  // The content words and numbers of a sentence outside its date
+  // expressions: what two reports of one event share beyond the date.
+  std::vector<std::string> salient_words(const Sentence& s, const std::vector<DatedExpression>& dated) const {
+    std::string raw(m_body.substr(s.span.begin, s.span.end - s.span.begin));
+    for (const auto& d : dated)
+      for (std::size_t k = d.timex.begin; k < d.timex.end; ++k) raw[k - s.span.begin] = ' ';
+    std::set<std::string> words;
+    for (const text::Token& t : text::tokenize(raw)) {
+      if (t.kind == text::TokenKind::punct) continue;
+      bool number = t.kind == text::TokenKind::number;
+      if (!number && (t.folded.size() < 4 || m_lexicon->function_words.contains(m_lexicon->vocabulary.find(t.folded))))
+        continue;
+      words.insert(t.folded);
+    }
+    return {words.begin(), words.end()};
+  }
+
+  void link(const std::optional<DateValue>& published) {
+    m_record.mentions.clear();
+    m_record.conflicts.clear();
+    m_record.undated.clear();
+    m_record.dropped.clear();
+    tag_sentences(published);
+    for (std::size_t i = 0; i < m_sentences.size(); ++i) link_sentence(i, published);
+  }
+
+  void link_sentence(std::size_t i, const std::optional<DateValue>& published) {
+    const Sentence& s = m_sentences[i];
+    const std::vector<DatedExpression>& dated = m_dated[i];
+    std::vector<bool> used(dated.size(), false);
+    bool linked = false;
+    if (m_events.catalog) {
+      std::vector<std::pair<const CatalogEvent*, std::string>> matches;
+      for (const auto& e : m_events.catalog->events) {
+        auto it = e.triggers.find(m_record.source.language);
+        const std::vector<Trigger>* triggers = it != e.triggers.end() ? &it->second : nullptr;
+        std::string trigger;
+        if (triggers) trigger = best_trigger(*triggers, s.folded);
+        if (trigger.empty())
+          for (const auto& [lang, list] : e.triggers)
+            if (trigger.empty()) trigger = best_trigger(list, s.folded);
+        if (!trigger.empty() && names_actor(i, e)) matches.emplace_back(&e, trigger);
+      }
+      for (const auto& [e, trigger] : matches) {
+        const DatedExpression* best = nullptr;
+        std::size_t best_index = 0;
+        for (std::size_t k = 0; k < dated.size(); ++k) {
+          if (dated[k].report || !compatible(dated[k].date, e->date)) continue;
+          if (!best || dated[k].date.precision > best->date.precision) {
+            best = &dated[k];
+            best_index = k;
+          }
+        }
+        if (!best && e->requires_date) continue;
+        // An undated report of an event after the publication date cannot be right.
+        if (!best && published && e->date.period.start > published->period.start) continue;
+        Mention m;
+        m.catalog_id = e->id;
+        m.trigger = trigger;
+        m.date = best && best->date.precision > e->date.precision ? best->date : e->date;
+        m.citation = cite(i, best ? &best->timex : nullptr);
+        m_record.mentions.push_back(std::move(m));
+        if (best) used[best_index] = true;
+        linked = true;
+      }
+      // Dates of a linked sentence that no link explains and that contradict
+      // the event it links to, when it links to one only.
+      if (matches.size() == 1 && linked) {
+        for (std::size_t k = 0; k < dated.size(); ++k) {
+          if (used[k] || dated[k].report) continue;
+          const CatalogEvent* e = matches.front().first;
+          if (compatible(dated[k].date, e->date)) continue;
+          m_record.conflicts.push_back({e->id, dated[k].date.value, cite(i, &dated[k].timex)});
+          m_record.dropped.push_back({"conflict", "catalog " + e->id + " is " + e->date.value + ", the text says " +
+                                                      dated[k].date.value, cite(i, &dated[k].timex)});
+          used[k] = true;
+        }
+      }
+    }
+    bool topical = linked || on_topic(i);
+    bool event_like = !m_events.topic || has_event_word(s);
+    bool any_new = false;
+    for (std::size_t k = 0; k < dated.size(); ++k) {
+      if (used[k] || dated[k].report) continue;
+      const DatedExpression& d = dated[k];
+      if (!topical) {
+        m_record.dropped.push_back({"off-topic", "no side of the topic, or not all of them, in or around it",
+                                    cite(i, &d.timex)});
+        continue;
+      }
+      if (d.future) {
+        m_record.dropped.push_back({"future", "a plan or a condition: a future cue before the date", cite(i, &d.timex)});
+        continue;
+      }
+      if (d.limit) {
+        m_record.dropped.push_back({"limit", "a deadline or bound, not when something happened", cite(i, &d.timex)});
+        continue;
+      }
+      if (!event_like) {
+        m_record.dropped.push_back({"not-an-event", "on topic, but no event word", cite(i, &d.timex)});
+        continue;
+      }
+      if (published && d.date.period.start > published->period.start) {
+        m_record.dropped.push_back({"after-publication", "a plan or a deadline: after " + published->value,
+                                    cite(i, &d.timex)});
+        continue;
+      }
+      Mention m;
+      m.date = d.date;
+      m.citation = cite(i, &d.timex);
+      m.salient = salient_words(s, dated);
+      m_record.mentions.push_back(std::move(m));
+      any_new = true;
+    }
+    if (!linked && !any_new && topical && m_events.topic && event_like &&
+        std::none_of(dated.begin(), dated.end(), [](const DatedExpression& d) { return !d.report; }))
+      m_record.undated.push_back(cite(i, nullptr));
+  }
+
+  static std::string best_trigger(const std::vector<Trigger>& triggers, std::string_view folded) {
+    std::size_t weight = trigger_weight(triggers, folded);
+    if (weight == 0) return {};
+    for (const auto& t : triggers) {
+      std::string phrase;
+      for (const auto& w : t.words) phrase += (phrase.empty() ? "" : " ") + w;
+      if (t.weight == weight && trigger_matches(t, folded)) return phrase;
+    }
+    return {};
+  }
+
+  const Article& m_article;
+  const Knowledge& m_knowledge;
+  const EventKnowledge& m_events;
+  std::string_view m_body;
+  const Lexicon* m_lexicon = nullptr;
+  bool m_sure = false;
+  std::vector<text::Span> m_lines;
+  std::vector<Sentence> m_sentences;
+  std::map<std::size_t, std::vector<DatedExpression>> m_dated;  // by sentence index
+  DocumentRecord m_record;
+};
+
+}  // namespace
+
+DocumentRecord extract_document(const Article& article, const Knowledge& knowledge, const EventKnowledge& events) {
+  return DocumentLinker(article, knowledge, events).run();
+}
+
+}  // namespace mstl

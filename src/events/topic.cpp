@@ -1,0 +1,104 @@
+#include "mstimeline/topic.hpp"
+
+#include <fmt/format.h>
+
+#include "mstimeline/text.hpp"
+
+namespace mstl {
+namespace {
+
+using nlohmann::json;
+
+bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
+
+std::optional<Diagnostic> unknown_keys(const JsonDoc& doc, const json& object, const std::string& pointer,
+                                       std::initializer_list<std::string_view> known) {
+  for (const auto& [key, value] : object.items()) {
+    bool ok = false;
+    for (auto k : known) ok = ok || k == key;
+    if (!ok) return doc.error_at_key(json_pointer_append(pointer, key), fmt::format("unknown key \"{}\"", key));
+  }
+  return std::nullopt;
+}
+
+std::optional<Diagnostic> parse_side(const JsonDoc& doc, const json& v, const std::string& pointer, TopicSide& out) {
+  if (!v.is_object()) return doc.error_at(pointer, "a side must be an object with \"name\" and \"aliases\"");
+  if (auto e = unknown_keys(doc, v, pointer, {"name", "aliases", "comment"})) return e;
+  auto name = v.find("name");
+  if (name == v.end() || !name->is_string() || name->get<std::string>().empty())
+    return doc.error_at(pointer, "a side needs a non-empty string \"name\"");
+  out.name = name->get<std::string>();
+  auto aliases = v.find("aliases");
+  std::string at = json_pointer_append(pointer, "aliases");
+  if (aliases == v.end() || !aliases->is_array() || aliases->empty())
+    return doc.error_at(aliases == v.end() ? pointer : at, "a side needs a non-empty array \"aliases\"");
+  for (std::size_t i = 0; i < aliases->size(); ++i) {
+    const json& a = (*aliases)[i];
+    if (!a.is_string() || text::fold_case(a.get<std::string>()).empty())
+      return doc.error_at(json_pointer_append(at, std::to_string(i)), "an alias must be a non-empty string");
+    out.aliases.push_back(text::fold_case(a.get<std::string>()));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool contains_word(std::string_view folded, std::string_view needle) {
+  if (needle.empty()) return false;
+  for (std::size_t at = folded.find(needle); at != std::string_view::npos; at = folded.find(needle, at + 1)) {
+    bool left = at == 0 || !is_word_byte(static_cast<unsigned char>(folded[at - 1]));
+    std::size_t end = at + needle.size();
+    bool right = end == folded.size() || !is_word_byte(static_cast<unsigned char>(folded[end]));
+    if (left && right) return true;
+  }
+  return false;
+}
+
+unsigned TopicProfile::sides_named(std::string_view folded) const {
+  unsigned bits = 0;
+  for (std::size_t i = 0; i < sides.size(); ++i)
+    for (const auto& alias : sides[i].aliases)
+      if (contains_word(folded, alias)) {
+        bits |= 1u << i;
+        break;
+      }
+  return bits;
+}
+
+int TopicProfile::side_of(std::string_view actor) const {
+  std::string folded = text::fold_case(actor);
+  for (std::size_t i = 0; i < sides.size(); ++i) {
+    if (text::fold_case(sides[i].name) == folded) return static_cast<int>(i);
+    for (const auto& a : sides[i].aliases)
+      if (a == folded) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+Expected<TopicProfile> parse_topic(const JsonDoc& doc) {
+  const json& root = doc.json;
+  if (!root.is_object()) return doc.error_at("", "a topic profile must be a JSON object");
+  if (auto e = unknown_keys(doc, root, "", {"comment", "name", "sides", "context_sentences"})) return *e;
+  TopicProfile out;
+  auto name = root.find("name");
+  if (name == root.end() || !name->is_string() || name->get<std::string>().empty())
+    return doc.error_at(name == root.end() ? "" : "/name", "the profile needs a non-empty string \"name\"");
+  out.name = name->get<std::string>();
+  auto sides = root.find("sides");
+  if (sides == root.end() || !sides->is_array() || sides->empty())
+    return doc.error_at(sides == root.end() ? "" : "/sides", "the profile needs a non-empty array \"sides\"");
+  if (sides->size() > 8) return doc.error_at("/sides", "a profile has at most 8 sides");
+  for (std::size_t i = 0; i < sides->size(); ++i) {
+    TopicSide side;
+    if (auto e = parse_side(doc, (*sides)[i], "/sides/" + std::to_string(i), side)) return *e;
+    out.sides.push_back(std::move(side));
+  }
+  if (auto c = root.find("context_sentences"); c != root.end()) {
+    if (!c->is_number_unsigned() || c->get<std::size_t>() > 5)
+      return doc.error_at("/context_sentences", "\"context_sentences\" must be an integer from 0 to 5");
+    out.context_sentences = c->get<std::size_t>();
+  }
+  return out;
+}
+
+}  // namespace mstl
