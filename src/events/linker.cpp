@@ -111,9 +111,10 @@ class DocumentLinker {
     find_sentences();
 
     SourceInfo& source = m_record.source;
+    std::optional<DateValue> from_dateline = dateline();  // found even when the manifest dates the article
     if (source.published) {
       source.published_basis = "manifest";
-    } else if (auto d = dateline()) {
+    } else if (auto d = from_dateline) {
       source.published = d->value;
       source.published_basis = "dateline";
     }
@@ -205,18 +206,22 @@ class DocumentLinker {
   // A dateline: a day-precision date before the separator of the first
   // content line ("Jakarta, Rabu (25/1/2023) - ", "Selasa, 23 Jul 2019 10:15 WIB - "),
   // or a short first line that is mostly one.
-  std::optional<DateValue> dateline() const {
+  std::optional<DateValue> dateline() {
     if (m_lines.empty()) return std::nullopt;
     std::string_view line = m_body.substr(m_lines.front().begin, m_lines.front().end - m_lines.front().begin);
     std::size_t cut = std::string_view::npos;
     for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) cut = std::min(cut, line.find(sep));
-    std::string_view head = cut != std::string_view::npos && cut <= k_dateline_max ? line.substr(0, cut)
-                            : line.size() <= k_dateline_max / 2                   ? line
-                                                                                  : std::string_view();
+    bool separated = cut != std::string_view::npos && cut <= k_dateline_max;
+    std::string_view head = separated ? line.substr(0, cut) : line.size() <= k_dateline_max / 2 ? line : std::string_view();
     if (head.empty()) return std::nullopt;
     for (const Timex& t : tag_text(head, {}, m_knowledge, m_record.source.language, m_sure)) {
       auto d = date_of(t);
-      if (d && d->precision == Precision::day && t.anchor.empty()) return d;
+      // A line of its own is a dateline only when the date is most of it.
+      bool mostly_date = separated || (t.end - t.begin) * 10 >= head.size() * 6;
+      if (d && d->precision == Precision::day && t.anchor.empty() && mostly_date) {
+        m_dateline_end = m_lines.front().begin + head.size();
+        return d;
+      }
     }
     return std::nullopt;
   }
@@ -260,7 +265,7 @@ class DocumentLinker {
       DatedExpression d{t, *date, false, false, false};
       std::size_t from = t.begin > k_report_reach ? std::max(sentence.span.begin, t.begin - k_report_reach)
                                                   : sentence.span.begin;
-      d.report = has_phrase(m_lexicon->report_cues, from, t.begin);
+      d.report = t.end <= m_dateline_end || has_phrase(m_lexicon->report_cues, from, t.begin);
       d.future = has_phrase(m_lexicon->future_cues, sentence.span.begin, t.begin);
       d.limit = has_phrase(m_lexicon->limit_cues, std::max(sentence.span.begin, t.begin - std::min(t.begin, k_limit_reach)),
                            t.begin);
@@ -412,6 +417,7 @@ class DocumentLinker {
   const Lexicon* m_lexicon = nullptr;
   bool m_sure = false;
   std::vector<text::Span> m_lines;
+  std::size_t m_dateline_end = 0;  // the dateline's date dates the article, not an event
   std::vector<Sentence> m_sentences;
   std::map<std::size_t, std::vector<DatedExpression>> m_dated;  // by sentence index
   DocumentRecord m_record;

@@ -1,0 +1,67 @@
+#include <catch2/catch.hpp>
+
+#include "mstimeline/catalog.hpp"
+#include "support/support.hpp"
+
+using namespace mstl;
+
+namespace {
+
+const char* k_event =
+    R"({"id": "a", "date": "2019-07-22", "kind": "investment", "title": {"en": "A"}, "actors": ["Microsoft"],
+ "triggers": {"id": ["investasi"]}})";
+
+std::string error_of(const std::string& text) {
+  auto doc = parse_json("c.json", text);
+  REQUIRE(doc.ok());
+  auto catalog = parse_catalog(doc.value());
+  REQUIRE_FALSE(catalog.ok());
+  return catalog.error().to_string();
+}
+
+}  // namespace
+
+TEST_CASE("the shipped catalog loads", "[catalog]") {
+  auto doc = read_json_file((test::source_dir() / "data/catalog.json").string());
+  REQUIRE(doc.ok());
+  auto catalog = parse_catalog(doc.value());
+  REQUIRE(catalog.ok());
+  CHECK(catalog.value().events.size() >= 12);
+}
+
+TEST_CASE("catalog errors name their position", "[catalog]") {
+  CHECK(error_of(std::string("{\"events\": [") + k_event + ", " + k_event + "]}") ==
+        "c.json:2:45: duplicate event id \"a\"\n"
+        "   \"triggers\": {\"id\": [\"investasi\"]}}, {\"id\": \"a\", \"date\": \"2019-07-22\", \"kind\": \"investment\", \"title\": {\"en\": \"A\"}, \"actors\": [\"Microsoft\"],\n"
+        "                                              ^");
+  CHECK(error_of("{\"events\": [{\"id\": \"a\"}]}") == "c.json:1:13: event is missing \"date\"\n"
+                                                        "  {\"events\": [{\"id\": \"a\"}]}\n"
+                                                        "              ^");
+  std::string kind = std::string(k_event);
+  kind.replace(kind.find("\"investment\""), 12, "\"merger\"");
+  CHECK(error_of("{\"events\": [" + kind + "]}") ==
+        "c.json:1:55: unknown kind \"merger\" (expected one of: investment, agreement, leadership, personnel, "
+        "regulation, product, infrastructure, legal, corporate, other)\n"
+        "  {\"events\": [{\"id\": \"a\", \"date\": \"2019-07-22\", \"kind\": \"merger\", \"title\": {\"en\": \"A\"}, \"actors\": [\"Microsoft\"],\n"
+        "                                                        ^");
+  CHECK(error_of("{\"events\": [], \"extra\": 1}") == "c.json:1:16: unknown key \"extra\" (expected events, comment)\n"
+                                                        "  {\"events\": [], \"extra\": 1}\n"
+                                                        "                 ^");
+}
+
+TEST_CASE("triggers match in order, long words inside words, short ones whole", "[catalog]") {
+  auto trigger = [](std::vector<std::string> words) {
+    Trigger t;
+    t.words = std::move(words);
+    for (const auto& w : t.words) t.weight += w.size();
+    return t;
+  };
+  CHECK(trigger_matches(trigger({"investasi"}), "microsoft menginvestasikan dana"));
+  CHECK(trigger_matches(trigger({"altman", "bergabung"}), "sam altman telah bergabung"));
+  CHECK_FALSE(trigger_matches(trigger({"altman", "kembali"}), "kembalinya altman sebagai ceo"));
+  CHECK(trigger_matches(trigger({"10", "miliar"}), "usd 10 miliar"));
+  CHECK_FALSE(trigger_matches(trigger({"10", "miliar"}), "usd 100 miliar"));
+  CHECK(trigger_weight({trigger({"oracle"}), trigger({"kesepakatan", "oracle"})}, "kesepakatan dengan oracle") == 17);
+  CHECK(contains_stem("microsoft signed a deal", "sign"));
+  CHECK_FALSE(contains_stem("a new design", "sign"));
+}

@@ -1,0 +1,44 @@
+#include <catch2/catch.hpp>
+
+#include "mstimeline/topic.hpp"
+#include "support/support.hpp"
+
+using namespace mstl;
+
+namespace {
+Expected<TopicProfile> topic_from(const std::string& text) {
+  auto doc = parse_json("t.json", text);
+  REQUIRE(doc.ok());
+  return parse_topic(doc.value());
+}
+}  // namespace
+
+TEST_CASE("sides are found by whole-word aliases, case-insensitively", "[topic]") {
+  auto t = topic_from(R"({"name": "T", "sides": [{"name": "Microsoft", "aliases": ["Microsoft", "Sam"]},
+                                                 {"name": "OpenAI", "aliases": ["OpenAI", "Sam Altman"]}]})");
+  REQUIRE(t.ok());
+  const TopicProfile& p = t.value();
+  CHECK(p.sides_named("microsoft dan openai") == 3u);
+  CHECK(p.sides_named("openai's board") == 2u);
+  CHECK(p.sides_named("altmann dan samsung") == 0u);
+  CHECK(p.sides_named("sam altman") == 3u);
+  CHECK(p.side_of("sam altman") == 1);
+  CHECK(p.side_of("Nobody") == -1);
+  CHECK(p.context_sentences == 1);
+}
+
+TEST_CASE("topic profile errors name their position", "[topic]") {
+  auto missing = topic_from(R"({"name": "T"})");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().to_string() == "t.json:1:1: the profile needs a non-empty array \"sides\"\n"
+                                       "  {\"name\": \"T\"}\n"
+                                       "  ^");
+  auto alias = topic_from(R"({"name": "T", "sides": [{"name": "A", "aliases": ["a", 3]}]})");
+  REQUIRE_FALSE(alias.ok());
+  CHECK(alias.error().to_string() == "t.json:1:56: an alias must be a non-empty string\n"
+                                     "  {\"name\": \"T\", \"sides\": [{\"name\": \"A\", \"aliases\": [\"a\", 3]}]}\n"
+                                     "                                                         ^");
+  auto key = topic_from(R"({"name": "T", "sides": [{"name": "A", "aliases": ["a"]}], "rule": 1})");
+  REQUIRE_FALSE(key.ok());
+  CHECK(key.error().to_string().rfind("t.json:1:59: unknown key \"rule\"\n", 0) == 0);
+}
