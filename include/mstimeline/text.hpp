@@ -76,6 +76,8 @@ void tokenize(std::string_view utf8, std::vector<Token>& out);
 
 // Unicode full case folding ("JANUARI" -> "januari", "Straße" -> "strasse").
 std::string fold_case(std::string_view utf8);
+// ASCII white space runs as one space, none at either end: "  a\r\n b " is "a b".
+std::string fold_spaces(std::string_view s);
 void fold_case(std::string_view utf8, std::string& out);  // into `out`, reusing its storage
 
 }  // namespace mstl::text

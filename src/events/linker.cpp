@@ -33,21 +33,6 @@ std::string_view language_sample(std::string_view body) {
   return body.substr(0, cut == std::string_view::npos ? body.size() : cut);
 }
 
-std::string fold_spaces(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 // Tags with the article's language; when that was only a fallback guess (no
 // function word of any language), the other lexicons may add expressions
 // where the first found none ("Microsoft invests billions, January 23, 2023.").
@@ -144,7 +129,7 @@ class DocumentLinker {
         Sentence sentence;
         sentence.span = {lines[p].begin + s.begin, lines[p].begin + s.end};
         sentence.paragraph = p;
-        sentence.folded = fold_spaces(text::fold_case(m_body.substr(sentence.span.begin, s.end - s.begin)));
+        sentence.folded = text::fold_spaces(text::fold_case(m_body.substr(sentence.span.begin, s.end - s.begin)));
         if (m_events.topic) sentence.sides = m_events.topic->sides_named(sentence.folded);
         m_sentences.push_back(std::move(sentence));
       }

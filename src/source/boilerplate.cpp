@@ -20,21 +20,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string fold_spaces(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (is_space(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 }  // namespace
 
 bool Boilerplate::matches(std::string_view line) const {
@@ -89,7 +74,7 @@ std::vector<text::Span> content_lines(std::string_view text, const Boilerplate& 
     std::size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(begin, end - begin);
-    std::string key = fold_spaces(line);
+    std::string key = text::fold_spaces(line);
     if (!key.empty() && !rules.matches(line) && seen.insert(key).second) {
       std::size_t e = end;
       while (e > begin && (text[e - 1] == '\r')) --e;

@@ -218,6 +218,21 @@ void tokenize(std::string_view utf8, std::vector<Token>& out) {
   out.resize(n);
 }
 
+std::string fold_spaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 std::string fold_case(std::string_view utf8) {
   std::string out;
   fold_case(utf8, out);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "mstimeline/sha256.hpp"
+#include "mstimeline/text.hpp"
 #include "mstimeline/timeline.hpp"
 
 namespace mstl {
@@ -19,21 +20,6 @@ namespace {
 constexpr double k_merge_threshold = 0.5;
 // A merge below this is made but listed for review as weak.
 constexpr double k_strong_merge = 0.7;
-
-std::string fold_spaces(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 bool citation_before(const Citation& a, const Citation& b) {
   return std::tie(a.source, a.start, a.end, a.date_text) < std::tie(b.source, b.start, b.end, b.date_text);
@@ -110,18 +96,18 @@ void finish_citations(Event& e) {
   e.citations = std::move(kept);
   std::set<std::string> quotes, sources;
   for (const auto& c : e.citations)
-    if (quotes.insert(fold_spaces(c.quote)).second) sources.insert(c.source);
+    if (quotes.insert(text::fold_spaces(c.quote)).second) sources.insert(c.source);
   e.source_count = sources.size();
 }
 
 std::string new_event_id(const DateValue& date, const Citation& first) {
-  return "ev-" + sha256_hex(date.value + "\n" + fold_spaces(first.quote)).substr(0, 12);
+  return "ev-" + sha256_hex(date.value + "\n" + text::fold_spaces(first.quote)).substr(0, 12);
 }
 
 }  // namespace
 
 std::string title_from_sentence(std::string_view sentence, std::size_t max_bytes) {
-  std::string folded = fold_spaces(sentence);
+  std::string folded = text::fold_spaces(sentence);
   if (folded.size() <= max_bytes) return folded;
   std::size_t cut = folded.rfind(' ', max_bytes);
   if (cut == std::string::npos || cut == 0) cut = max_bytes;
@@ -191,7 +177,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   for (std::size_t j = 0; j < fresh.size(); ++j) {
     for (std::size_t i = 0; i < j; ++i) {
       if (!compatible(fresh[i].date, fresh[j].date)) continue;
-      bool same_sentence = fold_spaces(fresh[i].citation.quote) == fold_spaces(fresh[j].citation.quote);
+      bool same_sentence = text::fold_spaces(fresh[i].citation.quote) == text::fold_spaces(fresh[j].citation.quote);
       Agreement a = agreement(fresh[i], fresh[j], idf);
       if (!same_sentence && a.score < k_merge_threshold) continue;
       std::string why =

@@ -82,3 +82,9 @@ TEST_CASE("a hard-wrapped line is joined and a headline stays a sentence of its 
   CHECK(pieces(s, sentences(s)) == std::vector<std::string>{"Acara pada 12 Maret\r\n2023 lalu ditunda\nkarena hujan.",
                                                             "Judul Tanpa Titik", "Kalimat baru.", "akhir paragraf"});
 }
+
+TEST_CASE("white space folds to single spaces, none at the ends", "[text]") {
+  CHECK(fold_spaces("  a\r\n b\t\tc ") == "a b c");
+  CHECK(fold_spaces("") == "");
+  CHECK(fold_spaces("\xC2\xA0x") == "\xC2\xA0x");  // only ASCII white space
+}
