@@ -121,3 +121,15 @@ TEST_CASE("catalog check accepts the shipped catalog and reports a broken one at
                        "    {\"id\": \"x\", \"date\": \"2023-02-30\", \"kind\": \"investment\",\n"
                        "                        ^\n");
 }
+
+TEST_CASE("a text date that contradicts its catalog event is kept as a conflict, the catalog date stays",
+          "[e2e][events]") {
+  json doc = build("conflict");
+  REQUIRE(doc["events"].size() == 1);
+  const json& e = doc["events"][0];
+  CHECK(e["id"] == "ms-openai-2023-extension");
+  CHECK(e["date"] == "2023-01-23");
+  REQUIRE(e["conflicts"].size() == 1);
+  CHECK(e["conflicts"][0]["value"] == "2023-02-02");
+  CHECK(e["conflicts"][0]["date_text"] == "2 Februari 2023");
+}
