@@ -227,12 +227,6 @@ class DocumentLinker {
     return latest;
   }
 
-  const CatalogEvent* catalog_event(const std::string& id) const {
-    for (const auto& e : m_events.catalog->events)
-      if (e.id == id) return &e;
-    return nullptr;
-  }
-
   // The dated expressions of each sentence, tagged against `dct`.
   void tag_sentences(const std::optional<DateValue>& dct) {
     m_dated.clear();
