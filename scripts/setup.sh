@@ -5,7 +5,10 @@
 # reconfiguration when the build tree exists (Ninja re-runs CMake itself when
 # a CMakeLists.txt changes).
 #
-# Usage: bash scripts/setup.sh
+# Usage: bash scripts/setup.sh [--tests]
+#   --tests  also install the tools the test suite runs the outputs through
+#            (python3-jsonschema, cmark, chromium); the README's test command
+#            passes it.
 # Everything it prints goes to stderr, so `setup.sh && mstimeline ... | jq`
 # keeps stdout for the timeline.
 # Environment: MSTL_BUILD_DIR (default: build), CMAKE_BUILD_TYPE (default:
@@ -19,6 +22,11 @@ build_dir=${MSTL_BUILD_DIR:-build}
 # What the build and the tests need, as Debian package names (jq: the README's
 # examples and the tests that run them; python3: scripts/ and bench/ helpers).
 packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libicu-dev libfmt-dev catch2 jq python3)
+case "${1:-}" in
+  --tests) packages+=(python3-jsonschema cmark chromium) ;;
+  "") ;;
+  *) echo "usage: bash scripts/setup.sh [--tests]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

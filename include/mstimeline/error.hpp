@@ -29,7 +29,7 @@ namespace mstl {
 // Documented exit codes (README, `mstimeline --help`).
 enum class ExitCode : int {
   ok = 0,            // success
-  check_failed = 1,  // reserved for `--check`: output differs from the file
+  check_failed = 1,  // `--check`: the output differs from the file, or the file is missing
   input = 2,         // usage error, or input that cannot be used
   internal = 3,      // a bug: an unexpected failure inside mstimeline
 };

@@ -2,7 +2,8 @@
 //
 // Knowledge lives under a data directory laid out like the repository's
 // `data/` folder (minus the articles): `lexicon/<code>.json` for each
-// language. The binary finds it, in this order, at
+// language, `boilerplate/*.json`, and `labels/<code>.json` for each locale
+// of the md and html pages. The binary finds it, in this order, at
 //   1. --data-dir DIR,
 //   2. the MSTIMELINE_DATA environment variable,
 //   3. <directory of the executable>/../share/mstimeline, which is where both
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "mstimeline/boilerplate.hpp"
+#include "mstimeline/labels.hpp"
 #include "mstimeline/lexicon.hpp"
 #include "mstimeline/text.hpp"
 
@@ -26,9 +28,13 @@ struct Knowledge {
   std::filesystem::path data_dir;
   std::map<std::string, Lexicon> lexicons;  // by language code
   Boilerplate boilerplate;                  // <data dir>/boilerplate/*.json
+  std::map<std::string, Labels> labels;     // <data dir>/labels/<code>.json, by code
 
   // Throws mstl::Error naming the available languages when `language` has no lexicon.
   const Lexicon& lexicon(std::string_view language) const;
+  // Throws mstl::Error naming the available locales when `code` has no labels
+  // or no lexicon (a page needs both: its words and its written-out dates).
+  const Labels& label_set(std::string_view code) const;
   // A sentence splitter with the language's abbreviations. It holds an ICU
   // iterator, so a Knowledge is for one thread at a time.
   const text::SentenceSplitter& splitter(std::string_view language) const;

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,9 @@ struct BuildOptions {
   bool no_topic = false;                          // keep every dated sentence
   bool no_catalog = false;
   std::string title_language = "en";              // catalog titles in this language
+  // Called after each article file with the files done, the files in all and
+  // the bytes read so far (a progress bar).
+  std::function<void(std::size_t done, std::size_t total, std::uintmax_t bytes)> on_progress;
 };
 
 struct BuildResult {

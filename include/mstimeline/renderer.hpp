@@ -1,6 +1,6 @@
 // Renderers: a Timeline to bytes, one small class per format, chosen by name.
 //
-//   auto r = Renderer::create("md", {&knowledge.lexicon("en")});
+//   auto r = Renderer::create("md", {&knowledge.lexicon("en"), &knowledge.label_set("en")});
 //   std::string out = r->render(timeline);
 //
 // Output is a pure function of the Timeline and the options: no clock, no
@@ -13,13 +13,18 @@
 #include <string_view>
 #include <vector>
 
+#include "mstimeline/labels.hpp"
 #include "mstimeline/lexicon.hpp"
 #include "mstimeline/timeline.hpp"
 
 namespace mstl {
 
+// The locale of a page: how it writes dates out ("January 25, 2023") and its
+// words ("Sources"). md, html and timelinejs need both; json, jsonl and csv
+// are locale-free.
 struct RenderOptions {
-  const Lexicon* labels = nullptr;  // writes dates out ("January 25, 2023"); required by text formats
+  const Lexicon* dates = nullptr;
+  const Labels* labels = nullptr;
 };
 
 class Renderer {
@@ -30,6 +35,8 @@ class Renderer {
   // Throws mstl::Error listing the known names when `name` is not one.
   static std::unique_ptr<Renderer> create(std::string_view name, const RenderOptions& options);
   static std::vector<std::string> names();
+  // Whether the format writes dates and words out, so needs a locale.
+  static bool needs_locale(std::string_view name);
 };
 
 }  // namespace mstl

@@ -1,11 +1,15 @@
 #include "cli/app.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include <fmt/format.h>
 
+#include "cli/term.hpp"
+#include "mstimeline/diff.hpp"
 #include "mstimeline/error.hpp"
+#include "mstimeline/output.hpp"
 
 #ifndef MSTL_VERSION
 #define MSTL_VERSION "unknown"
@@ -16,22 +20,51 @@ namespace {
 
 constexpr const char* k_footer = R"(Exit codes:
   0  success
-  1  --check: the output differs from the file (reserved)
+  1  --check: the output differs from the file, or the file is missing
   2  usage error, or input that cannot be used
   3  internal error (a bug; please report it)
 
 Run 'mstimeline <command> --help' for a command's options and examples.
 )";
 
-void print_error(const std::exception& e) {
+void print_error(const std::exception& e, bool color) {
   if (const auto* error = dynamic_cast<const Error*>(&e); error && error->diagnostic()) {
-    std::fprintf(stderr, "%s\n", error->diagnostic()->to_string("error").c_str());
+    std::fprintf(stderr, "%s\n", paint_diagnostic(*error->diagnostic(), "error", color).c_str());
     return;
   }
   std::fprintf(stderr, "mstimeline: error: %s\n", e.what());
 }
 
 }  // namespace
+
+void print_warnings(const std::vector<Diagnostic>& warnings, const GlobalOptions& global) {
+  if (global.quiet) return;
+  for (const auto& w : warnings) std::fprintf(stderr, "%s\n", paint_diagnostic(w, "warning", global.color).c_str());
+}
+
+int write_or_check(const std::string& output, const std::string& content, bool check, const GlobalOptions& global) {
+  if (!check) {
+    write_output(output, content);
+    return static_cast<int>(ExitCode::ok);
+  }
+  if (output.empty() || output == "-") throw Error("--check needs -o FILE, the file to compare the output with");
+  auto current = read_file(output);
+  std::string diff;
+  if (!current) {
+    diff = unified_diff("", content, "/dev/null", output);
+    std::fprintf(stderr, "mstimeline: %s: missing; run the same command without --check to write it\n", output.c_str());
+  } else if (current.value() != content) {
+    diff = unified_diff(current.value(), content, output, output + " (new)");
+    std::fprintf(stderr, "mstimeline: %s: out of date; run the same command without --check to update it\n",
+                 output.c_str());
+  } else {
+    if (global.verbose) std::fprintf(stderr, "mstimeline: %s: up to date\n", output.c_str());
+    return static_cast<int>(ExitCode::ok);
+  }
+  std::string painted = paint_diff(diff, global.color);
+  std::fwrite(painted.data(), 1, painted.size(), stderr);
+  return static_cast<int>(ExitCode::check_failed);
+}
 
 int run(int argc, char** argv) {
   CLI::App app{"mstimeline: dated, source-cited timelines from folders of news articles", "mstimeline"};
@@ -46,6 +79,11 @@ int run(int argc, char** argv) {
       ->type_name("DIR");
   auto* verbose = app.add_flag("-v,--verbose", global.verbose, "Also say what was skipped and why");
   app.add_flag("-q,--quiet", global.quiet, "Print nothing on stderr but errors")->excludes(verbose);
+  app.add_option("--color", global.color_mode,
+                 "Color diagnostics on stderr: auto (a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str()
+      ->type_name("WHEN");
 
   Action action;
   register_build(app, global, action);
@@ -68,10 +106,11 @@ int run(int argc, char** argv) {
     return static_cast<int>(ExitCode::input);
   }
 
+  global.color = use_color(global.color_mode, stderr_is_terminal(), std::getenv("NO_COLOR"), std::getenv("TERM"));
   try {
     return action();
   } catch (const Error& e) {
-    print_error(e);
+    print_error(e, global.color);
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "mstimeline: internal error: %s\n", e.what());

@@ -8,8 +8,11 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
+
+#include "mstimeline/error.hpp"
 
 namespace mstl::cli {
 
@@ -18,7 +21,17 @@ struct GlobalOptions {
   std::string data_dir;
   bool verbose = false;
   bool quiet = false;
+  std::string color_mode = "auto";  // --color
+  bool color = false;               // decided from color_mode, the terminal and NO_COLOR (term.hpp)
 };
+
+// Warnings on stderr as `path:line:col: warning: message`, unless --quiet.
+void print_warnings(const std::vector<Diagnostic>& warnings, const GlobalOptions& global);
+
+// Writes `content` to `output` (stdout for "" or "-"), or with `check`
+// compares it with the file instead: 0 when equal; 1 and a unified diff on
+// stderr when they differ or the file is missing. Never writes when checking.
+int write_or_check(const std::string& output, const std::string& content, bool check, const GlobalOptions& global);
 
 // What a subcommand does once parsing succeeded; returns the exit code.
 using Action = std::function<int()>;

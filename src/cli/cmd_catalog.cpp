@@ -27,6 +27,7 @@ void register_catalog(CLI::App& app, const GlobalOptions& global, Action& action
   auto file = std::make_shared<std::string>(std::string("data/") + k_catalog_file);
   CLI::App* cmd = app.add_subcommand("catalog", "Work with an event catalog");
   cmd->require_subcommand(1);
+  cmd->footer("Example:\n  mstimeline catalog check data/catalog.json     exit 0 and a count, or 2 and each problem\n");
   CLI::App* check = cmd->add_subcommand("check", "Check a catalog: every problem as path:line:col, exit 2");
   check->add_option("file", *file, "The catalog")->type_name("FILE")->capture_default_str();
   check->footer("Example:\n  mstimeline catalog check data/catalog.json\n");

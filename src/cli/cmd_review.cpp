@@ -71,8 +71,7 @@ int run_review(const ReviewArgs& args, const GlobalOptions& global) {
   if (!args.topic.empty()) options.topic = args.topic;
   if (!args.catalog.empty()) options.catalog = args.catalog;
   BuildResult result = run_build(options, knowledge);
-  if (!global.quiet)
-    for (const auto& w : result.warnings) std::fprintf(stderr, "%s\n", w.to_string("warning").c_str());
+  print_warnings(result.warnings, global);
   write_output("-", args.format == "json" ? render_json(result.timeline) : render_text(result.timeline));
   return 0;
 }

@@ -2,25 +2,24 @@
 //
 //   # <title>
 //   <n> sources · <n> events · <first date> – <last date>
+//   ## At a glance                                   (a Mermaid `timeline` chart)
 //   ## <year>
 //   ### <date written out> — <event title>
 //   *<kind> · catalog `<id>` · <n> sources*          (kind and catalog for catalog events)
 //   - [k] <publisher> (`<source id>`), dated by “<date expression>” | undated in the text
-//   - Conflict: [k] says “<date expression>” (<value>)
+//   - Conflict: `<source>` bytes a–b says “<date expression>” (<value>)
 //   ## Undated                                      (on-topic event sentences with no date)
 //   ## Sources
 //   ### <source id>  (publisher, file, sha256, language, published)
 //   - [k] bytes a–b: “<quote>”
 //
-// Citation numbers [k] are given to distinct quotes (source and byte range) in
-// order of first appearance, so a sentence that dates two events has one
-// number and is listed once under its source.
-#include <map>
-#include <tuple>
-
+// Every word comes from the locale's labels and every date is written out by
+// its lexicon (--locale). Citation numbers [k] are given to distinct quotes
+// (source and byte range) in order of first appearance, so a sentence that
+// dates two events has one number and is listed once under its source.
 #include <fmt/format.h>
 
-#include "mstimeline/error.hpp"
+#include "render/common.hpp"
 #include "render/renderers.hpp"
 
 namespace mstl::render {
@@ -31,30 +30,39 @@ namespace {
 std::string md_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
-    if (c == '\n' || c == '\r' || c == '\t') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-      continue;
-    }
+  for (char c : one_line(s)) {
     if (std::string_view("\\`*_[]<>#!|&~").find(c) != std::string_view::npos) out += '\\';
     out += c;
   }
   return out;
 }
 
-using QuoteKey = std::tuple<std::string, std::size_t, std::size_t>;
-
-QuoteKey key_of(const Citation& c) { return {c.source, c.start, c.end}; }
+// Text for a Mermaid `timeline` line. ':' separates a period from its events
+// and cannot be backslash-escaped, '#' starts an entity code and ';' ends
+// one (and separates statements), so these, '%' (comments) and '<' '>' (read
+// as HTML by the renderer) are written as Mermaid entity codes, "#58;" for ':'.
+std::string mermaid_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : one_line(s)) {
+    if (std::string_view(":#;%<>").find(c) != std::string_view::npos) {
+      out += fmt::format("#{};", static_cast<int>(c));
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
 
 class MarkdownRenderer final : public Renderer {
  public:
-  explicit MarkdownRenderer(const RenderOptions& options) : m_labels(options.labels) {
-    if (!m_labels) throw Error("the md format needs a lexicon to write dates", ExitCode::internal);
-  }
+  explicit MarkdownRenderer(const RenderOptions& options)
+      : m_dates(require_dates(options, "md")), m_labels(require_labels(options, "md")) {}
 
   std::string render(const Timeline& t) const override {
     std::map<QuoteKey, int> numbers = number_quotes(t);
-    std::string out = fmt::format("# {}\n\n{}\n", md_escape(t.title), summary(t));
+    std::string out = fmt::format("# {}\n\n{}\n", md_escape(t.title), summary_line(t, m_dates, m_labels));
+    if (!t.events.empty()) out += chart(t);
     std::string year;
     for (const auto& e : t.events) {
       std::string this_year = e.date.value.substr(0, 4);
@@ -62,76 +70,73 @@ class MarkdownRenderer final : public Renderer {
       out += event_section(t, e, numbers);
     }
     if (!t.undated.empty()) {
-      out += "\n## Undated\n\nOn-topic sentences that report an event but hold no date and match no catalog event:\n\n";
+      out += fmt::format("\n## {}\n\n{}\n\n", m_labels.get("undated_heading"), m_labels.get("undated_intro"));
       for (const auto& c : t.undated)
-        out += fmt::format("- {} (`{}`), bytes {}–{}: “{}”\n", md_escape(publisher_of(t, c.source)), c.source, c.start,
-                           c.end, md_escape(c.quote));
+        out += fmt::format("- {} (`{}`), {}: “{}”\n", md_escape(publisher_of(t, c.source, m_labels)), c.source,
+                           bytes(c), md_escape(c.quote));
     }
-    out += "\n## Sources\n";
+    out += fmt::format("\n## {}\n", m_labels.get("sources_heading"));
     for (const auto& s : t.sources) out += source_section(t, s, numbers);
     return out;
   }
 
  private:
-  static std::map<QuoteKey, int> number_quotes(const Timeline& t) {
-    std::map<QuoteKey, int> numbers;
-    for (const auto& e : t.events)
-      for (const auto& c : e.citations) numbers.emplace(key_of(c), static_cast<int>(numbers.size()) + 1);
-    return numbers;
+  std::string bytes(const Citation& c) const {
+    return m_labels.fill("bytes", {{"start", std::to_string(c.start)}, {"end", std::to_string(c.end)}});
   }
 
-  std::string summary(const Timeline& t) const {
-    std::string out = fmt::format("{} {} · {} {}", t.sources.size(), t.sources.size() == 1 ? "source" : "sources",
-                                  t.events.size(), t.events.size() == 1 ? "event" : "events");
-    if (!t.events.empty()) {
-      out += fmt::format(" · {}", write_date(t.events.front().date, *m_labels));
-      if (t.events.size() > 1) out += fmt::format(" – {}", write_date(t.events.back().date, *m_labels));
+  // A fenced Mermaid `timeline`: one section per year, one line per event.
+  std::string chart(const Timeline& t) const {
+    std::string out = fmt::format("\n## {}\n\n```mermaid\ntimeline\n    title {}\n", m_labels.get("at_a_glance"),
+                                  mermaid_escape(t.title));
+    std::string year;
+    for (const auto& e : t.events) {
+      std::string this_year = e.date.value.substr(0, 4);
+      if (this_year != year) out += fmt::format("    section {}\n", year = this_year);
+      out += fmt::format("        {} : {}\n", mermaid_escape(write_date(e.date, m_dates)), mermaid_escape(e.title));
     }
-    return out;
-  }
-
-  static std::string publisher_of(const Timeline& t, const std::string& source_id) {
-    for (const auto& s : t.sources)
-      if (s.id == source_id && s.publisher) return *s.publisher;
-    return "unknown publisher";
+    return out + "```\n";
   }
 
   std::string event_section(const Timeline& t, const Event& e, const std::map<QuoteKey, int>& numbers) const {
-    std::string out = fmt::format("\n### {} — {}\n\n", write_date(e.date, *m_labels), md_escape(e.title));
-    std::string sources = fmt::format("{} {}", e.source_count, e.source_count == 1 ? "source" : "sources");
+    std::string out = fmt::format("\n### {} — {}\n\n", write_date(e.date, m_dates), md_escape(e.title));
+    std::string sources = m_labels.count("sources", e.source_count);
     out += e.catalog_id.empty() ? fmt::format("*{}*\n\n", sources)
-                                : fmt::format("*{} · catalog `{}` · {}*\n\n", e.kind, e.catalog_id, sources);
+                                : fmt::format("*{} · {} `{}` · {}*\n\n", m_labels.kind(e.kind), m_labels.get("catalog"),
+                                              e.catalog_id, sources);
     for (const auto& c : e.citations) {
-      std::string dated = c.date_text.empty() ? std::string("undated in the text")
-                                              : fmt::format("dated by “{}”", md_escape(c.date_text));
-      out += fmt::format("- [{}] {} (`{}`), {}\n", numbers.at(key_of(c)), md_escape(publisher_of(t, c.source)),
+      std::string dated = c.date_text.empty() ? m_labels.get("undated_in_text")
+                                              : m_labels.fill("dated_by", {{"text", md_escape(c.date_text)}});
+      out += fmt::format("- [{}] {} (`{}`), {}\n", numbers.at(key_of(c)), md_escape(publisher_of(t, c.source, m_labels)),
                          c.source, dated);
     }
     for (const auto& k : e.conflicts)
-      out += fmt::format("- Conflict: `{}` bytes {}–{} says “{}” ({})\n", k.citation.source, k.citation.start,
-                         k.citation.end, md_escape(k.citation.date_text), k.value);
+      out += fmt::format("- {}: {}\n", m_labels.get("conflict"),
+                         m_labels.fill("conflict_detail", {{"where", fmt::format("`{}` {}", k.citation.source, bytes(k.citation))},
+                                                           {"text", md_escape(k.citation.date_text)},
+                                                           {"value", k.value}}));
     return out;
   }
 
-  static std::string source_section(const Timeline& t, const SourceInfo& s, const std::map<QuoteKey, int>& numbers) {
+  std::string source_section(const Timeline& t, const SourceInfo& s, const std::map<QuoteKey, int>& numbers) const {
     std::string out = fmt::format("\n### {}\n\n", md_escape(s.id));
-    out += fmt::format("- Publisher: {}\n", md_escape(s.publisher.value_or("unknown")));
-    out += fmt::format("- File: `{}` (sha256 `{}`)\n", s.path, s.sha256);
-    out += fmt::format("- Language: {}; published: {}\n", s.language,
-                       s.published ? fmt::format("{} ({})", *s.published, s.published_basis) : "unknown");
-    if (s.url) out += fmt::format("- URL: <{}>\n", *s.url);
+    out += fmt::format("- {}: {}\n", m_labels.get("publisher"), md_escape(s.publisher.value_or(m_labels.get("unknown"))));
+    out += fmt::format("- {}: `{}` (sha256 `{}`)\n", m_labels.get("file"), s.path, s.sha256);
+    out += fmt::format("- {}: {}; {}: {}\n", m_labels.get("language"), s.language, m_labels.get("published"),
+                       published_text(s, m_labels));
+    if (s.url) out += fmt::format("- {}: <{}>\n", m_labels.get("url"), *s.url);
     std::map<int, const Citation*> cited;  // by number, each quote once
     for (const auto& e : t.events)
       for (const auto& c : e.citations)
         if (c.source == s.id) cited.emplace(numbers.at(key_of(c)), &c);
-    if (cited.empty()) return out + "\nNo quotes cited.\n";
-    out += "\nQuotes cited:\n\n";
-    for (const auto& [n, c] : cited)
-      out += fmt::format("- [{}] bytes {}–{}: “{}”\n", n, c->start, c->end, md_escape(c->quote));
+    if (cited.empty()) return out + fmt::format("\n{}\n", m_labels.get("no_quotes"));
+    out += fmt::format("\n{}\n\n", m_labels.get("quotes_cited"));
+    for (const auto& [n, c] : cited) out += fmt::format("- [{}] {}: “{}”\n", n, bytes(*c), md_escape(c->quote));
     return out;
   }
 
-  const Lexicon* m_labels;
+  const Lexicon& m_dates;
+  const Labels& m_labels;
 };
 
 }  // namespace

@@ -9,6 +9,10 @@
 namespace mstl::render {
 
 std::unique_ptr<Renderer> make_json(const RenderOptions& options);
+std::unique_ptr<Renderer> make_jsonl(const RenderOptions& options);
 std::unique_ptr<Renderer> make_markdown(const RenderOptions& options);
+std::unique_ptr<Renderer> make_timelinejs(const RenderOptions& options);
+std::unique_ptr<Renderer> make_html(const RenderOptions& options);
+std::unique_ptr<Renderer> make_csv(const RenderOptions& options);
 
 }  // namespace mstl::render

@@ -22,6 +22,15 @@ const Lexicon& Knowledge::lexicon(std::string_view language) const {
   throw Error(fmt::format("no lexicon for language \"{}\" (available: {})", language, fmt::join(codes, ", ")));
 }
 
+const Labels& Knowledge::label_set(std::string_view code) const {
+  auto it = labels.find(std::string(code));
+  if (it != labels.end() && lexicons.contains(it->first)) return it->second;
+  std::vector<std::string> codes;
+  for (const auto& [c, l] : labels)
+    if (lexicons.contains(c)) codes.push_back(c);
+  throw Error(fmt::format("no locale \"{}\" (available: {})", code, fmt::join(codes, ", ")));
+}
+
 const text::SentenceSplitter& Knowledge::splitter(std::string_view language) const {
   (void)lexicon(language);  // the same error for an unknown language
   return *splitters.at(std::string(language));
@@ -58,6 +67,16 @@ Knowledge load_knowledge(const fs::path& data_dir) {
   for (const auto& file : rules) {
     JsonDoc doc = read_json_file(file.string()).take();
     if (auto e = parse_boilerplate(doc, k.boilerplate)) throw Error(*e);
+  }
+  // Labels are optional too: without them only the json formats render.
+  std::vector<fs::path> label_files;
+  for (const auto& entry : fs::directory_iterator(data_dir / "labels", ec))
+    if (entry.path().extension() == ".json") label_files.push_back(entry.path());
+  std::sort(label_files.begin(), label_files.end());
+  for (const auto& file : label_files) {
+    JsonDoc doc = read_json_file(file.string()).take();
+    Labels labels = parse_labels(doc, file.stem().string()).take();
+    k.labels.emplace(labels.language, std::move(labels));
   }
   return k;
 }

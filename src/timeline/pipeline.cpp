@@ -105,7 +105,12 @@ BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
 
   std::vector<std::string> ids = assign_source_ids(walk.articles);
   std::vector<DocumentRecord> records;
+  std::uintmax_t bytes_read = 0;
+  auto progress = [&](std::size_t done) {
+    if (options.on_progress) options.on_progress(done, walk.articles.size(), bytes_read);
+  };
   for (std::size_t i = 0; i < walk.articles.size(); ++i) {
+    progress(i);
     const ArticleFile& file = walk.articles[i];
     if (is_excluded(file, options)) {
       result.notes.push_back(fmt::format("skipped {}: it is the output file", file.relative));
@@ -121,6 +126,7 @@ BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
       continue;
     }
     Article& a = article.value();
+    bytes_read += a.bytes.size();
     if (loaded) {
       auto it = loaded->manifest.sources.find(a.info.path);
       if (it != loaded->manifest.sources.end()) apply_metadata(a.info, it->second);
@@ -128,6 +134,7 @@ BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
     if (!options.language.empty()) a.info.language = options.language;
     records.push_back(extract_document(a, knowledge, events));
   }
+  progress(walk.articles.size());
   if (loaded) {
     for (const auto& [path, meta] : loaded->manifest.sources) {
       bool found = std::any_of(walk.articles.begin(), walk.articles.end(),

@@ -159,10 +159,10 @@ TEST_CASE("data/: nothing off topic, nothing from boilerplate, repeated text cit
     if (c["source"] == "004_0f2379aef2436a13") CHECK(c["end"].get<std::size_t>() <= second_copy);
 }
 
-TEST_CASE("the Markdown timeline of data/ matches the golden file", "[e2e]") {
+TEST_CASE("the Markdown timeline of data/ is the committed docs/timeline.md", "[e2e]") {
   auto r = run_cli({"build", "data/", "--format", "md"});
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out == test::read_file(test::source_dir() / "tests/golden/data.md"));
+  CHECK(r.out == test::read_file(test::source_dir() / "docs/timeline.md"));
 }
 
 TEST_CASE("output is byte-identical whatever the file order, locale and time zone", "[e2e]") {
@@ -208,7 +208,7 @@ TEST_CASE("output with -o is written whole and an unwritable path fails with exi
   auto r = run_cli({"build", "data/", "-f", "md", "-o", out.string()});
   CHECK(r.exit_code == 0);
   CHECK(r.out.empty());
-  CHECK(test::read_file(out) == test::read_file(test::source_dir() / "tests/golden/data.md"));
+  CHECK(test::read_file(out) == test::read_file(test::source_dir() / "docs/timeline.md"));
   auto bad = run_cli({"build", "data/", "-o", (dir / "no/such/dir/t.json").string()});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err == "mstimeline: error: " + (dir / "no/such/dir/t.json").string() +
@@ -223,7 +223,7 @@ TEST_CASE("usage and input errors exit 2 with a clear message", "[e2e]") {
 
   auto format = run_cli({"build", "data/", "--format", "yaml"});
   CHECK(format.exit_code == 2);
-  CHECK(format.err.find("--format: yaml not in {json,md}") != std::string::npos);
+  CHECK(format.err.find("--format: yaml not in {json,jsonl,md,html,timelinejs,csv}") != std::string::npos);
 
   auto nothing = run_cli({});
   CHECK(nothing.exit_code == 2);
@@ -250,7 +250,7 @@ TEST_CASE("version and help exit 0 and help documents exit codes and examples", 
   CHECK(h.out.find("2  usage error, or input that cannot be used") != std::string::npos);
   auto bh = run_cli({"build", "--help"});
   CHECK(bh.exit_code == 0);
-  CHECK(bh.out.find("mstimeline build data/ | jq '.events[].date'") != std::string::npos);
+  CHECK(bh.out.find("mstimeline build data/ -f md -o docs/timeline.md --check") != std::string::npos);
 }
 
 TEST_CASE("verbose says what was skipped and quiet silences warnings", "[e2e]") {

@@ -15,5 +15,5 @@ TEST_CASE("an installed mstimeline finds its data and builds the timeline", "[e2
   auto r = test::run_program((prefix / "bin/mstimeline").string(), {"build", "data/", "--format", "md"}, {},
                              {"MSTIMELINE_DATA="});
   CHECK(r.exit_code == 0);
-  CHECK(r.out == test::read_file(test::source_dir() / "tests/golden/data.md"));
+  CHECK(r.out == test::read_file(test::source_dir() / "docs/timeline.md"));
 }

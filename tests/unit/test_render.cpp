@@ -38,15 +38,20 @@ Timeline sample() {
   return t;
 }
 
-std::string render(const char* format, const Timeline& t) {
-  return Renderer::create(format, {&test::knowledge().lexicon("en")})->render(t);
+std::string render(const char* format, const Timeline& t, const char* locale = "en") {
+  const Knowledge& k = test::knowledge();
+  return Renderer::create(format, {&k.lexicon(locale), &k.label_set(locale)})->render(t);
 }
 
 }  // namespace
 
 TEST_CASE("renderers are chosen by name and an unknown name is a clear error", "[render]") {
-  CHECK(Renderer::names() == std::vector<std::string>{"json", "md"});
-  CHECK_THROWS_WITH(Renderer::create("yaml", {}), "unknown format \"yaml\" (known: json, md)");
+  CHECK(Renderer::names() == std::vector<std::string>{"json", "jsonl", "md", "html", "timelinejs", "csv"});
+  CHECK_THROWS_WITH(Renderer::create("yaml", {}), "unknown format \"yaml\" (known: json, jsonl, md, html, timelinejs, csv)");
+  CHECK(Renderer::needs_locale("md"));
+  CHECK(Renderer::needs_locale("html"));
+  CHECK_FALSE(Renderer::needs_locale("csv"));
+  CHECK_THROWS_WITH(Renderer::create("md", {}), "the md format needs a lexicon to write dates");
 }
 
 TEST_CASE("JSON output follows the schema_version 1 contract, in field order", "[render]") {
@@ -92,6 +97,19 @@ TEST_CASE("Markdown: title, summary, years, written dates, numbered citations, s
         "# Kemitraan \\*A\\* \\& B\n"
         "\n"
         "2 sources · 3 events · 2019 – January 25, 2023\n"
+        "\n"
+        "## At a glance\n"
+        "\n"
+        "```mermaid\n"
+        "timeline\n"
+        "    title Kemitraan *A* & B\n"
+        "    section 2019\n"
+        "        2019 : Investasi pada tahun 2019\n"
+        "    section 2021\n"
+        "        2021 : Investasi pada tahun 2021\n"
+        "    section 2023\n"
+        "        January 25, 2023 : Diumumkan Rabu\n"
+        "```\n"
         "\n"
         "## 2019\n"
         "\n"
@@ -140,11 +158,103 @@ TEST_CASE("Markdown: title, summary, years, written dates, numbered citations, s
         "\n"
         "- Publisher: unknown\n"
         "- File: `s2.md` (sha256 `" + std::string(64, 'a') + "`)\n"
-        "- Language: id; published: 2023-02-01 (manifest)\n"
+        "- Language: id; published: 2023-02-01 (from the manifest)\n"
         "\n"
         "Quotes cited:\n"
         "\n"
         "- [2] bytes 0–30: “Diumumkan Rabu (25/1/2023).”\n");
+}
+
+TEST_CASE("Markdown in Indonesian: labels and dates from the id locale", "[render]") {
+  std::string md = render("md", sample(), "id");
+  CHECK(md.find("2 sumber · 3 peristiwa · 2019 – 25 Januari 2023\n") != std::string::npos);
+  CHECK(md.find("## Sekilas\n") != std::string::npos);
+  CHECK(md.find("### 25 Januari 2023 — Diumumkan Rabu\n") != std::string::npos);
+  CHECK(md.find("*perjanjian · katalog `deal-2023` · 1 sumber*\n") != std::string::npos);
+  CHECK(md.find("- [1] Pub\\_One (`s1`), bertanggal “tahun 2019”\n") != std::string::npos);
+  CHECK(md.find("- Konflik: `s2` bita 31–50 menyebut “Jumat (27/1/2023)” (2023-01-27)\n") != std::string::npos);
+  CHECK(md.find("## Tanpa tanggal\n") != std::string::npos);
+  CHECK(md.find("- Bahasa: id; terbit: 2023-02-01 (menurut manifes)\n") != std::string::npos);
+  CHECK(md.find("penerbit tidak diketahui (`s2`)") != std::string::npos);
+  CHECK(md.find("source") == std::string::npos);
+}
+
+TEST_CASE("Mermaid lines encode the characters Mermaid cannot take literally", "[render]") {
+  Timeline t = sample();
+  t.title = "A: B; C #1 100%";
+  t.events.resize(1);
+  t.events[0].title = "Rapat: hasil; <b>#2</b>\nbaris dua";
+  std::string md = render("md", t);
+  CHECK(md.find("    title A#58; B#59; C #35;1 100#37;\n") != std::string::npos);
+  CHECK(md.find("        2019 : Rapat#58; hasil#59; #60;b#62;#35;2#60;/b#62; baris dua\n") != std::string::npos);
+}
+
+TEST_CASE("JSON Lines: one self-contained event per line, with the sources it cites", "[render]") {
+  std::string out = render("jsonl", sample());
+  std::vector<nlohmann::ordered_json> lines;
+  std::size_t start = 0;
+  for (std::size_t nl = out.find('\n'); nl != std::string::npos; start = nl + 1, nl = out.find('\n', start))
+    lines.push_back(nlohmann::ordered_json::parse(out.substr(start, nl - start)));
+  REQUIRE(start == out.size());
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].begin().key() == "schema_version");
+  CHECK(lines[0]["id"] == "ev-1");
+  CHECK(lines[0]["timeline"] == "Kemitraan *A* & B");
+  REQUIRE(lines[0]["sources"].size() == 1);
+  CHECK(lines[0]["sources"][0]["path"] == "x/s1.txt");
+  CHECK(lines[0]["sources"][0]["publisher"] == "Pub_One");
+  CHECK(lines[2]["sources"][0]["id"] == "s2");
+  CHECK(lines[2]["conflicts"][0]["value"] == "2023-01-27");
+}
+
+TEST_CASE("CSV: RFC 4180, one row per citation, CRLF, quoted only where needed", "[render]") {
+  Timeline t = sample();
+  t.events[0].citations[0].quote = "Kata \"dia\", lalu\nbaris.";
+  CHECK(render("csv", t) ==
+        "event_id,date,precision,title,kind,catalog_id,source_count,source,path,publisher,url,start,end,date_text,quote\r\n"
+        "ev-1,2019,year,Investasi pada tahun 2019,,,1,s1,x/s1.txt,Pub_One,,10,60,tahun 2019,\"Kata \"\"dia\"\", lalu\nbaris.\"\r\n"
+        "ev-2,2021,year,Investasi pada tahun 2021,,,1,s1,x/s1.txt,Pub_One,,10,60,2021,Investasi pada tahun 2019 dan 2021 <besar>.\r\n"
+        "ev-3,2023-01-25,day,Diumumkan Rabu,agreement,deal-2023,1,s2,s2.md,,,0,30,Rabu (25/1/2023),Diumumkan Rabu (25/1/2023).\r\n");
+}
+
+TEST_CASE("TimelineJS: date parts per precision, ranges for weeks, groups by kind, ids as unique_id", "[render]") {
+  Timeline t = sample();
+  t.events[1].date = *parse_date_value("2023-W46");
+  auto j = nlohmann::json::parse(render("timelinejs", t));
+  CHECK(j["title"]["text"]["headline"] == "Kemitraan *A* &amp; B");
+  REQUIRE(j["events"].size() == 3);
+  CHECK(j["events"][0]["unique_id"] == "ev-1");
+  CHECK(j["events"][0]["start_date"] == nlohmann::json{{"year", 2019}});
+  CHECK_FALSE(j["events"][0].contains("end_date"));
+  CHECK(j["events"][1]["start_date"] == nlohmann::json{{"year", 2023}, {"month", 11}, {"day", 13}});
+  CHECK(j["events"][1]["end_date"] == nlohmann::json{{"year", 2023}, {"month", 11}, {"day", 19}});
+  CHECK(j["events"][1]["display_date"] == "week 46 of 2023");
+  CHECK(j["events"][2]["start_date"] == nlohmann::json{{"year", 2023}, {"month", 1}, {"day", 25}});
+  CHECK(j["events"][0]["group"] == "new event");
+  CHECK(j["events"][2]["group"] == "agreement");
+  CHECK(j["events"][1]["text"]["text"] ==
+        "<blockquote>Investasi pada tahun 2019 dan 2021 &lt;besar&gt;.</blockquote>"
+        "<p>— Pub_One (s1), bytes 10–60</p>");
+}
+
+TEST_CASE("HTML: one self-contained page, text escaped, an item per event", "[render]") {
+  std::string html = render("html", sample(), "id");
+  CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"id\">\n", 0) == 0);
+  CHECK(html.find("content=\"default-src 'none'; style-src 'unsafe-inline'\"") != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find(" src=") == std::string::npos);
+  CHECK(html.find("<title>Kemitraan *A* &amp; B</title>") != std::string::npos);
+  CHECK(html.find("<blockquote>Investasi pada tahun 2019 dan 2021 &lt;besar&gt;.</blockquote>") != std::string::npos);
+  CHECK(html.find("<li class=\"event\" id=\"ev-3\">\n<time datetime=\"2023-01-25\">25 Januari 2023</time>\n"
+                  "<h3>Diumumkan Rabu</h3>\n") != std::string::npos);
+  CHECK(html.find("<p class=\"conflict\">Konflik: s2 bita 31–50 menyebut “Jumat (27/1/2023)” (2023-01-27)</p>") !=
+        std::string::npos);
+  CHECK(html.find("<section id=\"undated\">\n<h2>Tanpa tanggal</h2>") != std::string::npos);
+  std::size_t events = 0;
+  for (std::size_t at = html.find("<li class=\"event\""); at != std::string::npos; at = html.find("<li class=\"event\"", at + 1))
+    ++events;
+  CHECK(events == 3);
+  CHECK(html.substr(html.size() - 8) == "</html>\n");
 }
 
 TEST_CASE("an empty timeline renders in every format", "[render]") {
@@ -152,4 +262,10 @@ TEST_CASE("an empty timeline renders in every format", "[render]") {
   t.title = "Kosong";
   CHECK(render("md", t) == "# Kosong\n\n0 sources · 0 events\n\n## Sources\n");
   CHECK(nlohmann::json::parse(render("json", t))["events"].empty());
+  CHECK(render("jsonl", t).empty());
+  CHECK(render("csv", t) ==
+        "event_id,date,precision,title,kind,catalog_id,source_count,source,path,publisher,url,start,end,date_text,quote\r\n");
+  CHECK(nlohmann::json::parse(render("timelinejs", t))["events"].empty());
+  std::string html = render("html", t);
+  CHECK(html.find("<main>\n<section id=\"sources\">") != std::string::npos);
 }

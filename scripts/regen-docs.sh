@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Regenerates the committed timeline of data/ (docs/timeline.md and
+# docs/timeline.json), or with --check verifies them without writing: exit 1
+# and a diff on stderr when either is out of date. CI runs the check, so a
+# change that alters the timeline must come with regenerated docs.
+#
+# Usage: bash scripts/regen-docs.sh [--check] [MSTIMELINE]   (default: build/bin/mstimeline)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+check=()
+if [[ ${1:-} == --check ]]; then
+  check=(--check)
+  shift
+fi
+bin=${1:-build/bin/mstimeline}
+
+status=0
+"$bin" build data/ --format md -o docs/timeline.md "${check[@]}" || status=$?
+"$bin" build data/ --format json -o docs/timeline.json "${check[@]}" || status=$?
+exit "$status"

@@ -1,0 +1,57 @@
+// What several renderers share: looking sources up, numbering quotes,
+// escaping for HTML, the JSON shape of sources, citations and events (json
+// and jsonl), and the checks that a locale was given.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+#include "mstimeline/renderer.hpp"
+
+namespace mstl::render {
+
+using ordered_json = nlohmann::ordered_json;
+
+const SourceInfo* find_source(const Timeline& t, std::string_view id);
+
+// The source's publisher, or the locale's "unknown publisher".
+std::string publisher_of(const Timeline& t, std::string_view source_id, const Labels& labels);
+
+// Citation numbers [k], given to distinct quotes (source and byte range) in
+// order of first appearance among the events' citations.
+using QuoteKey = std::tuple<std::string, std::size_t, std::size_t>;
+QuoteKey key_of(const Citation& c);
+std::map<QuoteKey, int> number_quotes(const Timeline& t);
+
+// "5 sources · 9 events · July 22, 2019 – January 21, 2025"
+std::string summary_line(const Timeline& t, const Lexicon& dates, const Labels& labels);
+
+// "2023-01-25 (from the manifest)", or the locale's "unknown".
+std::string published_text(const SourceInfo& s, const Labels& labels);
+
+// Line breaks and tabs folded to single spaces, for one-line contexts.
+std::string one_line(std::string_view s);
+
+// & < > " ' as character references: safe in HTML text and quoted attributes.
+std::string html_escape(std::string_view s);
+
+// The locale a page needs; throws an internal error naming the format when
+// the caller gave none (the CLI always does).
+const Lexicon& require_dates(const RenderOptions& options, std::string_view format);
+const Labels& require_labels(const RenderOptions& options, std::string_view format);
+
+inline constexpr int k_schema_version = 1;
+
+// The schema_version 1 JSON objects (docs/timeline.schema.json).
+ordered_json source_json(const SourceInfo& s);
+ordered_json citation_json(const Citation& c);
+ordered_json event_json(const Event& e);
+
+// Every string is valid UTF-8 by construction; replacing is the last line of defence.
+std::string dump_json(const ordered_json& j, int indent);
+
+}  // namespace mstl::render

@@ -1,0 +1,60 @@
+// CSV (RFC 4180): one row per citation, for spreadsheets and data frames.
+//
+// A header row, then one row per (event, citation) in timeline order. Rows
+// end in CRLF; a field holding a comma, a double quote, CR or LF is enclosed
+// in double quotes with its quotes doubled; every other field is bare. The
+// quote column is the cited bytes unchanged (a spreadsheet may read a leading
+// '=' as a formula: import the file as text to be safe).
+#include <fmt/format.h>
+
+#include "render/common.hpp"
+#include "render/renderers.hpp"
+
+namespace mstl::render {
+namespace {
+
+constexpr std::string_view k_header[] = {"event_id", "date",   "precision", "title", "kind",      "catalog_id",
+                                         "source_count", "source", "path",  "publisher", "url", "start",
+                                         "end",          "date_text", "quote"};
+
+std::string field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+void row(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    out += field(fields[i]);
+  }
+  out += "\r\n";
+}
+
+class CsvRenderer final : public Renderer {
+ public:
+  std::string render(const Timeline& t) const override {
+    std::string out;
+    row(out, {std::begin(k_header), std::end(k_header)});
+    for (const auto& e : t.events) {
+      for (const auto& c : e.citations) {
+        const SourceInfo* s = find_source(t, c.source);
+        row(out, {e.id, e.date.value, std::string(to_string(e.date.precision)), e.title, e.kind, e.catalog_id,
+                  std::to_string(e.source_count), c.source, s ? s->path : "",
+                  s && s->publisher ? *s->publisher : "", s && s->url ? *s->url : "", std::to_string(c.start),
+                  std::to_string(c.end), c.date_text, c.quote});
+      }
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Renderer> make_csv(const RenderOptions&) { return std::make_unique<CsvRenderer>(); }
+
+}  // namespace mstl::render

@@ -1,0 +1,41 @@
+// JSON Lines: one event per line, each standing alone: the schema_version,
+// the event's fields as in the json format, the timeline's title, and the
+// full records of the sources it cites (docs/timeline.schema.json,
+// $defs/jsonl_event). For streaming into tools that read a line at a time.
+#include <algorithm>
+
+#include "render/common.hpp"
+#include "render/renderers.hpp"
+
+namespace mstl::render {
+namespace {
+
+class JsonLinesRenderer final : public Renderer {
+ public:
+  std::string render(const Timeline& timeline) const override {
+    std::string out;
+    for (const auto& e : timeline.events) {
+      ordered_json line{{"schema_version", k_schema_version}};
+      ordered_json event = event_json(e);
+      for (auto it = event.begin(); it != event.end(); ++it) line[it.key()] = std::move(it.value());
+      line["timeline"] = timeline.title;
+      ordered_json sources = ordered_json::array();
+      std::vector<std::string> ids;
+      for (const auto& c : e.citations) ids.push_back(c.source);
+      for (const auto& k : e.conflicts) ids.push_back(k.citation.source);
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      for (const auto& id : ids)
+        if (const SourceInfo* s = find_source(timeline, id)) sources.push_back(source_json(*s));
+      line["sources"] = std::move(sources);
+      out += dump_json(line, -1) + "\n";
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Renderer> make_jsonl(const RenderOptions&) { return std::make_unique<JsonLinesRenderer>(); }
+
+}  // namespace mstl::render

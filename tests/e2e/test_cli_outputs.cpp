@@ -1,0 +1,174 @@
+// End-to-end: every output format, --check, filters, locales, colors, help.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "support/support.hpp"
+
+using namespace mstl;
+using test::run_cli;
+using test::TempDir;
+using nlohmann::json;
+
+namespace {
+
+const std::vector<std::string> k_formats = {"json", "jsonl", "md", "html", "timelinejs", "csv"};
+
+std::vector<std::string> event_ids(const std::string& out) {
+  std::vector<std::string> ids;
+  json doc = json::parse(out);
+  for (const auto& e : doc["events"]) ids.push_back(e["id"]);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("every format renders data/ with nothing on stderr, the same bytes whatever TZ, locale and order",
+          "[e2e][formats]") {
+  TempDir backward;
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(test::repo_data_dir() / "articles"))
+    files.push_back(entry.path().filename().string());
+  std::sort(files.rbegin(), files.rend());
+  for (const auto& f : files)
+    test::write_file(backward / ("articles/" + f), test::read_file(test::repo_data_dir() / "articles" / f));
+  for (const char* f : {"sources.json", "topic.json", "catalog.json"})
+    test::write_file(backward / f, test::read_file(test::repo_data_dir() / f));
+  for (const auto& format : k_formats) {
+    INFO(format);
+    auto a = run_cli({"build", "data/", "-f", format}, {}, {"TZ=UTC", "LC_ALL=C"});
+    REQUIRE(a.exit_code == 0);
+    CHECK(a.err.empty());
+    CHECK(a.out.size() > 1000);
+    auto b = run_cli({"build", backward.path().string(), "-f", format}, {},
+                     {"TZ=Pacific/Kiritimati", "LC_ALL=tr_TR.UTF-8", "LANG=tr_TR.UTF-8"});
+    REQUIRE(b.exit_code == 0);
+    CHECK(a.out == b.out);
+  }
+}
+
+TEST_CASE("check mode: 0 when the file is current, 1 and a diff when not, and it never writes", "[e2e][check]") {
+  TempDir dir;
+  std::string file = (dir / "timeline.md").string();
+  REQUIRE(run_cli({"build", "data/", "-f", "md", "-o", file}).exit_code == 0);
+  std::string current = test::read_file(file);
+
+  auto same = run_cli({"build", "data/", "-f", "md", "-o", file, "--check"});
+  CHECK(same.exit_code == 0);
+  CHECK(same.out.empty());
+  CHECK(same.err.empty());
+
+  std::string stale = current;
+  stale.replace(stale.find("5 sources"), 9, "4 sources");
+  test::write_file(file, stale);
+  auto differs = run_cli({"build", "data/", "-f", "md", "-o", file, "--check"});
+  CHECK(differs.exit_code == 1);
+  CHECK(differs.out.empty());
+  CHECK(differs.err == "mstimeline: " + file + ": out of date; run the same command without --check to update it\n"
+                       "--- " + file + "\n+++ " + file + " (new)\n"
+                       "@@ -1,6 +1,6 @@\n"
+                       " # Microsoft–OpenAI partnership\n"
+                       " \n"
+                       "-4 sources · 9 events · July 22, 2019 – January 21, 2025\n"
+                       "+5 sources · 9 events · July 22, 2019 – January 21, 2025\n"
+                       " \n"
+                       " ## At a glance\n"
+                       " \n");
+  CHECK(test::read_file(file) == stale);  // untouched
+
+  std::string missing = (dir / "none.json").string();
+  auto absent = run_cli({"build", "data/", "-o", missing, "--check"});
+  CHECK(absent.exit_code == 1);
+  CHECK(absent.err.rfind("mstimeline: " + missing + ": missing; run the same command without --check to write it\n"
+                         "--- /dev/null\n+++ " + missing + "\n@@ -0,0 +1,", 0) == 0);
+  CHECK_FALSE(std::filesystem::exists(missing));
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);  // no temporary left
+
+  auto no_file = run_cli({"build", "data/", "--check"});
+  CHECK(no_file.exit_code == 2);
+  CHECK(no_file.err == "mstimeline: error: --check needs -o FILE, the file to compare the output with\n");
+}
+
+TEST_CASE("filters: --since, --until, --kind, --min-sources", "[e2e][filter]") {
+  auto r = run_cli({"build", "data/", "--since", "2023-11", "--until", "2024"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(event_ids(r.out) == std::vector<std::string>{"ev-8d783c3e1623", "openai-board-ousts-altman",
+                                                     "ms-hires-altman-brockman", "ms-hires-inflection-leaders",
+                                                     "openai-oracle-capacity"});
+  CHECK(json::parse(r.out)["sources"].size() == 5);
+  CHECK(json::parse(r.out)["undated"].empty());
+  auto kinds = run_cli({"build", "data/", "--kind", "new,personnel"});
+  CHECK(event_ids(kinds.out) ==
+        std::vector<std::string>{"ev-8d783c3e1623", "ms-hires-altman-brockman", "ms-hires-inflection-leaders"});
+  auto two = run_cli({"build", "data/", "--min-sources", "2", "-f", "jsonl"});
+  REQUIRE(two.exit_code == 0);
+  CHECK(json::parse(two.out)["id"] == "ms-openai-2023-extension");
+  CHECK(std::count(two.out.begin(), two.out.end(), '\n') == 1);
+  auto day = run_cli({"build", "data/", "--since", "2025-01-21", "-f", "csv"});
+  CHECK(std::count(day.out.begin(), day.out.end(), '\n') == 3);  // the header and the Stargate event's two citations
+  CHECK(day.out.find("\r\nstargate-right-of-first-refusal,2025-01-21,day,") != std::string::npos);
+  CHECK(day.out.find("\r\nopenai-oracle-capacity") == std::string::npos);
+}
+
+TEST_CASE("bad option values are clear errors with exit 2, before any work", "[e2e][filter]") {
+  auto month = run_cli({"build", "data/", "--since", "2023-13"});
+  CHECK(month.exit_code == 2);
+  CHECK(month.err == "mstimeline: error: --since: \"2023-13\" is not a date (expected a TIMEX3 date such as 2023, "
+                     "2023-H2, 2023-Q4, 2023-11, 2023-W46 or 2023-11-17)\n");
+  auto order = run_cli({"build", "data/", "--since", "2024", "--until", "2023"});
+  CHECK(order.exit_code == 2);
+  CHECK(order.err == "mstimeline: error: --until 2023 ends before --since 2024 starts: no event can match\n");
+  auto kind = run_cli({"build", "data/", "--kind", "gossip"});
+  CHECK(kind.exit_code == 2);
+  CHECK(kind.err.rfind("mstimeline: error: --kind: gossip not in {investment,", 0) == 0);
+  auto sources = run_cli({"build", "data/", "--min-sources", "0"});
+  CHECK(sources.exit_code == 2);
+  auto locale = run_cli({"build", "data/", "-f", "html", "--locale", "fr"});
+  CHECK(locale.exit_code == 2);
+  CHECK(locale.err == "mstimeline: error: no locale \"fr\" (available: en, id)\n");
+  auto format = run_cli({"build", "data/", "-f", "yaml"});
+  CHECK(format.exit_code == 2);
+  CHECK(format.err.rfind("mstimeline: error: --format: yaml not in {json,jsonl,md,html,timelinejs,csv}", 0) == 0);
+}
+
+TEST_CASE("the id locale writes md and html in Indonesian", "[e2e][locale]") {
+  auto md = run_cli({"build", "data/", "-f", "md", "--locale", "id"});
+  REQUIRE(md.exit_code == 0);
+  CHECK(md.out.find("5 sumber · 9 peristiwa · 22 Juli 2019 – 21 Januari 2025\n") != std::string::npos);
+  CHECK(md.out.find("### 23 Januari 2023 — ") != std::string::npos);
+  auto html = run_cli({"build", "data/", "-f", "html", "--locale", "id"});
+  CHECK(html.out.find("<time datetime=\"2023-11-17\">17 November 2023</time>") != std::string::npos);
+  CHECK(html.out.find("<h2>Sumber</h2>") != std::string::npos);
+}
+
+TEST_CASE("colors only when asked or on a terminal, and never with NO_COLOR in auto", "[e2e][color]") {
+  TempDir dir;
+  test::write_file(dir / "bad.txt", "Halo \xC3( pada tahun 2021.\n");
+  auto plain = run_cli({"build", dir.path().string()});
+  CHECK(plain.err.find('\x1b') == std::string::npos);
+  auto colored = run_cli({"--color", "always", "build", dir.path().string()});
+  CHECK(colored.err.rfind("\x1b[1m" + (dir / "bad.txt").string() + ":1:6:\x1b[0m \x1b[1m\x1b[33mwarning:\x1b[0m", 0) == 0);
+  CHECK(colored.out == plain.out);  // data is never colored
+  auto no_color = run_cli({"--color", "auto", "build", dir.path().string()}, {}, {"NO_COLOR=1"});
+  CHECK(no_color.err == plain.err);
+  auto quiet = run_cli({"-q", "build", dir.path().string()});
+  CHECK(quiet.err.empty());
+  CHECK(run_cli({"--color", "sometimes", "build", "data/"}).exit_code == 2);
+}
+
+TEST_CASE("every command's --help shows examples", "[e2e][help]") {
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"build", "--help"}, {"dates", "--help"}, {"review", "--help"}, {"catalog", "--help"},
+           {"catalog", "check", "--help"}}) {
+    INFO(args[0]);
+    auto r = run_cli(args);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("Example") != std::string::npos);
+  }
+  auto build = run_cli({"build", "--help"});
+  for (const char* word : {"--check", "--since", "--until", "--kind", "--min-sources", "timelinejs", "csv", "jsonl"})
+    CHECK(build.out.find(word) != std::string::npos);
+  auto top = run_cli({"--help"});
+  CHECK(top.out.find("--color") != std::string::npos);
+  CHECK(top.out.find("1  --check: the output differs from the file, or the file is missing") != std::string::npos);
+}
