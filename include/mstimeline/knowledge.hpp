@@ -35,8 +35,8 @@ struct Knowledge {
   // Throws mstl::Error naming the available locales when `code` has no labels
   // or no lexicon (a page needs both: its words and its written-out dates).
   const Labels& label_set(std::string_view code) const;
-  // A sentence splitter with the language's abbreviations. It holds an ICU
-  // iterator, so a Knowledge is for one thread at a time.
+  // A sentence splitter with the language's abbreviations. A loaded
+  // Knowledge is read-only and may be shared by any number of threads.
   const text::SentenceSplitter& splitter(std::string_view language) const;
 
   std::map<std::string, std::unique_ptr<text::SentenceSplitter>> splitters;  // by language code

@@ -1,7 +1,13 @@
-// The build pipeline: an input folder in, a Timeline out.
+// The build pipeline: an input folder in, a Timeline out, in two steps that
+// can also run apart (extract on many machines, merge on one; record.hpp):
 //
-//   walk the folder -> assign source ids -> read the manifest -> for each
-//   article: read, decode, attach metadata, extract -> build the timeline
+//   run_extract:  walk the folder -> read the manifest -> for each article,
+//                 on `jobs` threads: read, decode, attach metadata, extract,
+//                 release the bytes -> documents in file order
+//   merge_documents: final source ids over all documents -> build_timeline
+//
+// run_build is exactly merge_documents(run_extract(...)), so the output does
+// not depend on the number of threads or on how the files were sharded.
 //
 // One bad article never costs the others: it becomes a warning (with its
 // `path:line:col` where there is one) and the build goes on. Errors that make
@@ -17,6 +23,7 @@
 
 #include "mstimeline/error.hpp"
 #include "mstimeline/knowledge.hpp"
+#include "mstimeline/record.hpp"
 #include "mstimeline/timeline.hpp"
 
 namespace mstl {
@@ -37,8 +44,32 @@ struct BuildOptions {
   std::string title_language = "en";              // catalog titles in this language
   // Called after each article file with the files done, the files in all and
   // the bytes read so far (a progress bar).
+  // Called from worker threads, one call at a time.
   std::function<void(std::size_t done, std::size_t total, std::uintmax_t bytes)> on_progress;
+  std::size_t jobs = 0;             // worker threads; 0: one per core
+  std::size_t shard_index = 0;      // extract only the files whose index in path order is
+  std::size_t shard_count = 1;      // shard_index modulo shard_count
+  bool keep_review = false;         // keep the dropped mentions (`review`); a build does not need them
 };
+
+struct Extraction {
+  PartHeader header;                     // title, topic profile and catalog used
+  std::vector<DocumentRecord> documents;  // in path order; source ids provisional (the relative path)
+  std::optional<std::string> topic_path;
+  std::optional<std::string> catalog_path;
+  std::vector<Diagnostic> warnings;
+  std::vector<std::string> notes;
+};
+
+Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge);
+
+// Assigns the final source ids over all documents (assign_source_ids on their
+// paths) and builds the timeline with the headers' topic and catalog, which
+// must agree. The title is `title` when not empty, else the headers', else
+// "Timeline". Throws mstl::Error when two documents have the same path or the
+// headers disagree.
+Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vector<PartHeader>& headers,
+                         const std::string& title, const std::string& title_language);
 
 struct BuildResult {
   Timeline timeline;

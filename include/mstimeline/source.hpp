@@ -44,7 +44,9 @@ struct Article {
 // Reads and decodes one file. The id is given; language and metadata are the caller's.
 Expected<Article> read_article(const ArticleFile& file, std::string id);
 
-// One id per file, in the same order as `files`.
+// One id per relative path, in the same order: the file's stem, else (when
+// another file has the same stem) its path without extension, else its path.
+std::vector<std::string> assign_source_ids(const std::vector<std::string>& relative_paths);
 std::vector<std::string> assign_source_ids(const std::vector<ArticleFile>& files);
 
 }  // namespace mstl

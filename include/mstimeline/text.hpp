@@ -49,7 +49,8 @@ struct Token {
 };
 
 // Splits text into sentences, trimmed of surrounding white space (empty ones
-// are dropped). Holds an ICU iterator: use one splitter per thread.
+// are dropped). Safe to share between threads: each thread splits with its
+// own clone of the ICU iterator, made on its first call.
 class SentenceSplitter {
  public:
   // `abbreviations` as written, with their full stop: "Dr.", "PT.", "dkk.".

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -48,6 +49,8 @@ int write_or_check(const std::string& output, const std::string& content, bool c
     return static_cast<int>(ExitCode::ok);
   }
   if (output.empty() || output == "-") throw Error("--check needs -o FILE, the file to compare the output with");
+  std::error_code ec;
+  if (std::filesystem::is_directory(output, ec)) throw Error(fmt::format("{}: cannot compare: Is a directory", output));
   auto current = read_file(output);
   std::string diff;
   if (!current) {
@@ -90,6 +93,8 @@ int run(int argc, char** argv) {
   register_dates(app, global, action);
   register_catalog(app, global, action);
   register_review(app, global, action);
+  register_extract(app, global, action);
+  register_merge(app, global, action);
 
   try {
     app.parse(argc, argv);
@@ -102,7 +107,15 @@ int run(int argc, char** argv) {
       for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) names.push_back(sub->get_name());
       message = fmt::format("unknown command \"{}\" (commands: {})", argv[1], fmt::join(names, ", "));
     }
-    std::fprintf(stderr, "mstimeline: error: %s\nRun 'mstimeline --help' for usage.\n", message.c_str());
+    // Point at the help of the command that was being parsed, when there is one.
+    std::string help = "mstimeline --help";
+    for (const CLI::App* sub = &app; sub;) {
+      const CLI::App* chosen = nullptr;
+      for (const CLI::App* s : sub->get_subcommands()) chosen = s;
+      if (chosen) help = help.substr(0, help.size() - 6) + chosen->get_name() + " --help";
+      sub = chosen;
+    }
+    std::fprintf(stderr, "mstimeline: error: %s\nRun '%s' for usage.\n", message.c_str(), help.c_str());
     return static_cast<int>(ExitCode::input);
   }
 

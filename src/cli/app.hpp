@@ -41,6 +41,8 @@ void register_build(CLI::App& app, const GlobalOptions& global, Action& action);
 void register_dates(CLI::App& app, const GlobalOptions& global, Action& action);
 void register_catalog(CLI::App& app, const GlobalOptions& global, Action& action);
 void register_review(CLI::App& app, const GlobalOptions& global, Action& action);
+void register_extract(CLI::App& app, const GlobalOptions& global, Action& action);
+void register_merge(CLI::App& app, const GlobalOptions& global, Action& action);
 
 int run(int argc, char** argv);
 

@@ -20,7 +20,7 @@ namespace mstl::cli {
 namespace {
 
 constexpr const char* k_examples = R"TXT(Output: one JSON object per expression, in text order:
-  {"text": "Rabu (25/1/2023)", "start": 391, "end": 407, "type": "DATE", "value": "2023-01-25", "anchor": null}
+  {"text": "Rabu (25/1/2023)", "start": 451, "end": 467, "type": "DATE", "value": "2023-01-25", "anchor": null}
   start and end are byte offsets into the input; "mod" appears when set (START, MID, END, APPROX);
   "anchor" is the date a relative expression was resolved against.
 

@@ -68,6 +68,7 @@ int run_review(const ReviewArgs& args, const GlobalOptions& global) {
   Knowledge knowledge = load_knowledge(find_data_dir(global.data_dir));
   BuildOptions options;
   options.input = args.input;
+  options.keep_review = true;
   if (!args.topic.empty()) options.topic = args.topic;
   if (!args.catalog.empty()) options.catalog = args.catalog;
   BuildResult result = run_build(options, knowledge);

@@ -2,9 +2,12 @@
 //
 // A header row, then one row per (event, citation) in timeline order. Rows
 // end in CRLF; a field holding a comma, a double quote, CR or LF is enclosed
-// in double quotes with its quotes doubled; every other field is bare. The
-// quote column is the cited bytes unchanged (a spreadsheet may read a leading
-// '=' as a formula: import the file as text to be safe).
+// in double quotes with its quotes doubled; every other field is bare.
+//
+// Cells are the article's text unchanged, so the quote column is exactly the
+// cited bytes. Article text is untrusted: a cell starting with = + - @ may be
+// read as a formula by a spreadsheet that opens the file directly (CSV
+// injection). Import the file as text, as the README says.
 #include <fmt/format.h>
 
 #include "render/common.hpp"

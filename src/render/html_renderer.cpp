@@ -115,7 +115,8 @@ class HtmlRenderer final : public Renderer {
   std::string cite_line(const Timeline& t, const Citation& c) const {
     std::string out = fmt::format("— {} (<a href=\"#src-{}\"><code>{}</code></a>), {}", html_escape(publisher_of(t, c.source, m_labels)),
                                   html_escape(c.source), html_escape(c.source), html_escape(bytes(c)));
-    if (!c.date_text.empty()) out += ", " + html_escape(m_labels.fill("dated_by", {{"text", one_line(c.date_text)}}));
+    out += ", " + html_escape(c.date_text.empty() ? m_labels.get("undated_in_text")
+                                                  : m_labels.fill("dated_by", {{"text", one_line(c.date_text)}}));
     return out;
   }
 

@@ -60,9 +60,11 @@ class TimelineJsRenderer final : public Renderer {
     j["display_date"] = write_date(e.date, m_dates);
     std::string text;
     for (const auto& c : e.citations) {
-      std::string cite = fmt::format("{} ({}), {}", publisher_of(t, c.source, m_labels), c.source,
+      std::string cite = fmt::format("{} ({}), {}, {}", publisher_of(t, c.source, m_labels), c.source,
                                      m_labels.fill("bytes", {{"start", std::to_string(c.start)},
-                                                             {"end", std::to_string(c.end)}}));
+                                                             {"end", std::to_string(c.end)}}),
+                                     c.date_text.empty() ? m_labels.get("undated_in_text")
+                                                         : m_labels.fill("dated_by", {{"text", one_line(c.date_text)}}));
       text += fmt::format("<blockquote>{}</blockquote><p>— {}</p>", html_escape(one_line(c.quote)), html_escape(cite));
     }
     j["text"] = {{"headline", html_escape(e.title)}, {"text", std::move(text)}};

@@ -24,11 +24,18 @@ std::string without_extension(const std::string& relative) {
 }  // namespace
 
 std::vector<std::string> assign_source_ids(const std::vector<ArticleFile>& files) {
+  std::vector<std::string> paths;
+  paths.reserve(files.size());
+  for (const auto& f : files) paths.push_back(f.relative);
+  return assign_source_ids(paths);
+}
+
+std::vector<std::string> assign_source_ids(const std::vector<std::string>& files) {
   // Each file's id is one of three forms, from short to unique; an id shared
   // by several files moves those files to the next form, until none is shared.
   // Relative paths are unique, so this ends.
   auto form = [&](std::size_t i, int level) {
-    const std::string& r = files[i].relative;
+    const std::string& r = files[i];
     return sanitize_utf8(level == 0 ? stem_of(r) : level == 1 ? without_extension(r) : r);
   };
   std::vector<int> level(files.size(), 0);

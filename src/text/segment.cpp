@@ -1,4 +1,8 @@
+#include <atomic>
+#include <cstdint>
 #include <memory>
+#include <mutex>
+#include <unordered_map>
 
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
@@ -150,10 +154,19 @@ std::vector<Span> join_hard_wraps(std::string_view s, const std::vector<Span>& i
 }  // namespace
 
 struct SentenceSplitter::Impl {
-  std::unique_ptr<icu::BreakIterator> iterator;
+  std::unique_ptr<icu::BreakIterator> iterator;  // the prototype; only cloned after construction
+  std::uint64_t serial = 0;                      // names this splitter in the per-thread clone caches
+  std::mutex clone_mutex;
 };
 
+namespace {
+
+std::atomic<std::uint64_t> g_next_splitter{1};
+
+}  // namespace
+
 SentenceSplitter::SentenceSplitter(const std::vector<std::string>& abbreviations) : m_impl(std::make_unique<Impl>()) {
+  m_impl->serial = g_next_splitter++;
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) throw Error("ICU cannot create a sentence iterator", ExitCode::internal);
@@ -179,8 +192,17 @@ SentenceSplitter::SentenceSplitter(const std::vector<std::string>& abbreviations
 SentenceSplitter::~SentenceSplitter() = default;
 
 std::vector<Span> SentenceSplitter::split(std::string_view utf8) const {
+  // A serial is never reused, so a clone can never belong to another splitter
+  // that happens to live at the same address.
+  thread_local std::unordered_map<std::uint64_t, std::unique_ptr<icu::BreakIterator>> clones;
+  auto& mine = clones[m_impl->serial];
+  if (!mine) {
+    std::lock_guard<std::mutex> lock(m_impl->clone_mutex);
+    mine.reset(m_impl->iterator->clone());
+    if (!mine) throw Error("ICU cannot clone a sentence iterator", ExitCode::internal);
+  }
   std::vector<Span> out;
-  for_each_boundary(*m_impl->iterator, utf8, [&](std::size_t b, std::size_t e, int32_t) {
+  for_each_boundary(*mine, utf8, [&](std::size_t b, std::size_t e, int32_t) {
     Span span = trimmed(utf8, {b, e});
     if (span.begin < span.end) out.push_back(span);
   });

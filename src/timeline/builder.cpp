@@ -136,6 +136,11 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   std::map<std::string, Event> by_catalog;
   std::map<std::string, std::set<std::string>> finer_dates;  // text dates finer than the catalog's, by catalog id
   std::map<std::string, DateValue> finer_value;
+  // In citation order, so each event's reasons read in source and byte order.
+  std::stable_sort(catalogued.begin(), catalogued.end(), [](const Mention& a, const Mention& b) {
+    return std::tie(a.citation.source, a.citation.start, a.citation.end, a.citation.date_text, a.trigger) <
+           std::tie(b.citation.source, b.citation.start, b.citation.end, b.citation.date_text, b.trigger);
+  });
   for (auto& m : catalogued) {
     Event& e = by_catalog[m.catalog_id];
     if (e.id.empty()) {
@@ -164,7 +169,6 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     if (finer.size() == 1 && finer_value[*finer.begin()].precision > ce->date.precision) e.date = finer_value[*finer.begin()];
     for (auto& c : conflicts)
       if (c.catalog_id == id) e.conflicts.push_back(c);
-    std::sort(e.merged_because.begin(), e.merged_because.end());
     finish_citations(e);
     timeline.events.push_back(std::move(e));
   }

@@ -1,5 +1,11 @@
 #include "mstimeline/pipeline.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+
 #include <fmt/format.h>
 
 #include "mstimeline/manifest.hpp"
@@ -82,17 +88,75 @@ TopicProfile load_topic(const fs::path& path) {
   return parse_topic(doc).take();
 }
 
-BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
-  BuildResult result;
+namespace {
+
+// One file's outcome, filled by whichever worker takes it.
+struct Slot {
+  std::optional<DocumentRecord> record;
+  std::optional<Diagnostic> warning;
+  std::optional<std::string> note;
+  std::exception_ptr failure;
+};
+
+void extract_one(const ArticleFile& file, const BuildOptions& options, const Knowledge& knowledge,
+                 const EventKnowledge& events, const LoadedManifest* loaded, Slot& slot, std::uintmax_t& bytes) {
+  if (is_excluded(file, options)) {
+    slot.note = fmt::format("skipped {}: it is the output file", file.relative);
+    return;
+  }
+  if (auto large = too_large(file, options.max_file_size)) {
+    slot.warning = *large;
+    return;
+  }
+  auto article = read_article(file, file.relative);  // provisional id: merge_documents assigns the final ones
+  if (!article) {
+    slot.warning = article.error();
+    return;
+  }
+  Article& a = article.value();
+  bytes = a.bytes.size();
+  if (loaded) {
+    auto it = loaded->manifest.sources.find(a.info.path);
+    if (it != loaded->manifest.sources.end()) apply_metadata(a.info, it->second);
+  }
+  if (!options.language.empty()) a.info.language = options.language;
+  slot.record = extract_document(a, knowledge, events);
+  if (!options.keep_review) {
+    slot.record->dropped.clear();
+    slot.record->dropped.shrink_to_fit();
+  }
+}
+
+std::optional<Catalog> catalog_of(const std::vector<PartHeader>& headers) {
+  if (headers.empty() || headers.front().catalog.is_null()) return std::nullopt;
+  return parse_catalog(parse_json("catalog (from the extract header)", headers.front().catalog.dump()).take()).take();
+}
+
+std::optional<TopicProfile> topic_of(const std::vector<PartHeader>& headers) {
+  if (headers.empty() || headers.front().topic.is_null()) return std::nullopt;
+  return parse_topic(parse_json("topic (from the extract header)", headers.front().topic.dump()).take()).take();
+}
+
+}  // namespace
+
+Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) {
+  Extraction x;
+  if (options.shard_count == 0 || options.shard_index >= options.shard_count)
+    throw Error(fmt::format("shard {}/{} does not exist (shards are numbered 0 to N-1)", options.shard_index,
+                            options.shard_count));
   std::optional<TopicProfile> topic;
   std::optional<Catalog> catalog;
   if (auto path = collection_file(options.topic, options.no_topic, options.input, k_topic_file)) {
-    topic = load_topic(*path);
-    result.topic_path = path->string();
+    JsonDoc doc = read_json_file(path->string()).take();
+    topic = parse_topic(doc).take();
+    x.header.topic = std::move(doc.json);
+    x.topic_path = path->string();
   }
   if (auto path = collection_file(options.catalog, options.no_catalog, options.input, k_catalog_file)) {
-    catalog = load_catalog(*path);
-    result.catalog_path = path->string();
+    JsonDoc doc = read_json_file(path->string()).take();
+    catalog = parse_catalog(doc).take();
+    x.header.catalog = std::move(doc.json);
+    x.catalog_path = path->string();
   }
   EventKnowledge events;
   events.topic = topic ? &*topic : nullptr;
@@ -100,56 +164,112 @@ BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
   events.title_language = options.title_language;
   WalkResult walk = walk_articles(options.input);
   std::optional<LoadedManifest> loaded = read_manifest(options, knowledge);
-  result.notes = std::move(walk.notes);
-  result.warnings = std::move(walk.warnings);
+  x.notes = std::move(walk.notes);
+  x.warnings = std::move(walk.warnings);
+  if (!options.title.empty()) x.header.title = options.title;
+  else if (loaded && loaded->manifest.title) x.header.title = *loaded->manifest.title;
 
-  std::vector<std::string> ids = assign_source_ids(walk.articles);
-  std::vector<DocumentRecord> records;
+  std::vector<const ArticleFile*> mine;
+  for (std::size_t i = 0; i < walk.articles.size(); ++i)
+    if (i % options.shard_count == options.shard_index) mine.push_back(&walk.articles[i]);
+
+  // Workers take the next file from a shared counter; each result lands in
+  // its file's slot, so the order of the output is the order of the files
+  // whatever the threads do.
+  std::vector<Slot> slots(mine.size());
+  std::atomic<std::size_t> next{0};
+  std::mutex progress_mutex;
+  std::size_t done = 0;
   std::uintmax_t bytes_read = 0;
-  auto progress = [&](std::size_t done) {
-    if (options.on_progress) options.on_progress(done, walk.articles.size(), bytes_read);
+  auto work = [&] {
+    for (std::size_t i = next++; i < mine.size(); i = next++) {
+      std::uintmax_t bytes = 0;
+      try {
+        extract_one(*mine[i], options, knowledge, events, loaded ? &*loaded : nullptr, slots[i], bytes);
+      } catch (...) {
+        slots[i].failure = std::current_exception();
+      }
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      ++done;
+      bytes_read += bytes;
+      if (options.on_progress) options.on_progress(done, mine.size(), bytes_read);
+    }
   };
-  for (std::size_t i = 0; i < walk.articles.size(); ++i) {
-    progress(i);
-    const ArticleFile& file = walk.articles[i];
-    if (is_excluded(file, options)) {
-      result.notes.push_back(fmt::format("skipped {}: it is the output file", file.relative));
-      continue;
-    }
-    if (auto large = too_large(file, options.max_file_size)) {
-      result.warnings.push_back(*large);
-      continue;
-    }
-    auto article = read_article(file, ids[i]);
-    if (!article) {
-      result.warnings.push_back(article.error());
-      continue;
-    }
-    Article& a = article.value();
-    bytes_read += a.bytes.size();
-    if (loaded) {
-      auto it = loaded->manifest.sources.find(a.info.path);
-      if (it != loaded->manifest.sources.end()) apply_metadata(a.info, it->second);
-    }
-    if (!options.language.empty()) a.info.language = options.language;
-    records.push_back(extract_document(a, knowledge, events));
+  std::size_t jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min(jobs, std::max<std::size_t>(mine.size(), 1));
+  {
+    std::vector<std::jthread> workers;
+    for (std::size_t t = 1; t < jobs; ++t) workers.emplace_back(work);
+    work();
   }
-  progress(walk.articles.size());
-  if (loaded) {
+  for (auto& slot : slots) {
+    if (slot.failure) std::rethrow_exception(slot.failure);
+    if (slot.note) x.notes.push_back(std::move(*slot.note));
+    if (slot.warning) x.warnings.push_back(std::move(*slot.warning));
+    if (slot.record) x.documents.push_back(std::move(*slot.record));
+  }
+  if (loaded && options.shard_count == 1) {
     for (const auto& [path, meta] : loaded->manifest.sources) {
       bool found = std::any_of(walk.articles.begin(), walk.articles.end(),
                                [&](const ArticleFile& f) { return f.relative == path; });
       if (!found)
-        result.warnings.push_back(loaded->doc.error_at_key(json_pointer_append("/sources", path),
-                                                           "no article file at this path under the input folder"));
+        x.warnings.push_back(loaded->doc.error_at_key(json_pointer_append("/sources", path),
+                                                      "no article file at this path under the input folder"));
     }
   }
   if (walk.articles.empty())
-    result.warnings.push_back(Diagnostic{options.input.string(), 0, 0, "no article files (.txt, .md) found", {}});
-  std::string title = !options.title.empty()                     ? options.title
-                      : loaded && loaded->manifest.title          ? *loaded->manifest.title
-                                                                  : std::string("Timeline");
-  result.timeline = build_timeline(std::move(title), std::move(records), events);
+    x.warnings.push_back(Diagnostic{options.input.string(), 0, 0, "no article files (.txt, .md) found", {}});
+  return x;
+}
+
+Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vector<PartHeader>& headers,
+                         const std::string& title, const std::string& title_language) {
+  for (std::size_t i = 1; i < headers.size(); ++i) {
+    if (headers[i].topic != headers[0].topic || headers[i].catalog != headers[0].catalog)
+      throw Error("the parts were extracted with different topic profiles or catalogs; extract them again alike");
+    if (headers[i].title != headers[0].title)
+      throw Error("the parts have different titles; give one with --title");
+  }
+  std::optional<TopicProfile> topic = topic_of(headers);
+  std::optional<Catalog> catalog = catalog_of(headers);
+  EventKnowledge events;
+  events.topic = topic ? &*topic : nullptr;
+  events.catalog = catalog ? &*catalog : nullptr;
+  events.title_language = title_language;
+
+  // Final ids, from the paths of every document, as if one folder held them all.
+  std::sort(documents.begin(), documents.end(),
+            [](const DocumentRecord& a, const DocumentRecord& b) { return a.source.path < b.source.path; });
+  for (std::size_t i = 1; i < documents.size(); ++i)
+    if (documents[i].source.path == documents[i - 1].source.path)
+      throw Error(fmt::format("{}: in two documents (overlapping shards, or a part given twice?)",
+                              documents[i].source.path));
+  std::vector<std::string> paths;
+  for (const auto& d : documents) paths.push_back(d.source.path);
+  std::vector<std::string> ids = assign_source_ids(paths);
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    DocumentRecord& d = documents[i];
+    const std::string& id = ids[i];
+    d.source.id = id;
+    for (auto& m : d.mentions) m.citation.source = id;
+    for (auto& c : d.conflicts) c.citation.source = id;
+    for (auto& c : d.undated) c.source = id;
+    for (auto& r : d.dropped) r.citation.source = id;
+  }
+  std::string name = !title.empty()                             ? title
+                     : !headers.empty() && headers.front().title ? *headers.front().title
+                                                                 : std::string("Timeline");
+  return build_timeline(std::move(name), std::move(documents), events);
+}
+
+BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
+  Extraction x = run_extract(options, knowledge);
+  BuildResult result;
+  result.topic_path = std::move(x.topic_path);
+  result.catalog_path = std::move(x.catalog_path);
+  result.warnings = std::move(x.warnings);
+  result.notes = std::move(x.notes);
+  result.timeline = merge_documents(std::move(x.documents), {x.header}, "", options.title_language);
   return result;
 }
 

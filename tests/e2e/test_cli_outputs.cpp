@@ -172,3 +172,23 @@ TEST_CASE("every command's --help shows examples", "[e2e][help]") {
   CHECK(top.out.find("--color") != std::string::npos);
   CHECK(top.out.find("1  --check: the output differs from the file, or the file is missing") != std::string::npos);
 }
+
+TEST_CASE("option mistakes found by a first user are clear errors", "[e2e][filter]") {
+  auto empty = run_cli({"build", "data/", "--since", ""});
+  CHECK(empty.exit_code == 2);
+  CHECK(empty.err.rfind("mstimeline: error: --since: \"\" is not a date (expected a TIMEX3 date", 0) == 0);
+  CHECK(empty.err.find("Run 'mstimeline build --help' for usage.\n") != std::string::npos);
+  auto locale = run_cli({"build", "data/", "--locale", "fr"});  // json uses no labels, but a typo is a typo
+  CHECK(locale.exit_code == 2);
+  CHECK(locale.err == "mstimeline: error: no locale \"fr\" (available: en, id)\n");
+  TempDir dir;
+  auto directory = run_cli({"build", "data/", "-f", "md", "-o", dir.path().string(), "--check"});
+  CHECK(directory.exit_code == 2);
+  CHECK(directory.err == "mstimeline: error: " + dir.path().string() + ": cannot compare: Is a directory\n");
+  auto spaced = run_cli({"build", "data/", "--kind", "personnel, leadership"});
+  REQUIRE(spaced.exit_code == 0);
+  CHECK(event_ids(spaced.out) == std::vector<std::string>{"openai-board-ousts-altman", "ms-hires-altman-brockman",
+                                                          "ms-hires-inflection-leaders"});
+  auto nested = run_cli({"catalog", "check", "--nope"});
+  CHECK(nested.err.find("Run 'mstimeline catalog check --help' for usage.\n") != std::string::npos);
+}

@@ -234,7 +234,7 @@ TEST_CASE("TimelineJS: date parts per precision, ranges for weeks, groups by kin
   CHECK(j["events"][2]["group"] == "agreement");
   CHECK(j["events"][1]["text"]["text"] ==
         "<blockquote>Investasi pada tahun 2019 dan 2021 &lt;besar&gt;.</blockquote>"
-        "<p>— Pub_One (s1), bytes 10–60</p>");
+        "<p>— Pub_One (s1), bytes 10–60, dated by “2021”</p>");
 }
 
 TEST_CASE("HTML: one self-contained page, text escaped, an item per event", "[render]") {

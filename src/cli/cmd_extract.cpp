@@ -1,0 +1,78 @@
+// `mstimeline extract DIR|FILE`: the map step. Per-document records as JSON
+// Lines (record.hpp), for `mstimeline merge` to build the timeline from.
+#include <cstdio>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/app.hpp"
+#include "cli/options.hpp"
+#include "mstimeline/output.hpp"
+
+namespace mstl::cli {
+namespace {
+
+constexpr const char* k_examples = R"X(Examples:
+  mstimeline extract data/ -o data.part.jsonl
+  mstimeline merge data.part.jsonl -f md             the same as: mstimeline build data/ -f md
+  seq 0 6 | xargs -P 7 -I{} mstimeline extract archive/ --shard {}/7 -j 1 -o part-{}.jsonl
+  mstimeline merge part-*.jsonl -o timeline.json     the same bytes as: mstimeline build archive/
+See docs/scaling.md for Hadoop Streaming and Spark.
+)X";
+
+struct ExtractArgs {
+  InputArgs in;
+  std::string output;
+  std::string shard;
+};
+
+void parse_shard(const std::string& text, BuildOptions& options) {
+  std::size_t slash = text.find('/');
+  std::size_t k = 0, n = 0;
+  bool ok = slash != std::string::npos && slash > 0 && slash + 1 < text.size();
+  for (std::size_t i = 0; ok && i < text.size(); ++i)
+    if (i != slash) ok = text[i] >= '0' && text[i] <= '9';
+  if (ok) {
+    try {
+      k = std::stoul(text.substr(0, slash));
+      n = std::stoul(text.substr(slash + 1));
+    } catch (const std::exception&) {
+      ok = false;
+    }
+  }
+  if (!ok || n == 0 || k >= n)
+    throw Error(fmt::format("--shard: \"{}\" is not K/N with 0 <= K < N (shard 0/3, 1/3 and 2/3 cover all files)", text));
+  options.shard_index = k;
+  options.shard_count = n;
+}
+
+int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
+  Knowledge knowledge = load_knowledge(find_data_dir(global.data_dir));
+  BuildOptions options = build_options(args.in, knowledge);
+  if (!args.shard.empty()) parse_shard(args.shard, options);
+  if (!args.output.empty() && args.output != "-") options.exclude = args.output;
+  auto progress = attach_progress(options, global);
+  Extraction x = run_extract(options, knowledge);
+  progress->finish();
+  report(x.warnings, x.notes, global);
+  std::string out = header_line(x.header);
+  for (const auto& d : x.documents) out += document_line(d);
+  write_output(args.output, out);
+  return 0;
+}
+
+}  // namespace
+
+void register_extract(CLI::App& app, const GlobalOptions& global, Action& action) {
+  auto args = std::make_shared<ExtractArgs>();
+  CLI::App* cmd = app.add_subcommand("extract", "Map step: per-document records of a folder (or a shard of it)");
+  cmd->footer(k_examples);
+  add_input_options(cmd, args->in);
+  cmd->add_option("-o,--output", args->output, "Write the part to FILE atomically instead of stdout")
+      ->type_name("FILE");
+  cmd->add_option("--shard", args->shard, "Only the files whose index in path order is K modulo N")
+      ->type_name("K/N");
+  cmd->callback([&action, &global, args] { action = [&global, args] { return run_extract_command(*args, global); }; });
+}
+
+}  // namespace mstl::cli

@@ -1,0 +1,67 @@
+// `mstimeline merge PART...`: the reduce step. Builds the timeline from the
+// parts `mstimeline extract` wrote, in any order, as `build` would.
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/app.hpp"
+#include "cli/options.hpp"
+#include "mstimeline/output.hpp"
+#include "mstimeline/record.hpp"
+
+namespace mstl::cli {
+namespace {
+
+constexpr const char* k_examples = R"X(Examples:
+  mstimeline merge part-*.jsonl                     JSON on stdout, as build would print
+  mstimeline merge part-*.jsonl -f md -o docs/timeline.md --check
+  cat part-* | mstimeline merge - -f html -o timeline.html
+)X";
+
+struct MergeArgs {
+  std::vector<std::string> parts;
+  std::string title;
+  OutputArgs out;
+};
+
+int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
+  Knowledge knowledge = load_knowledge(find_data_dir(global.data_dir));
+  Output output = prepare_output(args.out, knowledge);
+  std::vector<PartHeader> headers;
+  std::vector<DocumentRecord> documents;
+  for (const auto& path : args.parts) {
+    std::string text;
+    if (path == "-") {
+      text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+      text = read_file(path).take();
+    }
+    Part part = parse_part(path == "-" ? "<stdin>" : path, text).take();
+    if (part.headers.empty() && !part.documents.empty())
+      throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", path));
+    for (auto& h : part.headers) headers.push_back(std::move(h));
+    for (auto& d : part.documents) documents.push_back(std::move(d));
+  }
+  Timeline timeline = merge_documents(std::move(documents), headers, args.title, args.out.locale);
+  return emit(timeline, output, args.out, global);
+}
+
+}  // namespace
+
+void register_merge(CLI::App& app, const GlobalOptions& global, Action& action) {
+  auto args = std::make_shared<MergeArgs>();
+  CLI::App* cmd = app.add_subcommand("merge", "Reduce step: the timeline of parts written by extract");
+  cmd->footer(k_examples);
+  cmd->add_option("parts", args->parts, "Parts written by mstimeline extract (- for stdin)")
+      ->required()
+      ->type_name("PART...");
+  cmd->add_option("--title", args->title, "Timeline title [default: the parts', else \"Timeline\"]")
+      ->type_name("TEXT");
+  add_output_options(cmd, args->out);
+  cmd->callback([&action, &global, args] { action = [&global, args] { return run_merge_command(*args, global); }; });
+}
+
+}  // namespace mstl::cli

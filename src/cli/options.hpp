@@ -1,0 +1,68 @@
+// Options shared by several subcommands: what to read (build, extract,
+// review), and what to write (build, merge).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/app.hpp"
+#include "cli/term.hpp"
+#include "mstimeline/filter.hpp"
+#include "mstimeline/knowledge.hpp"
+#include "mstimeline/pipeline.hpp"
+#include "mstimeline/renderer.hpp"
+
+namespace mstl::cli {
+
+struct InputArgs {
+  std::string input;
+  std::string title;
+  std::string manifest;
+  std::string language;
+  std::string topic;
+  std::string catalog;
+  bool no_topic = false;
+  bool no_catalog = false;
+  std::uintmax_t max_file_size_mib = k_default_max_file_size >> 20;
+  std::size_t jobs = 0;
+};
+
+// INPUT, --title, --manifest, --lang, --topic/--no-topic, --catalog/--no-catalog, --max-file-size, -j.
+void add_input_options(CLI::App* cmd, InputArgs& args);
+
+// The BuildOptions of those arguments, and a progress bar on stderr when it
+// is a terminal and not --quiet (term.hpp); keep the Progress alive for the run.
+BuildOptions build_options(const InputArgs& args, const Knowledge& knowledge);
+std::unique_ptr<Progress> attach_progress(BuildOptions& options, const GlobalOptions& global);
+
+struct OutputArgs {
+  std::string format = "json";
+  std::string output;
+  bool check = false;
+  std::string locale = "en";
+  std::string since;
+  std::string until;
+  std::vector<std::string> kinds;
+  std::size_t min_sources = 0;
+};
+
+// -f, -o, --check, --locale, --since, --until, --kind, --min-sources.
+void add_output_options(CLI::App* cmd, OutputArgs& args);
+
+// A renderer and filter checked before any work: bad values fail fast.
+struct Output {
+  std::unique_ptr<Renderer> renderer;
+  EventFilter filter;
+};
+Output prepare_output(const OutputArgs& args, const Knowledge& knowledge);
+
+// Filters, renders and writes (or checks) the timeline; returns the exit code.
+int emit(Timeline& timeline, const Output& output, const OutputArgs& args, const GlobalOptions& global);
+
+// Warnings, and with --verbose notes, on stderr.
+void report(const std::vector<Diagnostic>& warnings, const std::vector<std::string>& notes,
+            const GlobalOptions& global);
+
+}  // namespace mstl::cli

@@ -1,0 +1,247 @@
+#include "mstimeline/record.hpp"
+
+#include <fmt/format.h>
+
+#include "mstimeline/json_doc.hpp"
+
+namespace mstl {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+ordered_json opt(const std::optional<std::string>& s) { return s ? ordered_json(*s) : ordered_json(); }
+
+ordered_json citation_json(const Citation& c) {
+  return ordered_json{{"source", c.source}, {"start", c.start}, {"end", c.end}, {"quote", c.quote},
+                      {"date_text", c.date_text}};
+}
+
+std::string dump(const ordered_json& j) { return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace); }
+
+// Reads one line's object, each problem a Diagnostic at its place in the line.
+class LineReader {
+ public:
+  LineReader(const JsonDoc& doc, std::size_t line) : m_doc(doc), m_line(line) {}
+
+  Diagnostic error(const std::string& pointer, const std::string& message) const {
+    Diagnostic d = m_doc.error_at(pointer, message);
+    d.line = m_line;
+    return d;
+  }
+
+  // The member `key` of the object at `pointer`, of the JSON type `kind`.
+  const json* member(const json& object, const std::string& pointer, const char* key, json::value_t kind,
+                     bool nullable = false) {
+    if (m_error) return nullptr;
+    auto it = object.find(key);
+    if (it == object.end()) {
+      m_error = error(pointer, fmt::format("missing \"{}\"", key));
+      return nullptr;
+    }
+    bool ok = it->type() == kind || (nullable && it->is_null()) ||
+              (kind == json::value_t::number_unsigned && it->is_number_integer() && *it >= 0);
+    if (!ok) {
+      m_error = error(pointer + "/" + key, fmt::format("\"{}\" has the wrong type", key));
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  std::string string(const json& o, const std::string& p, const char* key) {
+    const json* v = member(o, p, key, json::value_t::string);
+    return v ? v->get<std::string>() : std::string();
+  }
+  std::optional<std::string> optional_string(const json& o, const std::string& p, const char* key) {
+    const json* v = member(o, p, key, json::value_t::string, true);
+    return v && v->is_string() ? std::optional(v->get<std::string>()) : std::nullopt;
+  }
+  std::size_t offset(const json& o, const std::string& p, const char* key) {
+    const json* v = member(o, p, key, json::value_t::number_unsigned);
+    return v ? v->get<std::size_t>() : 0;
+  }
+  const json& array(const json& o, const std::string& p, const char* key) {
+    static const json empty = json::array();
+    const json* v = member(o, p, key, json::value_t::array);
+    return v ? *v : empty;
+  }
+  const json& object(const json& o, const std::string& p, const char* key) {
+    static const json empty = json::object();
+    const json* v = member(o, p, key, json::value_t::object);
+    return v ? *v : empty;
+  }
+
+  Citation citation(const json& o, const std::string& p) {
+    Citation c;
+    c.source = string(o, p, "source");
+    c.start = offset(o, p, "start");
+    c.end = offset(o, p, "end");
+    c.quote = string(o, p, "quote");
+    c.date_text = string(o, p, "date_text");
+    if (!m_error && c.end < c.start) m_error = error(p + "/end", "\"end\" is before \"start\"");
+    return c;
+  }
+
+  DateValue date(const json& o, const std::string& p, const char* key) {
+    std::string value = string(o, p, key);
+    if (m_error) return {};
+    auto d = parse_date_value(value);
+    if (!d) m_error = error(p + "/" + key, fmt::format("\"{}\" is not a calendar TIMEX3 date", value));
+    return d.value_or(DateValue{});
+  }
+
+  SourceInfo source(const json& o, const std::string& p) {
+    SourceInfo s;
+    s.id = string(o, p, "id");
+    s.path = string(o, p, "path");
+    s.sha256 = string(o, p, "sha256");
+    s.encoding = string(o, p, "encoding");
+    s.language = string(o, p, "language");
+    s.publisher = optional_string(o, p, "publisher");
+    s.url = optional_string(o, p, "url");
+    s.published = optional_string(o, p, "published");
+    s.published_basis = string(o, p, "published_basis");
+    return s;
+  }
+
+  DocumentRecord document(const json& j) {
+    DocumentRecord r;
+    r.source = source(object(j, "", "source"), "/source");
+    const json& mentions = array(j, "", "mentions");
+    for (std::size_t i = 0; i < mentions.size() && !m_error; ++i) {
+      std::string p = fmt::format("/mentions/{}", i);
+      const json& m = mentions[i];
+      Mention mention;
+      mention.date = date(m, p, "date");
+      mention.catalog_id = string(m, p, "catalog_id");
+      mention.trigger = string(m, p, "trigger");
+      mention.citation = citation(object(m, p, "citation"), p + "/citation");
+      for (const auto& w : array(m, p, "salient")) {
+        if (!w.is_string()) m_error = error(p + "/salient", "\"salient\" must hold strings");
+        if (m_error) break;
+        mention.salient.push_back(w.get<std::string>());
+      }
+      r.mentions.push_back(std::move(mention));
+    }
+    const json& conflicts = array(j, "", "conflicts");
+    for (std::size_t i = 0; i < conflicts.size() && !m_error; ++i) {
+      std::string p = fmt::format("/conflicts/{}", i);
+      Conflict c;
+      c.catalog_id = string(conflicts[i], p, "catalog_id");
+      c.value = string(conflicts[i], p, "value");
+      c.citation = citation(object(conflicts[i], p, "citation"), p + "/citation");
+      r.conflicts.push_back(std::move(c));
+    }
+    const json& undated = array(j, "", "undated");
+    for (std::size_t i = 0; i < undated.size() && !m_error; ++i)
+      r.undated.push_back(citation(undated[i], fmt::format("/undated/{}", i)));
+    const json& dropped = array(j, "", "dropped");
+    for (std::size_t i = 0; i < dropped.size() && !m_error; ++i) {
+      std::string p = fmt::format("/dropped/{}", i);
+      ReviewItem item;
+      item.reason = string(dropped[i], p, "reason");
+      item.detail = string(dropped[i], p, "detail");
+      item.citation = citation(object(dropped[i], p, "citation"), p + "/citation");
+      r.dropped.push_back(std::move(item));
+    }
+    return r;
+  }
+
+  const std::optional<Diagnostic>& failed() const { return m_error; }
+
+ private:
+  const JsonDoc& m_doc;
+  std::size_t m_line;
+  std::optional<Diagnostic> m_error;
+};
+
+}  // namespace
+
+std::string header_line(const PartHeader& h) {
+  ordered_json j{{"type", "header"}, {"version", k_record_version}, {"title", opt(h.title)},
+                 {"topic", ordered_json(h.topic)}, {"catalog", ordered_json(h.catalog)}};
+  return dump(j) + "\n";
+}
+
+std::string document_line(const DocumentRecord& r) {
+  const SourceInfo& s = r.source;
+  ordered_json source{{"id", s.id},
+                      {"path", s.path},
+                      {"sha256", s.sha256},
+                      {"encoding", s.encoding},
+                      {"language", s.language},
+                      {"publisher", opt(s.publisher)},
+                      {"url", opt(s.url)},
+                      {"published", opt(s.published)},
+                      {"published_basis", s.published_basis}};
+  ordered_json mentions = ordered_json::array();
+  for (const auto& m : r.mentions)
+    mentions.push_back(ordered_json{{"date", m.date.value},
+                                    {"catalog_id", m.catalog_id},
+                                    {"trigger", m.trigger},
+                                    {"citation", citation_json(m.citation)},
+                                    {"salient", m.salient}});
+  ordered_json conflicts = ordered_json::array();
+  for (const auto& c : r.conflicts)
+    conflicts.push_back(
+        ordered_json{{"catalog_id", c.catalog_id}, {"value", c.value}, {"citation", citation_json(c.citation)}});
+  ordered_json undated = ordered_json::array();
+  for (const auto& c : r.undated) undated.push_back(citation_json(c));
+  ordered_json dropped = ordered_json::array();
+  for (const auto& d : r.dropped)
+    dropped.push_back(ordered_json{{"reason", d.reason}, {"detail", d.detail}, {"citation", citation_json(d.citation)}});
+  ordered_json j{{"type", "document"}, {"version", k_record_version}, {"source", std::move(source)},
+                 {"mentions", std::move(mentions)}, {"conflicts", std::move(conflicts)},
+                 {"undated", std::move(undated)}, {"dropped", std::move(dropped)}};
+  return dump(j) + "\n";
+}
+
+Expected<Part> parse_part(const std::string& path, std::string_view text) {
+  Part part;
+  std::size_t line_no = 0;
+  while (!text.empty()) {
+    ++line_no;
+    std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    auto parsed = parse_json(path, std::string(line));
+    if (!parsed) {
+      Diagnostic d = parsed.error();
+      d.line = line_no;
+      return d;
+    }
+    const JsonDoc& doc = parsed.value();
+    LineReader reader(doc, line_no);
+    if (!doc.json.is_object()) return reader.error("", "expected a JSON object per line");
+    auto type = doc.json.find("type");
+    auto version = doc.json.find("version");
+    if (type == doc.json.end() || !type->is_string()) return reader.error("", "missing \"type\"");
+    if (version == doc.json.end() || *version != k_record_version)
+      return reader.error(version == doc.json.end() ? "" : "/version",
+                          fmt::format("unsupported version (this mstimeline reads version {})", k_record_version));
+    if (*type == "header") {
+      PartHeader h;
+      h.title = reader.optional_string(doc.json, "", "title");
+      for (const char* key : {"topic", "catalog"}) {
+        auto it = doc.json.find(key);
+        if (it == doc.json.end() || !(it->is_null() || it->is_object()))
+          return reader.error(it == doc.json.end() ? "" : std::string("/") + key,
+                              fmt::format("\"{}\" must be an object or null", key));
+        (std::string_view(key) == "topic" ? h.topic : h.catalog) = *it;
+      }
+      if (reader.failed()) return *reader.failed();
+      part.headers.push_back(std::move(h));
+    } else if (*type == "document") {
+      DocumentRecord r = reader.document(doc.json);
+      if (reader.failed()) return *reader.failed();
+      part.documents.push_back(std::move(r));
+    } else {
+      return reader.error("/type", fmt::format("unknown type {} (expected \"header\" or \"document\")", type->dump()));
+    }
+  }
+  return part;
+}
+
+}  // namespace mstl

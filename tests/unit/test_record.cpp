@@ -1,0 +1,81 @@
+#include <catch2/catch.hpp>
+
+#include "mstimeline/record.hpp"
+
+using namespace mstl;
+
+namespace {
+
+DocumentRecord sample() {
+  DocumentRecord r;
+  r.source.id = "a/x.txt";
+  r.source.path = "a/x.txt";
+  r.source.sha256 = std::string(64, 'b');
+  r.source.language = "id";
+  r.source.publisher = "Pub";
+  r.source.published = "2023-01-25";
+  r.source.published_basis = "inferred";
+  Citation c{"a/x.txt", 5, 20, "Kutipan \"satu\".\n", "tahun 2019"};
+  r.mentions.push_back(Mention{*parse_date_value("2023-W46"), "", "", c, {"kutipan", "satu"}});
+  r.mentions.push_back(Mention{*parse_date_value("2019"), "cat-1", "investasi", c, {}});
+  r.conflicts.push_back(Conflict{"cat-1", "2020", c});
+  r.undated.push_back(Citation{"a/x.txt", 30, 40, "Tanpa tanggal.", ""});
+  r.dropped.push_back(ReviewItem{"off-topic", "names no side", c});
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("a document survives the part format unchanged", "[record]") {
+  DocumentRecord r = sample();
+  PartHeader h;
+  h.title = "Judul";
+  h.catalog = nlohmann::json::parse(R"({"events": []})");
+  std::string text = header_line(h) + document_line(r);
+  auto part = parse_part("p.jsonl", text);
+  REQUIRE(part.ok());
+  REQUIRE(part.value().headers.size() == 1);
+  CHECK(part.value().headers[0].title == "Judul");
+  CHECK(part.value().headers[0].topic.is_null());
+  CHECK(part.value().headers[0].catalog == h.catalog);
+  REQUIRE(part.value().documents.size() == 1);
+  const DocumentRecord& back = part.value().documents[0];
+  CHECK(document_line(back) == document_line(r));  // every field, by the writer's own account
+  CHECK(back.source.publisher == "Pub");
+  CHECK_FALSE(back.source.url);
+  CHECK(back.mentions[0].date.precision == Precision::week);
+  CHECK(back.mentions[0].citation.quote == "Kutipan \"satu\".\n");
+  CHECK(back.mentions[0].salient == std::vector<std::string>{"kutipan", "satu"});
+  CHECK(back.mentions[1].catalog_id == "cat-1");
+  CHECK(back.conflicts[0].value == "2020");
+  CHECK(back.undated[0].start == 30);
+  CHECK(back.dropped[0].reason == "off-topic");
+}
+
+TEST_CASE("broken parts are errors at their line and column", "[record]") {
+  std::string good = header_line({}) + document_line(sample());
+  auto garbage = parse_part("p.jsonl", good + "{\"type\": \"document\", \"version\": 1,\n");
+  REQUIRE_FALSE(garbage.ok());
+  CHECK(garbage.error().line == 3);
+  auto version = parse_part("p.jsonl", "{\"type\": \"header\", \"version\": 2}\n");
+  CHECK(version.error().to_string() ==
+        "p.jsonl:1:31: unsupported version (this mstimeline reads version 1)\n"
+        "  {\"type\": \"header\", \"version\": 2}\n"
+        "  " + std::string(30, ' ') + "^");
+  std::string doc = document_line(sample());
+  std::string bad_date = doc;
+  bad_date.replace(bad_date.find("\"2023-W46\""), 10, "\"2023-W60\"");
+  auto date = parse_part("p.jsonl", "\n" + bad_date);
+  REQUIRE_FALSE(date.ok());
+  CHECK(date.error().line == 2);
+  CHECK(date.error().message == "\"2023-W60\" is not a calendar TIMEX3 date");
+  std::string no_quote = doc;
+  no_quote.replace(no_quote.find("\"quote\""), 7, "\"quota\"");
+  CHECK(parse_part("p.jsonl", no_quote).error().message == "missing \"quote\"");
+  std::string negative = doc;
+  negative.replace(negative.find("\"start\":5"), 9, "\"start\":-5");
+  CHECK(parse_part("p.jsonl", negative).error().message == "\"start\" has the wrong type");
+  CHECK(parse_part("p.jsonl", "{\"type\": \"poem\", \"version\": 1}").error().message ==
+        "unknown type \"poem\" (expected \"header\" or \"document\")");
+  CHECK(parse_part("p.jsonl", "[1, 2]").error().message == "expected a JSON object per line");
+}
