@@ -117,8 +117,12 @@ Output prepare_output(const OutputArgs& args, const Knowledge& knowledge) {
   // Every format checks the locale: json and csv use it for catalog titles,
   // and a typo should fail the same way whatever the format.
   RenderOptions render_options;
-  render_options.labels = &knowledge.label_set(args.locale);
-  render_options.dates = &knowledge.lexicon(args.locale);
+  if (Renderer::needs_locale(args.format)) {
+    render_options.labels = &knowledge.label_set(args.locale);
+    render_options.dates = &knowledge.lexicon(args.locale);
+  } else if (!knowledge.lexicons.contains(args.locale)) {
+    (void)knowledge.label_set(args.locale);  // throws: no locale "fr" (available: ...)
+  }
   out.renderer = Renderer::create(args.format, render_options);
   return out;
 }

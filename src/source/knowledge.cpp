@@ -14,6 +14,20 @@
 namespace mstl {
 namespace fs = std::filesystem;
 
+namespace {
+
+// The *.json files of a folder, in byte-wise order; none when it is missing.
+std::vector<fs::path> json_files(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".json") out.push_back(entry.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
 const Lexicon& Knowledge::lexicon(std::string_view language) const {
   auto it = lexicons.find(std::string(language));
   if (it != lexicons.end()) return it->second;
@@ -28,6 +42,9 @@ const Labels& Knowledge::label_set(std::string_view code) const {
   std::vector<std::string> codes;
   for (const auto& [c, l] : labels)
     if (lexicons.contains(c)) codes.push_back(c);
+  if (codes.empty())
+    throw Error(fmt::format("no locale \"{}\": {} holds no labels/<code>.json with a lexicon beside it (docs/labels.md)",
+                            code, data_dir.string()));
   throw Error(fmt::format("no locale \"{}\" (available: {})", code, fmt::join(codes, ", ")));
 }
 
@@ -44,12 +61,8 @@ Knowledge load_knowledge(const fs::path& data_dir) {
   if (!fs::is_directory(lexicon_dir, ec))
     throw Error(fmt::format("{}: no lexicon directory; is the data directory right? (--data-dir, MSTIMELINE_DATA)",
                             lexicon_dir.string()));
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(lexicon_dir, ec))
-    if (entry.path().extension() == ".json") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
   std::string fallback;
-  for (const auto& file : files) {
+  for (const auto& file : json_files(lexicon_dir)) {
     JsonDoc doc = read_json_file(file.string()).take();
     Lexicon lexicon = parse_lexicon(doc, file.stem().string()).take();
     if (lexicon.fallback && !fallback.empty())
@@ -60,20 +73,12 @@ Knowledge load_knowledge(const fs::path& data_dir) {
   }
   if (k.lexicons.empty()) throw Error(fmt::format("{}: no lexicon files (*.json)", lexicon_dir.string()));
   // Boilerplate rules are optional: without them nothing is boilerplate.
-  std::vector<fs::path> rules;
-  for (const auto& entry : fs::directory_iterator(data_dir / "boilerplate", ec))
-    if (entry.path().extension() == ".json") rules.push_back(entry.path());
-  std::sort(rules.begin(), rules.end());
-  for (const auto& file : rules) {
+  for (const auto& file : json_files(data_dir / "boilerplate")) {
     JsonDoc doc = read_json_file(file.string()).take();
     if (auto e = parse_boilerplate(doc, k.boilerplate)) throw Error(*e);
   }
-  // Labels are optional too: without them only the json formats render.
-  std::vector<fs::path> label_files;
-  for (const auto& entry : fs::directory_iterator(data_dir / "labels", ec))
-    if (entry.path().extension() == ".json") label_files.push_back(entry.path());
-  std::sort(label_files.begin(), label_files.end());
-  for (const auto& file : label_files) {
+  // Labels are optional too: without them only json, jsonl and csv render.
+  for (const auto& file : json_files(data_dir / "labels")) {
     JsonDoc doc = read_json_file(file.string()).take();
     Labels labels = parse_labels(doc, file.stem().string()).take();
     k.labels.emplace(labels.language, std::move(labels));

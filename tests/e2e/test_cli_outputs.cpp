@@ -192,3 +192,16 @@ TEST_CASE("option mistakes found by a first user are clear errors", "[e2e][filte
   auto nested = run_cli({"catalog", "check", "--nope"});
   CHECK(nested.err.find("Run 'mstimeline catalog check --help' for usage.\n") != std::string::npos);
 }
+
+TEST_CASE("a data directory without labels still builds json, and says what md lacks", "[e2e][locale]") {
+  TempDir dir;
+  for (const char* f : {"lexicon/id.json", "lexicon/en.json", "boilerplate/common.json"})
+    test::write_file(dir / f, test::read_file(test::repo_data_dir() / f));
+  auto json_out = run_cli({"--data-dir", dir.path().string(), "build", "data/"});
+  CHECK(json_out.exit_code == 0);
+  CHECK(json_out.out == test::read_file(test::source_dir() / "docs/timeline.json"));
+  auto md = run_cli({"--data-dir", dir.path().string(), "build", "data/", "-f", "md"});
+  CHECK(md.exit_code == 2);
+  CHECK(md.err == "mstimeline: error: no locale \"en\": " + dir.path().string() +
+                      " holds no labels/<code>.json with a lexicon beside it (docs/labels.md)\n");
+}
