@@ -39,6 +39,11 @@ struct PartHeader {
   nlohmann::json catalog;  // null when none
 };
 
+// The JSON objects of a source and a citation, as both the parts and the
+// json output (docs/timeline.schema.json) write them.
+nlohmann::ordered_json source_record(const SourceInfo& s);
+nlohmann::ordered_json citation_record(const Citation& c);
+
 std::string header_line(const PartHeader& header);
 std::string document_line(const DocumentRecord& record);
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "mstimeline/error.hpp"
+#include "mstimeline/record.hpp"
 
 namespace mstl::render {
 
@@ -88,27 +89,13 @@ const Labels& require_labels(const RenderOptions& options, std::string_view form
 
 namespace {
 
-ordered_json optional_string(const std::optional<std::string>& s) { return s ? ordered_json(*s) : ordered_json(); }
 ordered_json nullable(const std::string& s) { return s.empty() ? ordered_json() : ordered_json(s); }
 
 }  // namespace
 
-ordered_json source_json(const SourceInfo& s) {
-  return ordered_json{{"id", s.id},
-                      {"path", s.path},
-                      {"sha256", s.sha256},
-                      {"encoding", s.encoding},
-                      {"language", s.language},
-                      {"publisher", optional_string(s.publisher)},
-                      {"url", optional_string(s.url)},
-                      {"published", optional_string(s.published)},
-                      {"published_basis", s.published_basis}};
-}
+ordered_json source_json(const SourceInfo& s) { return source_record(s); }
 
-ordered_json citation_json(const Citation& c) {
-  return ordered_json{{"source", c.source}, {"start", c.start},          {"end", c.end},
-                      {"quote", c.quote},   {"date_text", c.date_text}};
-}
+ordered_json citation_json(const Citation& c) { return citation_record(c); }
 
 ordered_json event_json(const Event& e) {
   ordered_json citations = ordered_json::array();

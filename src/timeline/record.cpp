@@ -12,11 +12,6 @@ using nlohmann::ordered_json;
 
 ordered_json opt(const std::optional<std::string>& s) { return s ? ordered_json(*s) : ordered_json(); }
 
-ordered_json citation_json(const Citation& c) {
-  return ordered_json{{"source", c.source}, {"start", c.start}, {"end", c.end}, {"quote", c.quote},
-                      {"date_text", c.date_text}};
-}
-
 std::string dump(const ordered_json& j) { return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace); }
 
 // Reads one line's object, each problem a Diagnostic at its place in the line.
@@ -163,9 +158,8 @@ std::string header_line(const PartHeader& h) {
   return dump(j) + "\n";
 }
 
-std::string document_line(const DocumentRecord& r) {
-  const SourceInfo& s = r.source;
-  ordered_json source{{"id", s.id},
+ordered_json source_record(const SourceInfo& s) {
+  return ordered_json{{"id", s.id},
                       {"path", s.path},
                       {"sha256", s.sha256},
                       {"encoding", s.encoding},
@@ -174,22 +168,31 @@ std::string document_line(const DocumentRecord& r) {
                       {"url", opt(s.url)},
                       {"published", opt(s.published)},
                       {"published_basis", s.published_basis}};
+}
+
+ordered_json citation_record(const Citation& c) {
+  return ordered_json{{"source", c.source}, {"start", c.start}, {"end", c.end}, {"quote", c.quote},
+                      {"date_text", c.date_text}};
+}
+
+std::string document_line(const DocumentRecord& r) {
+  ordered_json source = source_record(r.source);
   ordered_json mentions = ordered_json::array();
   for (const auto& m : r.mentions)
     mentions.push_back(ordered_json{{"date", m.date.value},
                                     {"catalog_id", m.catalog_id},
                                     {"trigger", m.trigger},
-                                    {"citation", citation_json(m.citation)},
+                                    {"citation", citation_record(m.citation)},
                                     {"salient", m.salient}});
   ordered_json conflicts = ordered_json::array();
   for (const auto& c : r.conflicts)
     conflicts.push_back(
-        ordered_json{{"catalog_id", c.catalog_id}, {"value", c.value}, {"citation", citation_json(c.citation)}});
+        ordered_json{{"catalog_id", c.catalog_id}, {"value", c.value}, {"citation", citation_record(c.citation)}});
   ordered_json undated = ordered_json::array();
-  for (const auto& c : r.undated) undated.push_back(citation_json(c));
+  for (const auto& c : r.undated) undated.push_back(citation_record(c));
   ordered_json dropped = ordered_json::array();
   for (const auto& d : r.dropped)
-    dropped.push_back(ordered_json{{"reason", d.reason}, {"detail", d.detail}, {"citation", citation_json(d.citation)}});
+    dropped.push_back(ordered_json{{"reason", d.reason}, {"detail", d.detail}, {"citation", citation_record(d.citation)}});
   ordered_json j{{"type", "document"}, {"version", k_record_version}, {"source", std::move(source)},
                  {"mentions", std::move(mentions)}, {"conflicts", std::move(conflicts)},
                  {"undated", std::move(undated)}, {"dropped", std::move(dropped)}};
