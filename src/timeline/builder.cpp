@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <queue>
+#include <unordered_map>
 #include <set>
 
 #include <fmt/format.h>
@@ -49,16 +51,42 @@ struct UnionFind {
   }
 };
 
+// Salient words of the new-event mentions as ids numbered in word order, so
+// an id-sorted list sums in the same order as the sorted words it stands for.
+struct WordTable {
+  std::vector<std::string> words;  // by id
+  std::vector<double> idf;         // by id
+  std::vector<std::vector<std::uint32_t>> of;  // by mention: its words' ids, ascending
+};
+
 // Rarity weights of salient words over all new-event mentions: a word in
 // every mention says nothing about which event a mention reports.
-std::map<std::string, double> idf_weights(const std::vector<Mention>& mentions) {
+WordTable word_table(const std::vector<Mention>& mentions) {
   std::map<std::string, std::size_t> df;
   for (const auto& m : mentions)
     for (const auto& w : m.salient) ++df[w];
-  std::map<std::string, double> idf;
+  WordTable t;
+  std::unordered_map<std::string_view, std::uint32_t> id;
   double n = static_cast<double>(mentions.size());
-  for (const auto& [w, count] : df) idf[w] = std::log((n + 1.0) / static_cast<double>(count)) + 1.0;
-  return idf;
+  for (const auto& [w, count] : df) {
+    id.emplace(w, static_cast<std::uint32_t>(t.words.size()));
+    t.words.push_back(w);
+    t.idf.push_back(std::log((n + 1.0) / static_cast<double>(count)) + 1.0);
+  }
+  t.of.reserve(mentions.size());
+  for (const auto& m : mentions) {
+    std::vector<std::uint32_t> ids;
+    ids.reserve(m.salient.size());
+    for (const auto& w : m.salient) ids.push_back(id.at(w));
+    t.of.push_back(std::move(ids));  // ascending: `salient` is sorted
+  }
+  return t;
+}
+
+double weight_of(const std::vector<std::uint32_t>& ids, const WordTable& t) {
+  double w = 0;
+  for (auto x : ids) w += t.idf[x];
+  return w;
 }
 
 struct Agreement {
@@ -66,23 +94,159 @@ struct Agreement {
   std::vector<std::string> shared;  // heaviest first
 };
 
-Agreement agreement(const Mention& a, const Mention& b, const std::map<std::string, double>& idf) {
-  auto weight = [&](const std::vector<std::string>& words) {
-    double w = 0;
-    for (const auto& x : words) w += idf.at(x);
-    return w;
-  };
+Agreement agreement(std::size_t a, std::size_t b, const WordTable& t, const std::vector<double>& total) {
   Agreement out;
-  std::set_intersection(a.salient.begin(), a.salient.end(), b.salient.begin(), b.salient.end(),
-                        std::back_inserter(out.shared));
-  double denominator = std::min(weight(a.salient), weight(b.salient));
+  std::vector<std::uint32_t> shared;
+  std::set_intersection(t.of[a].begin(), t.of[a].end(), t.of[b].begin(), t.of[b].end(), std::back_inserter(shared));
+  double denominator = std::min(total[a], total[b]);
   if (denominator <= 0) return out;
-  out.score = weight(out.shared) / denominator;
-  std::stable_sort(out.shared.begin(), out.shared.end(),
-                   [&](const std::string& x, const std::string& y) { return idf.at(x) > idf.at(y); });
-  if (out.shared.size() > 6) out.shared.resize(6);
+  out.score = weight_of(shared, t) / denominator;
+  std::stable_sort(shared.begin(), shared.end(), [&](auto x, auto y) { return t.idf[x] > t.idf[y]; });
+  if (shared.size() > 6) shared.resize(6);
+  for (auto x : shared) out.shared.push_back(t.words[x]);
   return out;
 }
+
+// The smallest calendar unit (day, month, year, or everything) holding a
+// period whole. Two compatible periods (one inside the other) have nested
+// units, which is what lets the merge look only where a match can be.
+using Unit = std::uint64_t;
+constexpr Unit k_everything = Unit{3} << 32;
+
+Unit make_unit(unsigned level, long value) { return (Unit{level} << 32) | static_cast<std::uint32_t>(value + (1L << 31)); }
+
+Unit unit_of(const Period& p) {
+  namespace chr = std::chrono;
+  chr::year_month_day first(p.start), last(p.end - chr::days(1));
+  if (p.end - p.start == chr::days(1)) return make_unit(0, p.start.time_since_epoch().count());
+  if (first.year() != last.year()) return k_everything;
+  long year = static_cast<int>(first.year());
+  if (first.month() == last.month()) return make_unit(1, year * 12 + static_cast<long>(static_cast<unsigned>(first.month())) - 1);
+  return make_unit(2, year);
+}
+
+// The units strictly holding `u`, innermost first.
+std::vector<Unit> units_above(Unit u) {
+  namespace chr = std::chrono;
+  std::vector<Unit> out;
+  unsigned level = static_cast<unsigned>(u >> 32);
+  long value = static_cast<long>(static_cast<std::uint32_t>(u)) - (1L << 31);
+  if (level == 0) {
+    chr::year_month_day d{chr::sys_days(chr::days(value))};
+    long year = static_cast<int>(d.year());
+    out.push_back(make_unit(1, year * 12 + static_cast<long>(static_cast<unsigned>(d.month())) - 1));
+    out.push_back(make_unit(2, year));
+  } else if (level == 1) {
+    long year = value >= 0 ? value / 12 : (value - 11) / 12;
+    out.push_back(make_unit(2, year));
+  }
+  if (level < 3) out.push_back(k_everything);
+  return out;
+}
+
+// Where earlier mentions are found by word: `at` lists mentions whose unit is
+// exactly the key's, `within` those whose unit lies inside it; `all` is
+// keyed by every word of a mention, `prefix` by its heaviest words only.
+enum class Posting : std::uint8_t { all_at, all_within, prefix_at, prefix_within };
+
+struct PostingKey {
+  Unit unit;
+  std::uint32_t word;
+  Posting kind;
+  bool operator==(const PostingKey&) const = default;
+};
+
+struct PostingHash {
+  std::size_t operator()(const PostingKey& k) const {
+    std::uint64_t h = k.unit * 0x9E3779B97F4A7C15ull ^ (std::uint64_t{k.word} << 2 | static_cast<std::uint64_t>(k.kind));
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return static_cast<std::size_t>(h ^ (h >> 32));
+  }
+};
+
+// The heaviest words of a mention, just enough that any mention sharing none
+// of them shares less than `threshold` of this one's weight (prefix
+// filtering). A small margin keeps rounding on the side of more candidates.
+std::vector<std::uint32_t> heavy_prefix(const std::vector<std::uint32_t>& ids, double total, double threshold,
+                                        const WordTable& t) {
+  std::vector<std::uint32_t> order = ids;
+  std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return t.idf[x] > t.idf[y]; });
+  double rest = total;
+  double floor = threshold * total * (1 - 1e-9);
+  std::size_t k = 0;
+  while (k < order.size() && rest >= floor) rest -= t.idf[order[k++]];
+  order.resize(k);
+  return order;
+}
+
+// Earlier new-event mentions that may join mention `j`: all those that could
+// pass the threshold, or repeat its sentence, met in ascending order.
+class MergeIndex {
+ public:
+  MergeIndex(const WordTable& words, const std::vector<double>& total) : m_words(words), m_total(total) {}
+
+  // Calls `visit(i)` for candidate i < j in ascending order until it returns true.
+  template <class Visit>
+  void candidates(std::size_t j, const Period& period, const std::string& folded, Visit visit) {
+    Unit unit = unit_of(period);
+    std::vector<Unit> above = units_above(unit);
+    std::vector<std::uint32_t> prefix = heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words);
+    m_lists.clear();
+    auto add = [&](Unit u, std::uint32_t w, Posting p) {
+      auto it = m_postings.find({u, w, p});
+      if (it != m_postings.end()) m_lists.push_back(&it->second);
+    };
+    for (auto w : prefix) {  // mentions at least as heavy: they hold a heavy word of j
+      add(unit, w, Posting::all_within);
+      for (Unit u : above) add(u, w, Posting::all_at);
+    }
+    for (auto w : m_words.of[j]) {  // lighter mentions: j holds a heavy word of theirs
+      add(unit, w, Posting::prefix_within);
+      for (Unit u : above) add(u, w, Posting::prefix_at);
+    }
+    if (auto it = m_same.find(folded); it != m_same.end()) m_lists.push_back(&it->second);
+    // k-way merge of ascending lists, each candidate once.
+    using Head = std::pair<std::uint32_t, std::size_t>;  // value, list
+    std::vector<std::size_t> pos(m_lists.size(), 0);
+    std::priority_queue<Head, std::vector<Head>, std::greater<>> heap;
+    for (std::size_t l = 0; l < m_lists.size(); ++l) heap.push({(*m_lists[l])[0], l});
+    std::int64_t last = -1;
+    while (!heap.empty()) {
+      auto [value, l] = heap.top();
+      heap.pop();
+      if (++pos[l] < m_lists[l]->size()) heap.push({(*m_lists[l])[pos[l]], l});
+      if (static_cast<std::int64_t>(value) == last) continue;
+      last = value;
+      if (visit(static_cast<std::size_t>(value))) return;
+    }
+  }
+
+  void insert(std::size_t j, const Period& period, std::string folded) {
+    auto index = static_cast<std::uint32_t>(j);
+    Unit unit = unit_of(period);
+    std::vector<Unit> above = units_above(unit);
+    bool day = (unit >> 32) == 0;  // nothing lies strictly inside a day: `at` keys of days are never asked
+    for (auto w : m_words.of[j]) {
+      if (!day) m_postings[{unit, w, Posting::all_at}].push_back(index);
+      m_postings[{unit, w, Posting::all_within}].push_back(index);
+      for (Unit u : above) m_postings[{u, w, Posting::all_within}].push_back(index);
+    }
+    for (auto w : heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words)) {
+      if (!day) m_postings[{unit, w, Posting::prefix_at}].push_back(index);
+      m_postings[{unit, w, Posting::prefix_within}].push_back(index);
+      for (Unit u : above) m_postings[{u, w, Posting::prefix_within}].push_back(index);
+    }
+    m_same[std::move(folded)].push_back(index);
+  }
+
+ private:
+  const WordTable& m_words;
+  const std::vector<double>& m_total;
+  std::unordered_map<PostingKey, std::vector<std::uint32_t>, PostingHash> m_postings;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> m_same;  // by folded sentence
+  std::vector<const std::vector<std::uint32_t>*> m_lists;
+};
 
 // Citations in order, each sentence once. A sentence repeated word for word
 // by another source (syndicated or copied text) stays cited but adds no
@@ -175,15 +339,21 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
 
   // New events: mentions with compatible dates whose words agree.
   std::sort(fresh.begin(), fresh.end(), mention_before);
-  auto idf = idf_weights(fresh);
+  WordTable words = word_table(fresh);
+  std::vector<double> total;
+  total.reserve(fresh.size());
+  for (std::size_t i = 0; i < fresh.size(); ++i) total.push_back(weight_of(words.of[i], words));
+  MergeIndex index(words, total);
   UnionFind groups(fresh.size());
   std::map<std::size_t, std::vector<std::string>> reasons;  // by the later mention's index
   for (std::size_t j = 0; j < fresh.size(); ++j) {
-    for (std::size_t i = 0; i < j; ++i) {
-      if (!compatible(fresh[i].date, fresh[j].date)) continue;
-      bool same_sentence = text::fold_spaces(fresh[i].citation.quote) == text::fold_spaces(fresh[j].citation.quote);
-      Agreement a = agreement(fresh[i], fresh[j], idf);
-      if (!same_sentence && a.score < k_merge_threshold) continue;
+    std::string folded = text::fold_spaces(fresh[j].citation.quote);
+    // Joined to the earliest agreeing mention; the rest follows through it.
+    index.candidates(j, fresh[j].date.period, folded, [&](std::size_t i) {
+      if (!compatible(fresh[i].date, fresh[j].date)) return false;
+      bool same_sentence = text::fold_spaces(fresh[i].citation.quote) == folded;
+      Agreement a = agreement(i, j, words, total);
+      if (!same_sentence && a.score < k_merge_threshold) return false;
       std::string why =
           same_sentence ? fmt::format("{}@{} repeats {}@{} word for word", fresh[j].citation.source,
                                       fresh[j].citation.start, fresh[i].citation.source, fresh[i].citation.start)
@@ -195,8 +365,9 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
         timeline.review.push_back({"weak-merge", why, fresh[j].citation});
       groups.unite(i, j);
       reasons[j].push_back(why);
-      break;  // joined to the earliest agreeing mention; the rest follows through it
-    }
+      return true;
+    });
+    index.insert(j, fresh[j].date.period, std::move(folded));
   }
   std::map<std::size_t, Event> by_group;
   for (std::size_t i = 0; i < fresh.size(); ++i) {
