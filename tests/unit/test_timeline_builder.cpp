@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
+#include <set>
 
 #include "mstimeline/sha256.hpp"
 #include "mstimeline/timeline.hpp"
@@ -92,4 +96,90 @@ TEST_CASE("titles are folded and cut at a word boundary", "[timeline]") {
   CHECK(title_from_sentence("  Satu\r\n dua   tiga ") == "Satu dua tiga");
   CHECK(title_from_sentence("alpha beta, gamma delta", 12) == "alpha beta…");
   CHECK(title_from_sentence("Jum’at Jum’at Jum’at", 9) == "Jum’at…");
+}
+
+namespace {
+
+// The merge rule of docs/events.md written the plain way: every new-event
+// mention is compared with every earlier one (dates in order), and joins the
+// first whose date is compatible and whose sentence is the same or whose
+// rarity-weighted shared words reach half of the lighter mention's.
+std::set<std::set<std::size_t>> pairwise_groups(std::vector<Mention> ms) {
+  std::map<std::string, std::size_t> df;
+  for (const auto& m : ms)
+    for (const auto& w : m.salient) ++df[w];
+  auto idf = [&](const std::string& w) {
+    return std::log((static_cast<double>(ms.size()) + 1.0) / static_cast<double>(df[w])) + 1.0;
+  };
+  auto weight = [&](const std::vector<std::string>& words) {
+    double sum = 0;
+    for (const auto& w : words) sum += idf(w);
+    return sum;
+  };
+  std::stable_sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) {
+    if (date_value_before(a.date, b.date)) return true;
+    if (date_value_before(b.date, a.date)) return false;
+    return std::tie(a.citation.source, a.citation.start) < std::tie(b.citation.source, b.citation.start);
+  });
+  std::vector<std::size_t> root(ms.size());
+  for (std::size_t j = 0; j < ms.size(); ++j) {
+    root[j] = j;
+    for (std::size_t i = 0; i < j; ++i) {
+      const Period &p = ms[i].date.period, &q = ms[j].date.period;
+      if (!period_contains(p, q) && !period_contains(q, p)) continue;
+      std::vector<std::string> shared;
+      std::set_intersection(ms[i].salient.begin(), ms[i].salient.end(), ms[j].salient.begin(), ms[j].salient.end(),
+                            std::back_inserter(shared));
+      double lighter = std::min(weight(ms[i].salient), weight(ms[j].salient));
+      bool agree = lighter > 0 && weight(shared) / lighter >= 0.5;
+      if (ms[i].citation.quote == ms[j].citation.quote || agree) {
+        root[j] = root[i];
+        break;
+      }
+    }
+  }
+  std::map<std::size_t, std::set<std::size_t>> groups;
+  for (std::size_t j = 0; j < ms.size(); ++j) groups[root[j]].insert(ms[j].citation.start);
+  std::set<std::set<std::size_t>> out;
+  for (auto& [r, g] : groups) out.insert(g);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("new events merge exactly as comparing every pair would, across all date precisions", "[timeline]") {
+  // Periods that nest and overlap in every way the calendar units allow: a
+  // week across two months, a week across two years, halves, quarters.
+  const std::vector<std::string> values = {"2023", "2023-H2", "2023-Q4", "2023-11", "2023-12", "2023-W46",
+                                           "2023-W48", "2024-W01", "2025-W01", "2024-12", "2024", "2025",
+                                           "2023-11-17", "2023-11-30", "2023-12-01", "2024-12-30", "2025-01-02"};
+  const std::vector<std::string> vocabulary = {"microsoft", "openai", "investasi", "miliar", "altman", "dewan",
+                                               "azure", "kemitraan", "10", "13", "stargate", "model"};
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    std::mt19937 random(seed);
+    auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+    DocumentRecord record;
+    record.source.id = "s";
+    std::size_t count = 30 + pick(90);
+    for (std::size_t k = 0; k < count; ++k) {
+      Mention m;
+      m.date = *parse_date_value(values[pick(values.size())]);
+      std::set<std::string> words;
+      for (std::size_t w = pick(6); w > 0; --w) words.insert(vocabulary[pick(vocabulary.size())]);
+      m.salient.assign(words.begin(), words.end());
+      m.citation = {"s", k * 100, k * 100 + 10, pick(5) == 0 ? "repeated sentence" : "sentence " + std::to_string(k),
+                    "date"};
+      record.mentions.push_back(std::move(m));
+    }
+    auto expected = pairwise_groups(record.mentions);
+    Timeline t = build_timeline("T", {record});
+    std::set<std::set<std::size_t>> got;
+    for (const auto& e : t.events) {
+      std::set<std::size_t> starts;
+      for (const auto& c : e.citations) starts.insert(c.start);
+      got.insert(starts);
+    }
+    INFO("seed " << seed << ", " << count << " mentions");
+    CHECK(got == expected);
+  }
 }
