@@ -4,8 +4,10 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <queue>
 #include <unordered_map>
+#include <unordered_set>
 #include <set>
 
 #include <fmt/format.h>
@@ -31,10 +33,6 @@ bool mention_before(const Mention& a, const Mention& b) {
   if (date_value_before(a.date, b.date)) return true;
   if (date_value_before(b.date, a.date)) return false;
   return citation_before(a.citation, b.citation);
-}
-
-bool compatible(const DateValue& a, const DateValue& b) {
-  return period_contains(a.period, b.period) || period_contains(b.period, a.period);
 }
 
 struct UnionFind {
@@ -89,53 +87,71 @@ double weight_of(const std::vector<std::uint32_t>& ids, const WordTable& t) {
   return w;
 }
 
-struct Agreement {
-  double score = 0;
-  std::vector<std::string> shared;  // heaviest first
-};
+// Weighted overlap of two mentions' words: shared weight over the lighter
+// mention's weight, 0..1.
+double agreement_score(std::size_t a, std::size_t b, const WordTable& t, const std::vector<double>& total) {
+  double denominator = std::min(total[a], total[b]);
+  if (denominator <= 0) return 0;
+  double shared = 0;
+  const auto &x = t.of[a], &y = t.of[b];
+  for (std::size_t i = 0, k = 0; i < x.size() && k < y.size();) {  // both ascending: the order of the words
+    if (x[i] < y[k]) {
+      ++i;
+    } else if (y[k] < x[i]) {
+      ++k;
+    } else {
+      shared += t.idf[x[i]];
+      ++i;
+      ++k;
+    }
+  }
+  return shared / denominator;
+}
 
-Agreement agreement(std::size_t a, std::size_t b, const WordTable& t, const std::vector<double>& total) {
-  Agreement out;
+// The words two mentions share, heaviest first, at most six.
+std::vector<std::string> shared_words(std::size_t a, std::size_t b, const WordTable& t) {
   std::vector<std::uint32_t> shared;
   std::set_intersection(t.of[a].begin(), t.of[a].end(), t.of[b].begin(), t.of[b].end(), std::back_inserter(shared));
-  double denominator = std::min(total[a], total[b]);
-  if (denominator <= 0) return out;
-  out.score = weight_of(shared, t) / denominator;
   std::stable_sort(shared.begin(), shared.end(), [&](auto x, auto y) { return t.idf[x] > t.idf[y]; });
   if (shared.size() > 6) shared.resize(6);
-  for (auto x : shared) out.shared.push_back(t.words[x]);
+  std::vector<std::string> out;
+  for (auto x : shared) out.push_back(t.words[x]);
   return out;
 }
 
-// The smallest calendar unit (day, month, year, or everything) holding a
-// period whole. Two compatible periods (one inside the other) have nested
-// units, which is what lets the merge look only where a match can be.
+// Calendar units: days inside months inside years inside everything. A
+// period's unit is the smallest one holding it whole; units nest, which is
+// what lets the merge look only where a compatible date can be.
 using Unit = std::uint64_t;
 constexpr Unit k_everything = Unit{3} << 32;
 
+namespace chr = std::chrono;
+
 Unit make_unit(unsigned level, long value) { return (Unit{level} << 32) | static_cast<std::uint32_t>(value + (1L << 31)); }
+Unit day_unit(chr::sys_days d) { return make_unit(0, d.time_since_epoch().count()); }
+Unit month_unit(chr::year_month_day d) {
+  return make_unit(1, static_cast<long>(static_cast<int>(d.year())) * 12 + static_cast<unsigned>(d.month()) - 1);
+}
+Unit year_unit(chr::year_month_day d) { return make_unit(2, static_cast<int>(d.year())); }
+bool is_day(Unit u) { return (u >> 32) == 0; }
 
 Unit unit_of(const Period& p) {
-  namespace chr = std::chrono;
   chr::year_month_day first(p.start), last(p.end - chr::days(1));
-  if (p.end - p.start == chr::days(1)) return make_unit(0, p.start.time_since_epoch().count());
+  if (p.end - p.start == chr::days(1)) return day_unit(p.start);
   if (first.year() != last.year()) return k_everything;
-  long year = static_cast<int>(first.year());
-  if (first.month() == last.month()) return make_unit(1, year * 12 + static_cast<long>(static_cast<unsigned>(first.month())) - 1);
-  return make_unit(2, year);
+  if (first.month() == last.month()) return month_unit(first);
+  return year_unit(first);
 }
 
 // The units strictly holding `u`, innermost first.
 std::vector<Unit> units_above(Unit u) {
-  namespace chr = std::chrono;
   std::vector<Unit> out;
   unsigned level = static_cast<unsigned>(u >> 32);
   long value = static_cast<long>(static_cast<std::uint32_t>(u)) - (1L << 31);
   if (level == 0) {
     chr::year_month_day d{chr::sys_days(chr::days(value))};
-    long year = static_cast<int>(d.year());
-    out.push_back(make_unit(1, year * 12 + static_cast<long>(static_cast<unsigned>(d.month())) - 1));
-    out.push_back(make_unit(2, year));
+    out.push_back(month_unit(d));
+    out.push_back(year_unit(d));
   } else if (level == 1) {
     long year = value >= 0 ? value / 12 : (value - 11) / 12;
     out.push_back(make_unit(2, year));
@@ -144,13 +160,42 @@ std::vector<Unit> units_above(Unit u) {
   return out;
 }
 
-// Where earlier mentions are found by word: `at` lists mentions whose unit is
-// exactly the key's, `within` those whose unit lies inside it; `all` is
-// keyed by every word of a mention, `prefix` by its heaviest words only.
+// A period cut into the largest whole units it holds ("2023-Q1" -> January,
+// February, March; "2023-W48" -> seven days). Empty when that would take
+// more than `limit` pieces.
+std::vector<Unit> pieces_of(const Period& p, std::size_t limit) {
+  std::vector<Unit> out;
+  for (chr::sys_days d = p.start; d < p.end;) {
+    if (out.size() == limit) return {};
+    chr::year_month_day ymd(d);
+    chr::sys_days next_month = chr::sys_days(chr::year_month_day(ymd.year() / ymd.month() / 1) + chr::months(1));
+    chr::sys_days next_year = chr::sys_days((ymd.year() + chr::years(1)) / chr::January / 1);
+    if (ymd.month() == chr::January && ymd.day() == chr::day(1) && next_year <= p.end) {
+      out.push_back(year_unit(ymd));
+      d = next_year;
+    } else if (ymd.day() == chr::day(1) && next_month <= p.end) {
+      out.push_back(month_unit(ymd));
+      d = next_month;
+    } else {
+      out.push_back(day_unit(d));
+      d += chr::days(1);
+    }
+  }
+  return out;
+}
+
+std::uint64_t period_key(const Period& p) {
+  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(p.start.time_since_epoch().count())) << 32) |
+         static_cast<std::uint32_t>((p.end - p.start).count());
+}
+
+// Where earlier mentions are found by word: `within` lists the mentions whose
+// unit lies inside the key's unit, `at` those with exactly the key's period;
+// `all` is keyed by every word of a mention, `prefix` by its heaviest only.
 enum class Posting : std::uint8_t { all_at, all_within, prefix_at, prefix_within };
 
 struct PostingKey {
-  Unit unit;
+  std::uint64_t where;  // a unit (within) or a period_key (at)
   std::uint32_t word;
   Posting kind;
   bool operator==(const PostingKey&) const = default;
@@ -158,7 +203,7 @@ struct PostingKey {
 
 struct PostingHash {
   std::size_t operator()(const PostingKey& k) const {
-    std::uint64_t h = k.unit * 0x9E3779B97F4A7C15ull ^ (std::uint64_t{k.word} << 2 | static_cast<std::uint64_t>(k.kind));
+    std::uint64_t h = k.where * 0x9E3779B97F4A7C15ull ^ (std::uint64_t{k.word} << 2 | static_cast<std::uint64_t>(k.kind));
     h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9ull;
     return static_cast<std::size_t>(h ^ (h >> 32));
@@ -180,71 +225,135 @@ std::vector<std::uint32_t> heavy_prefix(const std::vector<std::uint32_t>& ids, d
   return order;
 }
 
-// Earlier new-event mentions that may join mention `j`: all those that could
-// pass the threshold, or repeat its sentence, met in ascending order.
+// The earliest earlier new-event mention a mention joins: one whose date is
+// compatible and that repeats its sentence or whose words agree enough.
+//
+// Mentions with the same words and the same period form a class: for any
+// later mention they all agree or all fail, so only a class's first member
+// is ever a candidate, and the classes are looked up instead of the mentions.
+// A compatible earlier period either lies inside this one, so its unit lies
+// inside one of this period's pieces (`within`), or it overlaps a unit that
+// holds a piece without lying inside the period; such periods are few and are
+// listed per unit, each looked up exactly (`at`).
 class MergeIndex {
  public:
+  // Past this many pieces (a period of centuries) every class holding a word
+  // is a candidate and the date check does the rest.
+  static constexpr std::size_t k_max_pieces = 400;
+
   MergeIndex(const WordTable& words, const std::vector<double>& total) : m_words(words), m_total(total) {}
 
-  // Calls `visit(i)` for candidate i < j in ascending order until it returns true.
-  template <class Visit>
-  void candidates(std::size_t j, const Period& period, const std::string& folded, Visit visit) {
-    Unit unit = unit_of(period);
-    std::vector<Unit> above = units_above(unit);
-    std::vector<std::uint32_t> prefix = heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words);
+  // The earliest i < j (all inserted) with a compatible period that repeats
+  // sentence `sentence` or for which `agrees(i)` holds.
+  template <class Agrees>
+  std::optional<std::size_t> earliest(std::size_t j, const Period& period, std::uint32_t sentence, Agrees agrees) {
+    auto compatible = [&](const Period& p) { return period_contains(p, period) || period_contains(period, p); };
+    std::optional<std::size_t> repeat;
+    if (sentence < m_same.size())
+      for (std::uint32_t i : m_same[sentence])
+        if (compatible(m_classes[m_class_of[i]].period)) {
+          repeat = i;
+          break;
+        }
+    std::vector<Unit> pieces = pieces_of(period, k_max_pieces);
+    if (pieces.empty()) pieces.push_back(k_everything);
+    std::set<Unit> above;
+    for (Unit piece : pieces)
+      for (Unit u : units_above(piece)) above.insert(u);
+    for (Unit u : pieces) above.erase(u);
+    std::vector<std::uint64_t> periods;  // compatible periods registered at the units above the pieces
+    for (Unit u : above)
+      if (auto it = m_periods.find(u); it != m_periods.end())
+        for (const Period& p : it->second)
+          if (compatible(p)) periods.push_back(period_key(p));
     m_lists.clear();
-    auto add = [&](Unit u, std::uint32_t w, Posting p) {
-      auto it = m_postings.find({u, w, p});
+    auto add = [&](std::uint64_t where, std::uint32_t w, Posting kind) {
+      auto it = m_postings.find({where, w, kind});
       if (it != m_postings.end()) m_lists.push_back(&it->second);
     };
-    for (auto w : prefix) {  // mentions at least as heavy: they hold a heavy word of j
-      add(unit, w, Posting::all_within);
-      for (Unit u : above) add(u, w, Posting::all_at);
-    }
-    for (auto w : m_words.of[j]) {  // lighter mentions: j holds a heavy word of theirs
-      add(unit, w, Posting::prefix_within);
-      for (Unit u : above) add(u, w, Posting::prefix_at);
-    }
-    if (auto it = m_same.find(folded); it != m_same.end()) m_lists.push_back(&it->second);
-    // k-way merge of ascending lists, each candidate once.
-    using Head = std::pair<std::uint32_t, std::size_t>;  // value, list
+    auto look = [&](const std::vector<std::uint32_t>& words, Posting within, Posting at) {
+      for (auto w : words) {
+        for (Unit piece : pieces) add(piece, w, within);
+        for (auto p : periods) add(p, w, at);
+      }
+    };
+    look(heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words), Posting::all_within,
+         Posting::all_at);                                             // as heavy: they hold a heavy word of j
+    look(m_words.of[j], Posting::prefix_within, Posting::prefix_at);  // lighter: j holds a heavy word of theirs
+    // k-way merge of the ascending class lists, each class once, up to the
+    // first that agrees (or past the repeat found above).
+    using Head = std::pair<std::uint32_t, std::size_t>;  // class, list
     std::vector<std::size_t> pos(m_lists.size(), 0);
     std::priority_queue<Head, std::vector<Head>, std::greater<>> heap;
     for (std::size_t l = 0; l < m_lists.size(); ++l) heap.push({(*m_lists[l])[0], l});
     std::int64_t last = -1;
     while (!heap.empty()) {
-      auto [value, l] = heap.top();
+      auto [c, l] = heap.top();
       heap.pop();
       if (++pos[l] < m_lists[l]->size()) heap.push({(*m_lists[l])[pos[l]], l});
-      if (static_cast<std::int64_t>(value) == last) continue;
-      last = value;
-      if (visit(static_cast<std::size_t>(value))) return;
+      if (static_cast<std::int64_t>(c) == last) continue;
+      last = c;
+      const Class& k = m_classes[c];
+      if (repeat && k.first > *repeat) break;
+      if (compatible(k.period) && agrees(k.first)) return k.first;
     }
+    return repeat;
   }
 
-  void insert(std::size_t j, const Period& period, std::string folded) {
+  void insert(std::size_t j, const Period& period, std::uint32_t sentence) {
     auto index = static_cast<std::uint32_t>(j);
+    if (sentence >= m_same.size()) m_same.resize(sentence + 1);
+    m_same[sentence].push_back(index);
+    std::uint32_t words = m_word_sets.try_emplace(m_words.of[j], static_cast<std::uint32_t>(m_word_sets.size())).first->second;
+    auto [it, fresh] = m_class_ids.try_emplace({words, period_key(period)}, static_cast<std::uint32_t>(m_classes.size()));
+    m_class_of.push_back(it->second);
+    if (!fresh) return;  // its class is indexed already
+    std::uint32_t c = it->second;
+    m_classes.push_back({index, period});
     Unit unit = unit_of(period);
     std::vector<Unit> above = units_above(unit);
-    bool day = (unit >> 32) == 0;  // nothing lies strictly inside a day: `at` keys of days are never asked
-    for (auto w : m_words.of[j]) {
-      if (!day) m_postings[{unit, w, Posting::all_at}].push_back(index);
-      m_postings[{unit, w, Posting::all_within}].push_back(index);
-      for (Unit u : above) m_postings[{u, w, Posting::all_within}].push_back(index);
-    }
-    for (auto w : heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words)) {
-      if (!day) m_postings[{unit, w, Posting::prefix_at}].push_back(index);
-      m_postings[{unit, w, Posting::prefix_within}].push_back(index);
-      for (Unit u : above) m_postings[{u, w, Posting::prefix_within}].push_back(index);
-    }
-    m_same[std::move(folded)].push_back(index);
+    bool day = is_day(unit);  // a day is its own unit: found `within`, never `at`
+    if (!day && m_registered.insert(period_key(period)).second) m_periods[unit].push_back(period);
+    auto post = [&](const std::vector<std::uint32_t>& ws, Posting within, Posting at) {
+      for (auto w : ws) {
+        if (!day) m_postings[{period_key(period), w, at}].push_back(c);
+        m_postings[{unit, w, within}].push_back(c);
+        for (Unit u : above) m_postings[{u, w, within}].push_back(c);
+      }
+    };
+    post(m_words.of[j], Posting::all_within, Posting::all_at);
+    post(heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words), Posting::prefix_within,
+         Posting::prefix_at);
   }
 
  private:
+  struct Class {
+    std::uint32_t first;  // its earliest mention
+    Period period;
+  };
+  struct VectorHash {
+    std::size_t operator()(const std::vector<std::uint32_t>& v) const {
+      std::uint64_t h = 0xcbf29ce484222325ull;
+      for (auto x : v) h = (h ^ x) * 0x100000001b3ull;
+      return static_cast<std::size_t>(h);
+    }
+  };
+  struct PairHash {
+    std::size_t operator()(const std::pair<std::uint32_t, std::uint64_t>& p) const {
+      return PostingHash{}({p.second, p.first, Posting::all_at});
+    }
+  };
+
   const WordTable& m_words;
   const std::vector<double>& m_total;
-  std::unordered_map<PostingKey, std::vector<std::uint32_t>, PostingHash> m_postings;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> m_same;  // by folded sentence
+  std::unordered_map<std::vector<std::uint32_t>, std::uint32_t, VectorHash> m_word_sets;
+  std::unordered_map<std::pair<std::uint32_t, std::uint64_t>, std::uint32_t, PairHash> m_class_ids;
+  std::vector<Class> m_classes;
+  std::vector<std::uint32_t> m_class_of;  // by mention
+  std::unordered_map<PostingKey, std::vector<std::uint32_t>, PostingHash> m_postings;  // class ids, ascending
+  std::unordered_map<Unit, std::vector<Period>> m_periods;  // distinct periods other than days, by unit
+  std::unordered_set<std::uint64_t> m_registered;           // period_key of each
+  std::vector<std::vector<std::uint32_t>> m_same;           // by sentence id: mentions citing it, ascending
   std::vector<const std::vector<std::uint32_t>*> m_lists;
 };
 
@@ -343,31 +452,39 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   std::vector<double> total;
   total.reserve(fresh.size());
   for (std::size_t i = 0; i < fresh.size(); ++i) total.push_back(weight_of(words.of[i], words));
+  // Each distinct sentence (white space folded) gets an id: a mention repeating
+  // an earlier one's sentence joins it whatever their words.
+  std::vector<std::uint32_t> sentence_of;
+  {
+    std::unordered_map<std::string, std::uint32_t> ids;
+    sentence_of.reserve(fresh.size());
+    for (const auto& m : fresh)
+      sentence_of.push_back(
+          ids.try_emplace(text::fold_spaces(m.citation.quote), static_cast<std::uint32_t>(ids.size())).first->second);
+  }
   MergeIndex index(words, total);
   UnionFind groups(fresh.size());
   std::map<std::size_t, std::vector<std::string>> reasons;  // by the later mention's index
   for (std::size_t j = 0; j < fresh.size(); ++j) {
-    std::string folded = text::fold_spaces(fresh[j].citation.quote);
     // Joined to the earliest agreeing mention; the rest follows through it.
-    index.candidates(j, fresh[j].date.period, folded, [&](std::size_t i) {
-      if (!compatible(fresh[i].date, fresh[j].date)) return false;
-      bool same_sentence = text::fold_spaces(fresh[i].citation.quote) == folded;
-      Agreement a = agreement(i, j, words, total);
-      if (!same_sentence && a.score < k_merge_threshold) return false;
+    auto found = index.earliest(j, fresh[j].date.period, sentence_of[j],
+                                [&](std::size_t i) { return agreement_score(i, j, words, total) >= k_merge_threshold; });
+    if (found) {
+      std::size_t i = *found;
+      bool same_sentence = sentence_of[i] == sentence_of[j];
+      double score = same_sentence ? 0 : agreement_score(i, j, words, total);
       std::string why =
           same_sentence ? fmt::format("{}@{} repeats {}@{} word for word", fresh[j].citation.source,
                                       fresh[j].citation.start, fresh[i].citation.source, fresh[i].citation.start)
                         : fmt::format("{}@{} and {}@{}: dates {} and {} agree; shared words {} (score {:.2f})",
                                       fresh[i].citation.source, fresh[i].citation.start, fresh[j].citation.source,
                                       fresh[j].citation.start, fresh[i].date.value, fresh[j].date.value,
-                                      fmt::join(a.shared, ", "), a.score);
-      if (!same_sentence && a.score < k_strong_merge)
-        timeline.review.push_back({"weak-merge", why, fresh[j].citation});
+                                      fmt::join(shared_words(i, j, words), ", "), score);
+      if (!same_sentence && score < k_strong_merge) timeline.review.push_back({"weak-merge", why, fresh[j].citation});
       groups.unite(i, j);
       reasons[j].push_back(why);
-      return true;
-    });
-    index.insert(j, fresh[j].date.period, std::move(folded));
+    }
+    index.insert(j, fresh[j].date.period, sentence_of[j]);
   }
   std::map<std::size_t, Event> by_group;
   for (std::size_t i = 0; i < fresh.size(); ++i) {
