@@ -7,21 +7,48 @@
 namespace mstl::render {
 namespace {
 
+// Written piece by piece, exactly as dumping the whole document with an
+// indent of 2 would write it, without ever holding the whole document as a
+// JSON tree: one event's tree at a time.
+void append_member(std::string& out, std::string_view key, const ordered_json& value, bool last = false) {
+  out += "  ";
+  out += dump_json(ordered_json(key), -1);
+  out += ": ";
+  out += dump_json(value, -1);
+  out += last ? "\n" : ",\n";
+}
+
+template <class Items, class ToJson>
+void append_array(std::string& out, std::string_view key, const Items& items, ToJson to_json, bool last = false) {
+  out += "  ";
+  out += dump_json(ordered_json(key), -1);
+  out += ": [";
+  bool first = true;
+  for (const auto& item : items) {
+    out += first ? "\n    " : ",\n    ";
+    first = false;
+    // An item dumped alone, indented two levels deeper; a raw line break
+    // never occurs inside a JSON string, so every one is indentation.
+    for (char c : dump_json(to_json(item), 2)) {
+      out += c;
+      if (c == '\n') out += "    ";
+    }
+  }
+  out += first ? "]" : "\n  ]";
+  out += last ? "\n" : ",\n";
+}
+
 class JsonRenderer final : public Renderer {
  public:
   std::string render(const Timeline& timeline) const override {
-    ordered_json sources = ordered_json::array();
-    for (const auto& s : timeline.sources) sources.push_back(source_json(s));
-    ordered_json events = ordered_json::array();
-    for (const auto& e : timeline.events) events.push_back(event_json(e));
-    ordered_json undated = ordered_json::array();
-    for (const auto& c : timeline.undated) undated.push_back(citation_json(c));
-    ordered_json doc{{"schema_version", k_schema_version},
-                     {"title", timeline.title},
-                     {"sources", std::move(sources)},
-                     {"events", std::move(events)},
-                     {"undated", std::move(undated)}};
-    return dump_json(doc, 2) + "\n";
+    std::string out = "{\n";
+    append_member(out, "schema_version", k_schema_version);
+    append_member(out, "title", timeline.title);
+    append_array(out, "sources", timeline.sources, source_json);
+    append_array(out, "events", timeline.events, event_json);
+    append_array(out, "undated", timeline.undated, citation_json, true);
+    out += "}\n";
+    return out;
   }
 };
 

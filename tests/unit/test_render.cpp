@@ -91,6 +91,21 @@ TEST_CASE("JSON output follows the schema_version 1 contract, in field order", "
   CHECK(out.back() == '\n');
 }
 
+TEST_CASE("JSON is laid out as one indented dump of the whole document, though written an event at a time",
+          "[render]") {
+  Timeline multiline = sample();
+  multiline.events[0].citations[0].quote = "Baris satu\r\nbaris \"dua\"\t\xE2\x80\xA6";
+  Timeline empty;
+  empty.title = "Kosong";
+  for (const Timeline& t : {sample(), multiline, empty}) {
+    std::string out = render("json", t);
+    CHECK(out == nlohmann::ordered_json::parse(out).dump(2) + "\n");
+  }
+  CHECK(render("json", empty) ==
+        "{\n  \"schema_version\": 1,\n  \"title\": \"Kosong\",\n  \"sources\": [],\n  \"events\": [],\n"
+        "  \"undated\": []\n}\n");
+}
+
 TEST_CASE("Markdown: title, summary, years, written dates, numbered citations, sources", "[render]") {
   // Read line by line: one number per distinct quote, markup in source text escaped.
   CHECK(render("md", sample()) ==
