@@ -22,4 +22,29 @@ Expected<std::string> read_file(const std::string& path);
 // Throws mstl::Error (exit code 2) naming the path when it cannot.
 void write_output(const std::string& path, std::string_view content);
 
+// The same, piece by piece, for outputs too large to hold whole: nothing is
+// visible at `path` until commit(), and an OutputStream destroyed without
+// commit() (an exception while writing) leaves the old file as it was.
+class OutputStream {
+ public:
+  explicit OutputStream(const std::string& path);  // throws like write_output
+  ~OutputStream();
+  OutputStream(const OutputStream&) = delete;
+  OutputStream& operator=(const OutputStream&) = delete;
+
+  void write(std::string_view chunk);
+  void commit();
+
+ private:
+  enum class Kind { standard_output, through, replace };
+  [[noreturn]] void abandon(const char* what);
+
+  std::string m_path;    // as given, for messages
+  std::string m_target;  // the file replaced, a symbolic link followed
+  std::string m_temp;    // the temporary file beside it (Kind::replace)
+  int m_fd = -1;
+  Kind m_kind = Kind::standard_output;
+  unsigned m_mode = 0;
+};
+
 }  // namespace mstl

@@ -8,6 +8,7 @@
 // file under src/render/ and one line in renderer.cpp's table.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +32,11 @@ class Renderer {
  public:
   virtual ~Renderer() = default;
   virtual std::string render(const Timeline& timeline) const = 0;
+  // The same bytes, handed to `sink` in pieces; formats that can write an
+  // event at a time override it so that a large output is never held whole.
+  virtual void render_to(const Timeline& timeline, const std::function<void(std::string_view)>& sink) const {
+    sink(render(timeline));
+  }
 
   // Throws mstl::Error listing the known names when `name` is not one.
   static std::unique_ptr<Renderer> create(std::string_view name, const RenderOptions& options);

@@ -54,8 +54,12 @@ class Tagger {
  public:
   explicit Tagger(const Lexicon& lexicon) : m_lexicon(lexicon) {}
 
-  // Expressions in text order; they never overlap.
-  std::vector<Timex> tag(std::string_view text, const TagContext& context = {}) const;
+  // Expressions in text order; they never overlap. `used_document_date`,
+  // when given, is set to true if any result depended on the context's
+  // document date or on its absence: otherwise tagging with another document
+  // date gives the same expressions.
+  std::vector<Timex> tag(std::string_view text, const TagContext& context = {},
+                         bool* used_document_date = nullptr) const;
 
  private:
   const Lexicon& m_lexicon;

@@ -6,6 +6,7 @@
 
 #include "cli/term.hpp"
 #include "mstimeline/decode.hpp"
+#include "mstimeline/output.hpp"
 
 namespace mstl::cli {
 
@@ -129,7 +130,11 @@ Output prepare_output(const OutputArgs& args, const Knowledge& knowledge) {
 
 int emit(Timeline& timeline, const Output& output, const OutputArgs& args, const GlobalOptions& global) {
   apply_filter(timeline, output.filter);
-  return write_or_check(args.output, output.renderer->render(timeline), args.check, global);
+  if (args.check) return write_or_check(args.output, output.renderer->render(timeline), args.check, global);
+  OutputStream out(args.output);  // streamed: a large output is never held whole
+  output.renderer->render_to(timeline, [&](std::string_view piece) { out.write(piece); });
+  out.commit();
+  return static_cast<int>(ExitCode::ok);
 }
 
 void report(const std::vector<Diagnostic>& warnings, const std::vector<std::string>& notes,

@@ -37,12 +37,12 @@ std::string_view language_sample(std::string_view body) {
 // function word of any language), the other lexicons may add expressions
 // where the first found none ("Microsoft invests billions, January 23, 2023.").
 std::vector<Timex> tag_text(std::string_view body, const TagContext& context, const Knowledge& knowledge,
-                            const std::string& language, bool sure) {
-  std::vector<Timex> found = Tagger(knowledge.lexicon(language)).tag(body, context);
+                            const std::string& language, bool sure, bool* used_document_date = nullptr) {
+  std::vector<Timex> found = Tagger(knowledge.lexicon(language)).tag(body, context, used_document_date);
   if (sure) return found;
   for (const auto& [code, lexicon] : knowledge.lexicons) {
     if (code == language) continue;
-    for (Timex& t : Tagger(lexicon).tag(body, context)) {
+    for (Timex& t : Tagger(lexicon).tag(body, context, used_document_date)) {
       bool overlaps = std::any_of(found.begin(), found.end(),
                                   [&](const Timex& f) { return t.begin < f.end && f.begin < t.end; });
       if (!overlaps) found.push_back(std::move(t));
@@ -178,13 +178,26 @@ class DocumentLinker {
                        [&](const std::string& w) { return contains_stem(s.folded, w); });
   }
 
-  // Whether a phrase of `set` occurs in [from, to) of the body.
-  bool has_phrase(const PhraseSet& set, std::size_t from, std::size_t to) const {
+  // Whether a phrase of `set` occurs in [from, to) of sentence `i`, among the
+  // sentence's whole words (tokenized once per sentence).
+  bool has_phrase(const PhraseSet& set, std::size_t i, std::size_t from, std::size_t to) {
     if (from >= to) return false;
-    std::vector<text::Token> tokens = text::tokenize(m_body.substr(from, to - from));
-    std::vector<int> ids = m_lexicon->ids_of(tokens);
-    for (std::size_t k = 0; k < ids.size(); ++k)
-      if (set.match(ids, k)) return true;
+    if (m_sentence_ids.size() <= i) m_sentence_ids.resize(i + 1);
+    auto& [tokens, ids] = m_sentence_ids[i];
+    if (tokens.empty()) {
+      const text::Span& span = m_sentences[i].span;
+      tokens = text::tokenize(m_body.substr(span.begin, span.end - span.begin));
+      for (auto& t : tokens) {
+        t.begin += span.begin;
+        t.end += span.begin;
+      }
+      ids = m_lexicon->ids_of(tokens);
+    }
+    m_window.clear();
+    for (std::size_t k = 0; k < tokens.size(); ++k)
+      if (tokens[k].begin >= from && tokens[k].end <= to) m_window.push_back(ids[k]);
+    for (std::size_t k = 0; k < m_window.size(); ++k)
+      if (set.match(m_window, k)) return true;
     return false;
   }
 
@@ -227,12 +240,17 @@ class DocumentLinker {
     return latest;
   }
 
-  // The dated expressions of each sentence, tagged against `dct`.
+  // The dated expressions of each sentence, tagged against `dct`. Tagging
+  // again with another date is skipped when no expression depended on it.
   void tag_sentences(const std::optional<DateValue>& dct) {
+    if (m_tagged && !m_tags_use_dct) return;
+    m_tagged = true;
+    m_tags_use_dct = false;
     m_dated.clear();
     TagContext context;
     context.document_date = dct;
-    std::vector<Timex> found = tag_text(m_body, context, m_knowledge, m_record.source.language, m_sure);
+    std::vector<Timex> found =
+        tag_text(m_body, context, m_knowledge, m_record.source.language, m_sure, &m_tags_use_dct);
     std::size_t s = 0;
     for (const Timex& t : found) {
       while (s < m_sentences.size() && m_sentences[s].span.end <= t.begin) ++s;
@@ -244,9 +262,9 @@ class DocumentLinker {
       DatedExpression d{t, *date, false, false, false};
       std::size_t from = t.begin > k_report_reach ? std::max(sentence.span.begin, t.begin - k_report_reach)
                                                   : sentence.span.begin;
-      d.report = t.end <= m_dateline_end || has_phrase(m_lexicon->report_cues, from, t.begin);
-      d.future = has_phrase(m_lexicon->future_cues, sentence.span.begin, t.begin);
-      d.limit = has_phrase(m_lexicon->limit_cues, std::max(sentence.span.begin, t.begin - std::min(t.begin, k_limit_reach)),
+      d.report = t.end <= m_dateline_end || has_phrase(m_lexicon->report_cues, s, from, t.begin);
+      d.future = has_phrase(m_lexicon->future_cues, s, sentence.span.begin, t.begin);
+      d.limit = has_phrase(m_lexicon->limit_cues, s, std::max(sentence.span.begin, t.begin - std::min(t.begin, k_limit_reach)),
                            t.begin);
       m_dated[s].push_back(std::move(d));
     }
@@ -399,6 +417,10 @@ class DocumentLinker {
   std::size_t m_dateline_end = 0;  // the dateline's date dates the article, not an event
   std::vector<Sentence> m_sentences;
   std::map<std::size_t, std::vector<DatedExpression>> m_dated;  // by sentence index
+  std::vector<std::pair<std::vector<text::Token>, std::vector<int>>> m_sentence_ids;  // by sentence, when asked
+  std::vector<int> m_window;
+  bool m_tagged = false;
+  bool m_tags_use_dct = false;  // whether m_dated depends on the date it was tagged against
   DocumentRecord m_record;
 };
 

@@ -382,8 +382,8 @@ class Matcher {
   // --- resolution against the document date or the previous date ----------
 
   Resolved relative(Unit u, int n) const {
-    if (!m_dct) return {unknown_value(u), "", std::nullopt};
-    chr::sys_days d = shift(*m_dct, u, n);
+    if (!dct()) return {unknown_value(u), "", std::nullopt};
+    chr::sys_days d = shift(*dct(), u, n);
     return {value_at(u, d), m_dct_value, u == Unit::day ? std::optional(d) : std::nullopt};
   }
 
@@ -396,8 +396,8 @@ class Matcher {
   // dir: -1 strictly before the document date, +1 strictly after, 0 the
   // nearest occurrence looking back (or forward in a future context).
   Resolved month_relative(int month, int dir, bool future) const {
-    if (!m_dct) return {fmt::format("XXXX-{:02}", month), "", std::nullopt};
-    auto c = chr::year_month_day(*m_dct);
+    if (!dct()) return {fmt::format("XXXX-{:02}", month), "", std::nullopt};
+    auto c = chr::year_month_day(*dct());
     int y = static_cast<int>(c.year());
     int m = static_cast<int>(static_cast<unsigned>(c.month()));
     if (dir < 0 || (dir == 0 && !future))
@@ -408,39 +408,39 @@ class Matcher {
   }
 
   Resolved day_month_relative(int day, int month, bool future, int weekday) const {
-    if (!m_dct) return {fmt::format("XXXX-{:02}-{:02}", month, day), "", std::nullopt};
-    int y = static_cast<int>(chr::year_month_day(*m_dct).year());
+    if (!dct()) return {fmt::format("XXXX-{:02}-{:02}", month, day), "", std::nullopt};
+    int y = static_cast<int>(chr::year_month_day(*dct()).year());
     std::optional<chr::sys_days> best;
     for (int candidate : {y - 1, y, y + 1}) {
       auto v = make_day(candidate, month, day);
       if (!v) continue;
       chr::sys_days d = v->period.start;
       if (weekday && static_cast<int>(chr::weekday(d).iso_encoding()) != weekday) continue;
-      bool direction_ok = weekday || (future ? d >= *m_dct : d <= *m_dct);
+      bool direction_ok = weekday || (future ? d >= *dct() : d <= *dct());
       if (!direction_ok) continue;
-      if (!best || chr::abs(d - *m_dct) < chr::abs(*best - *m_dct)) best = d;
+      if (!best || chr::abs(d - *dct()) < chr::abs(*best - *dct())) best = d;
     }
     if (!best) return {fmt::format("XXXX-{:02}-{:02}", month, day), "", std::nullopt};
     return {day_value(*best), m_dct_value, best};
   }
 
   Resolved weekday_relative(int weekday, int dir, bool future) const {
-    if (!m_dct) return {fmt::format("XXXX-WXX-{}", weekday), "", std::nullopt};
-    int today = static_cast<int>(chr::weekday(*m_dct).iso_encoding());
+    if (!dct()) return {fmt::format("XXXX-WXX-{}", weekday), "", std::nullopt};
+    int today = static_cast<int>(chr::weekday(*dct()).iso_encoding());
     int back = (today - weekday + 7) % 7;  // days since the latest such weekday, 0 today
     int ahead = (weekday - today + 7) % 7;
     chr::sys_days d;
     if (dir < 0)
-      d = *m_dct - chr::days(back == 0 ? 7 : back);
+      d = *dct() - chr::days(back == 0 ? 7 : back);
     else if (dir > 0)
-      d = *m_dct + chr::days(ahead == 0 ? 7 : ahead);
+      d = *dct() + chr::days(ahead == 0 ? 7 : ahead);
     else
-      d = future ? *m_dct + chr::days(ahead) : *m_dct - chr::days(back);
+      d = future ? *dct() + chr::days(ahead) : *dct() - chr::days(back);
     return {day_value(d), m_dct_value, d};
   }
 
   int expand_two_digit_year(int yy) const {
-    int pivot = m_dct ? static_cast<int>(chr::year_month_day(*m_dct).year()) % 100 + 5 : 50;
+    int pivot = dct() ? static_cast<int>(chr::year_month_day(*dct()).year()) % 100 + 5 : 50;
     return yy <= pivot ? 2000 + yy : 1900 + yy;
   }
 
@@ -770,8 +770,8 @@ class Matcher {
       item.value = fmt::format("{}-{}{}", frame->value, kind, n);
       item.anchor = frame->anchor;
       item.last = frame->next;
-    } else if (m_dct) {
-      item.value = fmt::format("{:04}-{}{}", static_cast<int>(chr::year_month_day(*m_dct).year()), kind, n);
+    } else if (dct()) {
+      item.value = fmt::format("{:04}-{}{}", static_cast<int>(chr::year_month_day(*dct()).year()), kind, n);
       item.anchor = m_dct_value;
       item.last = next;
     } else {
@@ -1203,8 +1203,19 @@ class Matcher {
   std::size_t m_base = 0;  // byte offset of the window in the text
   const Lexicon& m_lex;
   Narrative m_narrative;
+  // The document date, read through dct() so that the matcher knows whether
+  // any result depended on it, or on its absence.
+  const std::optional<chr::sys_days>& dct() const {
+    m_used_dct = true;
+    return m_dct;
+  }
+
   std::optional<chr::sys_days> m_dct;
   std::string m_dct_value;
+  mutable bool m_used_dct = false;
+
+ public:
+  bool used_document_date() const { return m_used_dct; }
 };
 
 }  // namespace
@@ -1219,11 +1230,12 @@ std::string_view to_string(TimexType t) {
   return "DATE";
 }
 
-std::vector<Timex> Tagger::tag(std::string_view text, const TagContext& context) const {
+std::vector<Timex> Tagger::tag(std::string_view text, const TagContext& context, bool* used_document_date) const {
   std::vector<Timex> out;
   Matcher matcher(m_lexicon, context);
   for (const text::Span& w : temporal::candidate_windows(text, m_lexicon))
     matcher.run(text.substr(w.begin, w.end - w.begin), w.begin, out);
+  if (used_document_date && matcher.used_document_date()) *used_document_date = true;
   return out;
 }
 

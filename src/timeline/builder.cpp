@@ -402,6 +402,8 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     for (auto& d : record.dropped) timeline.review.push_back(std::move(d));
     timeline.sources.push_back(std::move(record.source));
   }
+  records.clear();  // only moved-from shells are left
+  records.shrink_to_fit();
   for (const auto& u : timeline.undated) timeline.review.push_back({"undated", "on topic, reports an event, no date and no catalog link", u});
 
   // Catalog events: one per catalog id, dated by the catalog, refined by the
@@ -449,6 +451,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   // New events: mentions with compatible dates whose words agree.
   std::sort(fresh.begin(), fresh.end(), mention_before);
   WordTable words = word_table(fresh);
+  for (auto& m : fresh) std::vector<std::string>().swap(m.salient);  // the table holds them as ids now
   std::vector<double> total;
   total.reserve(fresh.size());
   for (std::size_t i = 0; i < fresh.size(); ++i) total.push_back(weight_of(words.of[i], words));
@@ -491,8 +494,9 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     Event& e = by_group[groups.find(i)];
     if (e.citations.empty() || fresh[i].date.precision > e.date.precision) e.date = fresh[i].date;
     for (auto& r : reasons[i]) e.merged_because.push_back(std::move(r));
-    e.citations.push_back(fresh[i].citation);
+    e.citations.push_back(std::move(fresh[i].citation));
   }
+  std::vector<Mention>().swap(fresh);
   for (auto& [root, e] : by_group) {
     finish_citations(e);
     e.id = new_event_id(e.date, e.citations.front());

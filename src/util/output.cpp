@@ -32,20 +32,6 @@ bool write_all(int fd, std::string_view content) {
   throw Error(fmt::format("{}: cannot {}: {}", path, what, std::strerror(err)));
 }
 
-// Writes straight into something that is not a regular file (/dev/null, a
-// FIFO, a terminal): renaming over it would replace the device itself.
-void write_through(const std::string& path, std::string_view content) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
-  if (fd < 0) fail(path, "open", errno);
-  bool ok = write_all(fd, content);
-  int err = errno;
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    err = errno;
-  }
-  if (!ok) fail(path, "write", err);
-}
-
 mode_t new_file_mode() {
   mode_t mask = ::umask(0);  // read it back: umask has no getter
   ::umask(mask);
@@ -63,10 +49,12 @@ Expected<std::string> read_file(const std::string& path) {
   return std::move(buffer).str();
 }
 
-void write_output(const std::string& path, std::string_view content) {
+OutputStream::OutputStream(const std::string& path) : m_path(path) {
   if (path.empty() || path == "-") {
     std::fflush(stdout);
-    if (!write_all(STDOUT_FILENO, content)) fail("<stdout>", "write", errno);
+    m_fd = STDOUT_FILENO;
+    m_kind = Kind::standard_output;
+    m_path = "<stdout>";
     return;
   }
   // A symbolic link is followed: the file it names is replaced, the link kept.
@@ -76,34 +64,73 @@ void write_output(const std::string& path, std::string_view content) {
     target = std::filesystem::weakly_canonical(target, ec);
     if (ec) fail(path, "follow the symbolic link", ec.value());
   }
+  m_target = target.string();
   struct stat st {};
   bool exists = ::stat(target.c_str(), &st) == 0;
   if (exists && !S_ISREG(st.st_mode)) {
+    // Not a regular file (/dev/null, a FIFO, a terminal): written straight
+    // into, since renaming over it would replace the device itself.
     if (S_ISDIR(st.st_mode)) fail(path, "write", EISDIR);
-    return write_through(target.string(), content);
+    m_fd = ::open(target.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (m_fd < 0) fail(path, "open", errno);
+    m_kind = Kind::through;
+    return;
   }
+  m_mode = exists ? (st.st_mode & 07777) : new_file_mode();
   std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
-  std::string temp = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) fail(path, "create a temporary file beside it", errno);
-  auto abandon = [&](const char* what) {
-    int err = errno;
-    ::close(fd);
-    ::unlink(temp.c_str());
-    fail(path, what, err);
-  };
-  if (!write_all(fd, content) || ::fsync(fd) != 0) abandon("write");
-  if (::fchmod(fd, exists ? (st.st_mode & 07777) : new_file_mode()) != 0) abandon("set the mode of");
+  m_temp = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+  m_fd = ::mkstemp(m_temp.data());
+  if (m_fd < 0) fail(path, "create a temporary file beside it", errno);
+  m_kind = Kind::replace;
+}
+
+OutputStream::~OutputStream() {
+  if (m_fd < 0 || m_kind == Kind::standard_output) return;
+  ::close(m_fd);
+  if (m_kind == Kind::replace) ::unlink(m_temp.c_str());  // never committed: nothing is left behind
+}
+
+void OutputStream::abandon(const char* what) {
+  int err = errno;
+  if (m_kind != Kind::standard_output) ::close(m_fd);
+  if (m_kind == Kind::replace) ::unlink(m_temp.c_str());
+  m_fd = -1;
+  fail(m_path, what, err);
+}
+
+void OutputStream::write(std::string_view chunk) {
+  if (m_fd < 0) throw Error(m_path + ": written after it was finished or abandoned", ExitCode::internal);
+  if (!write_all(m_fd, chunk)) abandon("write");
+}
+
+void OutputStream::commit() {
+  if (m_fd < 0) throw Error(m_path + ": finished twice, or after a failure", ExitCode::internal);
+  if (m_kind == Kind::standard_output) {
+    m_fd = -1;
+    return;
+  }
+  if (m_kind == Kind::replace) {
+    if (::fsync(m_fd) != 0) abandon("write");
+    if (::fchmod(m_fd, m_mode) != 0) abandon("set the mode of");
+  }
+  int fd = m_fd;
+  m_fd = -1;
   if (::close(fd) != 0) {
     int err = errno;
-    ::unlink(temp.c_str());
-    fail(path, "write", err);
+    if (m_kind == Kind::replace) ::unlink(m_temp.c_str());
+    fail(m_path, "write", err);
   }
-  if (std::rename(temp.c_str(), target.c_str()) != 0) {
+  if (m_kind == Kind::replace && std::rename(m_temp.c_str(), m_target.c_str()) != 0) {
     int err = errno;
-    ::unlink(temp.c_str());
-    fail(path, "replace", err);
+    ::unlink(m_temp.c_str());
+    fail(m_path, "replace", err);
   }
+}
+
+void write_output(const std::string& path, std::string_view content) {
+  OutputStream out(path);
+  out.write(content);
+  out.commit();
 }
 
 }  // namespace mstl

@@ -54,3 +54,32 @@ TEST_CASE("an existing file keeps its mode and a directory is refused", "[output
         (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
   CHECK_THROWS_WITH(write_output(dir.path().string(), "x"), dir.path().string() + ": cannot write: Is a directory");
 }
+
+TEST_CASE("a streamed output appears whole at commit, and not at all when abandoned", "[output]") {
+  TempDir dir;
+  auto target = dir / "out.json";
+  test::write_file(target, "old contents");
+  auto entries = [&] {
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++n;
+    return n;
+  };
+  {
+    OutputStream out(target.string());
+    out.write("first ");
+    CHECK(test::read_file(target) == "old contents");  // nothing visible before commit
+    CHECK(entries() == 2);                               // the temporary beside it
+    // Destroyed without commit, as when rendering throws.
+  }
+  CHECK(test::read_file(target) == "old contents");
+  CHECK(entries() == 1);
+  {
+    OutputStream out(target.string());
+    out.write("first ");
+    out.write("second\n");
+    out.commit();
+    CHECK_THROWS_WITH(out.write("late"), target.string() + ": written after it was finished or abandoned");
+  }
+  CHECK(test::read_file(target) == "first second\n");
+  CHECK(entries() == 1);
+}
