@@ -78,7 +78,10 @@ OutputStream::OutputStream(const std::string& path) : m_path(path) {
   }
   m_mode = exists ? (st.st_mode & 07777) : new_file_mode();
   std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
-  m_temp = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+  std::string name = ".";
+  name += target.filename().string();
+  name += ".tmp.XXXXXX";
+  m_temp = (dir / name).string();
   m_fd = ::mkstemp(m_temp.data());
   if (m_fd < 0) fail(path, "create a temporary file beside it", errno);
   m_kind = Kind::replace;
