@@ -191,8 +191,9 @@ std::uint64_t period_key(const Period& p) {
 
 // Where earlier mentions are found by word: `within` lists the mentions whose
 // unit lies inside the key's unit, `at` those with exactly the key's period;
-// `all` is keyed by every word of a mention, `prefix` by its heaviest only.
-enum class Posting : std::uint8_t { all_at, all_within, prefix_at, prefix_within };
+// `all` is keyed by every word of a mention, `prefix` by its heaviest only,
+// `sentence` by its sentence's id in place of a word.
+enum class Posting : std::uint8_t { all_at, all_within, prefix_at, prefix_within, sentence_at, sentence_within };
 
 struct PostingKey {
   std::uint64_t where;  // a unit (within) or a period_key (at)
@@ -203,7 +204,7 @@ struct PostingKey {
 
 struct PostingHash {
   std::size_t operator()(const PostingKey& k) const {
-    std::uint64_t h = k.where * 0x9E3779B97F4A7C15ull ^ (std::uint64_t{k.word} << 2 | static_cast<std::uint64_t>(k.kind));
+    std::uint64_t h = k.where * 0x9E3779B97F4A7C15ull ^ (std::uint64_t{k.word} << 3 | static_cast<std::uint64_t>(k.kind));
     h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9ull;
     return static_cast<std::size_t>(h ^ (h >> 32));
@@ -231,6 +232,7 @@ std::vector<std::uint32_t> heavy_prefix(const std::vector<std::uint32_t>& ids, d
 // Mentions with the same words and the same period form a class: for any
 // later mention they all agree or all fail, so only a class's first member
 // is ever a candidate, and the classes are looked up instead of the mentions.
+// Mentions repeating a sentence with the same period form classes likewise.
 // A compatible earlier period either lies inside this one, so its unit lies
 // inside one of this period's pieces (`within`), or it overlaps a unit that
 // holds a piece without lying inside the period; such periods are few and are
@@ -248,13 +250,6 @@ class MergeIndex {
   template <class Agrees>
   std::optional<std::size_t> earliest(std::size_t j, const Period& period, std::uint32_t sentence, Agrees agrees) {
     auto compatible = [&](const Period& p) { return period_contains(p, period) || period_contains(period, p); };
-    std::optional<std::size_t> repeat;
-    if (sentence < m_same.size())
-      for (std::uint32_t i : m_same[sentence])
-        if (compatible(m_classes[m_class_of[i]].period)) {
-          repeat = i;
-          break;
-        }
     std::vector<Unit> pieces = pieces_of(period, k_max_pieces);
     if (pieces.empty()) pieces.push_back(k_everything);
     std::set<Unit> above;
@@ -266,7 +261,6 @@ class MergeIndex {
       if (auto it = m_periods.find(u); it != m_periods.end())
         for (const Period& p : it->second)
           if (compatible(p)) periods.push_back(period_key(p));
-    m_lists.clear();
     auto add = [&](std::uint64_t where, std::uint32_t w, Posting kind) {
       auto it = m_postings.find({where, w, kind});
       if (it != m_postings.end()) m_lists.push_back(&it->second);
@@ -277,11 +271,70 @@ class MergeIndex {
         for (auto p : periods) add(p, w, at);
       }
     };
+    // The earliest compatible mention repeating the sentence.
+    std::optional<std::size_t> repeat;
+    m_lists.clear();
+    look({sentence}, Posting::sentence_within, Posting::sentence_at);
+    ascending(m_repeats, [&](const Class& k) {
+      if (!compatible(k.period)) return false;
+      repeat = k.first;
+      return true;
+    });
+    // The earliest compatible mention whose words agree, if before it.
+    std::optional<std::size_t> agreeing;
+    m_lists.clear();
     look(heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words), Posting::all_within,
          Posting::all_at);                                             // as heavy: they hold a heavy word of j
     look(m_words.of[j], Posting::prefix_within, Posting::prefix_at);  // lighter: j holds a heavy word of theirs
-    // k-way merge of the ascending class lists, each class once, up to the
-    // first that agrees (or past the repeat found above).
+    ascending(m_classes, [&](const Class& k) {
+      if (repeat && k.first > *repeat) return true;
+      if (!compatible(k.period) || !agrees(k.first)) return false;
+      agreeing = k.first;
+      return true;
+    });
+    return agreeing ? agreeing : repeat;
+  }
+
+  void insert(std::size_t j, const Period& period, std::uint32_t sentence) {
+    auto index = static_cast<std::uint32_t>(j);
+    Unit unit = unit_of(period);
+    std::vector<Unit> above = units_above(unit);
+    bool day = is_day(unit);  // a day is its own unit: found `within`, never `at`
+    if (!day && m_registered.insert(period_key(period)).second) m_periods[unit].push_back(period);
+    auto post = [&](std::uint32_t c, const std::vector<std::uint32_t>& ws, Posting within, Posting at) {
+      for (auto w : ws) {
+        if (!day) m_postings[{period_key(period), w, at}].push_back(c);
+        m_postings[{unit, w, within}].push_back(c);
+        for (Unit u : above) m_postings[{u, w, within}].push_back(c);
+      }
+    };
+    auto [r, new_repeat] =
+        m_repeat_ids.try_emplace({sentence, period_key(period)}, static_cast<std::uint32_t>(m_repeats.size()));
+    if (new_repeat) {
+      m_repeats.push_back({index, period});
+      post(r->second, {sentence}, Posting::sentence_within, Posting::sentence_at);
+    }
+    std::uint32_t words =
+        m_word_sets.try_emplace(m_words.of[j], static_cast<std::uint32_t>(m_word_sets.size())).first->second;
+    auto [it, new_class] =
+        m_class_ids.try_emplace({words, period_key(period)}, static_cast<std::uint32_t>(m_classes.size()));
+    if (!new_class) return;  // its class is indexed already
+    m_classes.push_back({index, period});
+    post(it->second, m_words.of[j], Posting::all_within, Posting::all_at);
+    post(it->second, heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words), Posting::prefix_within,
+         Posting::prefix_at);
+  }
+
+ private:
+  struct Class {
+    std::uint32_t first;  // its earliest mention
+    Period period;
+  };
+
+  // Visits the classes of m_lists (ascending lists of ids into `classes`) in
+  // ascending order, each once, until `stop` returns true: a k-way merge.
+  template <class Stop>
+  void ascending(const std::vector<Class>& classes, Stop stop) {
     using Head = std::pair<std::uint32_t, std::size_t>;  // class, list
     std::vector<std::size_t> pos(m_lists.size(), 0);
     std::priority_queue<Head, std::vector<Head>, std::greater<>> heap;
@@ -293,44 +346,9 @@ class MergeIndex {
       if (++pos[l] < m_lists[l]->size()) heap.push({(*m_lists[l])[pos[l]], l});
       if (static_cast<std::int64_t>(c) == last) continue;
       last = c;
-      const Class& k = m_classes[c];
-      if (repeat && k.first > *repeat) break;
-      if (compatible(k.period) && agrees(k.first)) return k.first;
+      if (stop(classes[c])) return;
     }
-    return repeat;
   }
-
-  void insert(std::size_t j, const Period& period, std::uint32_t sentence) {
-    auto index = static_cast<std::uint32_t>(j);
-    if (sentence >= m_same.size()) m_same.resize(sentence + 1);
-    m_same[sentence].push_back(index);
-    std::uint32_t words = m_word_sets.try_emplace(m_words.of[j], static_cast<std::uint32_t>(m_word_sets.size())).first->second;
-    auto [it, fresh] = m_class_ids.try_emplace({words, period_key(period)}, static_cast<std::uint32_t>(m_classes.size()));
-    m_class_of.push_back(it->second);
-    if (!fresh) return;  // its class is indexed already
-    std::uint32_t c = it->second;
-    m_classes.push_back({index, period});
-    Unit unit = unit_of(period);
-    std::vector<Unit> above = units_above(unit);
-    bool day = is_day(unit);  // a day is its own unit: found `within`, never `at`
-    if (!day && m_registered.insert(period_key(period)).second) m_periods[unit].push_back(period);
-    auto post = [&](const std::vector<std::uint32_t>& ws, Posting within, Posting at) {
-      for (auto w : ws) {
-        if (!day) m_postings[{period_key(period), w, at}].push_back(c);
-        m_postings[{unit, w, within}].push_back(c);
-        for (Unit u : above) m_postings[{u, w, within}].push_back(c);
-      }
-    };
-    post(m_words.of[j], Posting::all_within, Posting::all_at);
-    post(heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words), Posting::prefix_within,
-         Posting::prefix_at);
-  }
-
- private:
-  struct Class {
-    std::uint32_t first;  // its earliest mention
-    Period period;
-  };
   struct VectorHash {
     std::size_t operator()(const std::vector<std::uint32_t>& v) const {
       std::uint64_t h = 0xcbf29ce484222325ull;
@@ -348,12 +366,12 @@ class MergeIndex {
   const std::vector<double>& m_total;
   std::unordered_map<std::vector<std::uint32_t>, std::uint32_t, VectorHash> m_word_sets;
   std::unordered_map<std::pair<std::uint32_t, std::uint64_t>, std::uint32_t, PairHash> m_class_ids;
-  std::vector<Class> m_classes;
-  std::vector<std::uint32_t> m_class_of;  // by mention
+  std::vector<Class> m_classes;  // mentions by word set and period
+  std::unordered_map<std::pair<std::uint32_t, std::uint64_t>, std::uint32_t, PairHash> m_repeat_ids;
+  std::vector<Class> m_repeats;  // mentions by sentence and period
   std::unordered_map<PostingKey, std::vector<std::uint32_t>, PostingHash> m_postings;  // class ids, ascending
   std::unordered_map<Unit, std::vector<Period>> m_periods;  // distinct periods other than days, by unit
   std::unordered_set<std::uint64_t> m_registered;           // period_key of each
-  std::vector<std::vector<std::uint32_t>> m_same;           // by sentence id: mentions citing it, ascending
   std::vector<const std::vector<std::uint32_t>*> m_lists;
 };
 
