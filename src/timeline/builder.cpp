@@ -283,7 +283,9 @@ class MergeIndex {
     // The earliest compatible mention whose words agree, if before it.
     std::optional<std::size_t> agreeing;
     m_lists.clear();
-    look(heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words), Posting::all_within,
+    m_prefix = heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words);  // insert(j) reuses it
+    m_prefix_of = j;
+    look(m_prefix, Posting::all_within,
          Posting::all_at);                                             // as heavy: they hold a heavy word of j
     look(m_words.of[j], Posting::prefix_within, Posting::prefix_at);  // lighter: j holds a heavy word of theirs
     ascending(m_classes, [&](const Class& k) {
@@ -321,7 +323,8 @@ class MergeIndex {
     if (!new_class) return;  // its class is indexed already
     m_classes.push_back({index, period});
     post(it->second, m_words.of[j], Posting::all_within, Posting::all_at);
-    post(it->second, heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words), Posting::prefix_within,
+    if (m_prefix_of != j) m_prefix = heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words);
+    post(it->second, m_prefix, Posting::prefix_within,
          Posting::prefix_at);
   }
 
@@ -373,6 +376,8 @@ class MergeIndex {
   std::unordered_map<Unit, std::vector<Period>> m_periods;  // distinct periods other than days, by unit
   std::unordered_set<std::uint64_t> m_registered;           // period_key of each
   std::vector<const std::vector<std::uint32_t>*> m_lists;
+  std::vector<std::uint32_t> m_prefix;  // heavy_prefix of mention m_prefix_of
+  std::size_t m_prefix_of = SIZE_MAX;
 };
 
 // Citations in order, each sentence once. A sentence repeated word for word
