@@ -1,28 +1,55 @@
 // Decoding article bytes.
 //
-// An article is kept as the exact bytes of its file; decoding only decides
-// where the text starts (after a byte-order mark) and that the rest is valid
-// UTF-8. Every offset the tool reports is an offset into the original file,
-// so a citation's quote is always file[start, end).
+// An article is kept as the exact bytes of its file, and every offset the
+// tool reports is an offset into those bytes, so a citation's quote is
+// always the file's bytes [start, end) decoded with the source's `encoding`.
+// Decoding decides, in this order:
 //
-//   decode_article("a.txt", "\xEF\xBB\xBFHalo") -> {text_begin = 3, encoding = "utf-8"}
-//   decode_article("b.txt", "Halo \xC3(")       -> error "b.txt:1:6: invalid UTF-8 byte 0xC3 at byte offset 5"
+//   1. UTF-8 byte-order mark: UTF-8, the text starts after it (text_begin 3).
+//   2. UTF-16 byte-order mark (FF FE or FE FF): "utf-16le" / "utf-16be",
+//      transcoded to UTF-8; an unpaired surrogate or an odd last byte becomes
+//      U+FFFD with a warning.
+//   3. A NUL byte anywhere else: a binary file (an image, an archive), an
+//      error: the file is skipped.
+//   4. Well-formed UTF-8: used as it is, no copy (the common case).
+//   5. Not UTF-8 and no well-formed multi-byte UTF-8 sequence in it: legacy
+//      single-byte text; the first single-byte charset ICU's detector names
+//      ("windows-1252", "iso-8859-1", ...) transcodes it.
+//   6. Otherwise (UTF-8 with damage, such as a cut download): each ill-formed
+//      byte becomes U+FFFD, with one warning naming the first one's line,
+//      column and byte offset, and how many there are.
 //
-// CRLF line ends need no conversion: sentence segmentation treats CR LF as
-// one break and quotes are trimmed of surrounding white space.
+// Transcoded text comes with `origin`: the file offset of each UTF-8 byte of
+// `text` (and of its end), so offsets in the text map back to the file.
+//
+//   decode_article("a.txt", "\xEF\xBB\xBFHalo")  -> {text_begin = 3, encoding = "utf-8"}
+//   decode_article("b.txt", "caf\xE9")            -> {encoding = "iso-8859-1", text = "café", origin = {0,1,2,3,3,4}}
+//   decode_article("c.txt", "GIF89a\0\0...")      -> error "c.txt: binary file (a NUL byte at byte offset 6); skipped"
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mstimeline/error.hpp"
 
 namespace mstl {
 
 struct Decoded {
-  std::size_t text_begin = 0;  // 3 after a UTF-8 byte-order mark, else 0
+  std::size_t text_begin = 0;  // 3 after a UTF-8 byte-order mark, else 0 (UTF-8 used as is)
   std::string encoding = "utf-8";
+  std::string text;                    // the UTF-8 text when transcoded or repaired, else empty
+  std::vector<std::uint32_t> origin;   // with `text`: text.size() + 1 file offsets
+  std::vector<Diagnostic> warnings;    // repaired sequences
+  bool transcoded() const { return !origin.empty(); }
+  // The text, given the file's bytes.
+  std::string_view view(std::string_view bytes) const {
+    return transcoded() ? std::string_view(text) : bytes.substr(text_begin);
+  }
+  // The file offset of a text offset (0 <= offset <= view().size()).
+  std::size_t file_offset(std::size_t offset) const { return transcoded() ? origin[offset] : text_begin + offset; }
 };
 
 Expected<Decoded> decode_article(const std::string& path, std::string_view bytes);

@@ -1,8 +1,9 @@
 // Articles as sources: their bytes, identity and metadata.
 //
-// An Article owns the exact bytes of its file; `text()` is the part after a
-// byte-order mark, and every offset handed out later is an offset into
-// `bytes`, so a citation's quote is bytes.substr(start, end - start).
+// An Article owns the exact bytes of its file and their decoding: `text()` is
+// the UTF-8 text (the bytes after a byte-order mark when the file is UTF-8,
+// else the transcoded text), and `file_offset` maps an offset in it back to
+// the file, so a citation's quote is the file's bytes [start, end) decoded.
 //
 // Source ids are stable and readable: the file stem ("000_40745a8f02a1e1be");
 // files whose ids would be shared move to the relative path without
@@ -16,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "mstimeline/decode.hpp"
 #include "mstimeline/error.hpp"
 #include "mstimeline/walk.hpp"
 
@@ -37,8 +39,9 @@ struct Article {
   SourceInfo info;
   std::string display_path;  // the path as the user wrote it, for diagnostics
   std::string bytes;
-  std::size_t text_begin = 0;
-  std::string_view text() const { return std::string_view(bytes).substr(text_begin); }
+  Decoded decoding;
+  std::string_view text() const { return decoding.view(bytes); }
+  std::size_t file_offset(std::size_t text_offset) const { return decoding.file_offset(text_offset); }
 };
 
 // Reads and decodes one file. The id is given; language and metadata are the caller's.

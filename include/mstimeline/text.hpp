@@ -81,4 +81,13 @@ std::string fold_case(std::string_view utf8);
 std::string fold_spaces(std::string_view s);
 void fold_case(std::string_view utf8, std::string& out);  // into `out`, reusing its storage
 
+// Legacy charsets (src/text/charset.cpp). The names ICU's charset detector
+// gives `bytes`, most likely first ("ISO-8859-1", "windows-1252", ...); empty
+// when it has no opinion.
+std::vector<std::string> detect_charsets(std::string_view bytes);
+// The code point of every byte in a single-byte charset, by ICU's converter;
+// U+FFFD for a byte the charset leaves unassigned. Empty when `name` is not a
+// single-byte charset ICU knows.
+std::vector<char32_t> single_byte_table(const std::string& name);
+
 }  // namespace mstl::text

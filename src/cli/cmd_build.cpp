@@ -41,7 +41,7 @@ int run_build_command(const BuildArgs& args, const GlobalOptions& global) {
   auto progress = attach_progress(options, global);
   BuildResult result = run_build(options, knowledge);
   progress->finish();
-  report(result.warnings, result.notes, global);
+  report(result.warnings, result.notes, global, args.in.strict);
   return emit(result.timeline, output, args.out, global);
 }
 

@@ -45,10 +45,11 @@ std::string read_input(const std::string& path) {
   return read_file(path).take();
 }
 
-std::string jsonl(const std::string& bytes, const Timex& t) {
-  nlohmann::ordered_json j{{"text", bytes.substr(t.begin, t.end - t.begin)},
-                           {"start", t.begin},
-                           {"end", t.end},
+// `start` and `end` are file offsets; `text` is the text between them, decoded.
+std::string jsonl(std::string_view body, const Decoded& decoded, const Timex& t) {
+  nlohmann::ordered_json j{{"text", body.substr(t.begin, t.end - t.begin)},
+                           {"start", decoded.file_offset(t.begin)},
+                           {"end", decoded.file_offset(t.end)},
                            {"type", std::string(to_string(t.type))},
                            {"value", t.value}};
   if (!t.mod.empty()) j["mod"] = t.mod;
@@ -67,15 +68,14 @@ int run_dates_command(const DatesArgs& args, const GlobalOptions& global) {
   std::string bytes = read_input(args.input);
   std::string name = args.input == "-" ? "<stdin>" : args.input;
   Decoded decoded = decode_article(name, bytes).take();
-  std::string_view body = std::string_view(bytes).substr(decoded.text_begin);
+  print_warnings(decoded.warnings, global);
+  std::string_view body = decoded.view(bytes);
   std::string language = args.language;
   if (language == "auto") language = identify_language(text::tokenize(body.substr(0, 8192)), knowledge).language;
   Tagger tagger(knowledge.lexicon(language));
   std::string out;
   for (Timex t : tagger.tag(body, context)) {
-    t.begin += decoded.text_begin;
-    t.end += decoded.text_begin;
-    out += jsonl(bytes, t);
+    out += jsonl(body, decoded, t);
   }
   write_output("-", out);
   return 0;

@@ -54,7 +54,7 @@ int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
   auto progress = attach_progress(options, global);
   Extraction x = run_extract(options, knowledge);
   progress->finish();
-  report(x.warnings, x.notes, global);
+  report(x.warnings, x.notes, global, args.in.strict);
   std::string out = header_line(x.header);
   for (const auto& d : x.documents) out += document_line(d);
   write_output(args.output, out);

@@ -30,6 +30,7 @@ constexpr std::pair<const char*, const char*> k_sections[] = {
     {"not-an-event", "Dated on-topic sentences with no event word"},
     {"after-publication", "Dates after the source's publication date (plans, deadlines)"},
     {"limit", "Dates that bound something (\"hingga 2030\")"},
+    {"list", "Lists, tables and text without sentence ends: too many dates or bytes for one sentence"},
 };
 
 std::string render_text(const Timeline& t) {

@@ -34,6 +34,8 @@ void add_input_options(CLI::App* cmd, InputArgs& args) {
   cmd->add_option("-j,--jobs", args.jobs, "Worker threads [default: one per core]; the output is the same for any N")
       ->type_name("N")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1024}));
+  cmd->add_flag("--strict", args.strict,
+                "Fail (exit 2, nothing written) when any file is skipped or repaired, instead of warning");
 }
 
 std::unique_ptr<Progress> attach_progress(BuildOptions& options, const GlobalOptions& global) {
@@ -138,10 +140,12 @@ int emit(Timeline& timeline, const Output& output, const OutputArgs& args, const
 }
 
 void report(const std::vector<Diagnostic>& warnings, const std::vector<std::string>& notes,
-            const GlobalOptions& global) {
+            const GlobalOptions& global, bool strict) {
   print_warnings(warnings, global);
   if (global.verbose && !global.quiet)
     for (const auto& n : notes) std::fprintf(stderr, "mstimeline: %s\n", n.c_str());
+  if (strict && !warnings.empty())
+    throw Error(fmt::format("--strict: {} warning{}; nothing written", warnings.size(), warnings.size() == 1 ? "" : "s"));
 }
 
 }  // namespace mstl::cli

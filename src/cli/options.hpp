@@ -27,9 +27,10 @@ struct InputArgs {
   bool no_catalog = false;
   std::uintmax_t max_file_size_mib = k_default_max_file_size >> 20;
   std::size_t jobs = 0;
+  bool strict = false;
 };
 
-// INPUT, --title, --manifest, --lang, --topic/--no-topic, --catalog/--no-catalog, --max-file-size, -j.
+// INPUT, --title, --manifest, --lang, --topic/--no-topic, --catalog/--no-catalog, --max-file-size, -j, --strict.
 void add_input_options(CLI::App* cmd, InputArgs& args);
 
 // The BuildOptions of those arguments, and a progress bar on stderr when it
@@ -61,8 +62,9 @@ Output prepare_output(const OutputArgs& args, const Knowledge& knowledge);
 // Filters, renders and writes (or checks) the timeline; returns the exit code.
 int emit(Timeline& timeline, const Output& output, const OutputArgs& args, const GlobalOptions& global);
 
-// Warnings, and with --verbose notes, on stderr.
+// Warnings, and with --verbose notes, on stderr; with `strict`, any warning
+// then throws (exit 2) before anything is written.
 void report(const std::vector<Diagnostic>& warnings, const std::vector<std::string>& notes,
-            const GlobalOptions& global);
+            const GlobalOptions& global, bool strict = false);
 
 }  // namespace mstl::cli

@@ -8,6 +8,8 @@
 #include <optional>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "mstimeline/tagger.hpp"
 #include "mstimeline/text.hpp"
 #include "mstimeline/timeline.hpp"
@@ -26,6 +28,11 @@ constexpr std::size_t k_dateline_max = 100;
 constexpr std::size_t k_report_reach = 80;
 // A limit cue bounds a date right after it ("berlaku hingga tahun 2030").
 constexpr std::size_t k_limit_reach = 16;
+// Bounds of a sentence that can report events: past them it is a list, a
+// table or text without sentence ends, reported to review as "list". They
+// keep the work and the quotes of one sentence linear in its length.
+constexpr std::size_t k_max_dates_per_sentence = 16;
+constexpr std::size_t k_max_sentence_bytes = 16384;
 
 std::string_view language_sample(std::string_view body) {
   if (body.size() <= k_language_sample) return body;
@@ -247,10 +254,12 @@ class DocumentLinker {
     m_tagged = true;
     m_tags_use_dct = false;
     m_dated.clear();
+    m_list_first.clear();
     TagContext context;
     context.document_date = dct;
     std::vector<Timex> found =
         tag_text(m_body, context, m_knowledge, m_record.source.language, m_sure, &m_tags_use_dct);
+    std::vector<std::pair<std::size_t, DatedExpression>> in_sentence;  // (sentence, date), in text order
     std::size_t s = 0;
     for (const Timex& t : found) {
       while (s < m_sentences.size() && m_sentences[s].span.end <= t.begin) ++s;
@@ -259,20 +268,38 @@ class DocumentLinker {
       if (t.begin < sentence.span.begin || t.end > sentence.span.end) continue;  // boilerplate, or across sentences
       auto date = date_of(t);
       if (!date) continue;
-      DatedExpression d{t, *date, false, false, false};
+      in_sentence.push_back({s, DatedExpression{t, *date, false, false, false}});
+    }
+    // A list, a table or text without sentence ends: each of its dates would
+    // cite the whole stretch, so its cost would grow with its square. Its
+    // dates neither date the article nor report events.
+    m_lists.clear();
+    std::map<std::size_t, std::size_t> count;
+    for (const auto& [i, d] : in_sentence) ++count[i];
+    for (const auto& [i, n] : count) {
+      std::size_t bytes = m_sentences[i].span.end - m_sentences[i].span.begin;
+      if (n > k_max_dates_per_sentence || bytes > k_max_sentence_bytes) m_lists[i] = n;
+    }
+    for (auto& [i, d] : in_sentence) {
+      if (m_lists.contains(i)) {
+        if (!m_list_first.contains(i)) m_list_first[i] = d.timex;
+        continue;
+      }
+      const Sentence& sentence = m_sentences[i];
+      const Timex& t = d.timex;
       std::size_t from = t.begin > k_report_reach ? std::max(sentence.span.begin, t.begin - k_report_reach)
                                                   : sentence.span.begin;
-      d.report = t.end <= m_dateline_end || has_phrase(m_lexicon->report_cues, s, from, t.begin);
-      d.future = has_phrase(m_lexicon->future_cues, s, sentence.span.begin, t.begin);
-      d.limit = has_phrase(m_lexicon->limit_cues, s, std::max(sentence.span.begin, t.begin - std::min(t.begin, k_limit_reach)),
+      d.report = t.end <= m_dateline_end || has_phrase(m_lexicon->report_cues, i, from, t.begin);
+      d.future = has_phrase(m_lexicon->future_cues, i, sentence.span.begin, t.begin);
+      d.limit = has_phrase(m_lexicon->limit_cues, i, std::max(sentence.span.begin, t.begin - std::min(t.begin, k_limit_reach)),
                            t.begin);
-      m_dated[s].push_back(std::move(d));
+      m_dated[i].push_back(std::move(d));
     }
   }
 
   Citation cite(std::size_t i, const Timex* t) const {
     const text::Span& span = m_sentences[i].span;
-    return Citation{m_article.info.id, m_article.text_begin + span.begin, m_article.text_begin + span.end,
+    return Citation{m_article.info.id, m_article.file_offset(span.begin), m_article.file_offset(span.end),
                     std::string(m_body.substr(span.begin, span.end - span.begin)),
                     t ? std::string(m_body.substr(t->begin, t->end - t->begin)) : std::string()};
   }
@@ -306,6 +333,15 @@ class DocumentLinker {
   void link_sentence(std::size_t i, const std::optional<DateValue>& published) {
     const Sentence& s = m_sentences[i];
     const std::vector<DatedExpression>& dated = m_dated[i];
+    if (auto list = m_lists.find(i); list != m_lists.end()) {
+      m_record.dropped.push_back(
+          {"list", fmt::format("{} dates in {} bytes: a list, a table or text without sentence ends, not a report "
+                               "(a sentence reports events with at most {} dates and {} bytes)",
+                               list->second, s.span.end - s.span.begin, k_max_dates_per_sentence,
+                               k_max_sentence_bytes),
+           cite(i, &m_list_first.at(i))});
+      return;
+    }
     std::vector<bool> used(dated.size(), false);
     bool linked = false;
     if (m_events.catalog) {
@@ -417,6 +453,8 @@ class DocumentLinker {
   std::size_t m_dateline_end = 0;  // the dateline's date dates the article, not an event
   std::vector<Sentence> m_sentences;
   std::map<std::size_t, std::vector<DatedExpression>> m_dated;  // by sentence index
+  std::map<std::size_t, std::size_t> m_lists;     // sentence index -> its dates, for lists (see tag_sentences)
+  std::map<std::size_t, Timex> m_list_first;      // sentence index -> the first date of a list
   std::vector<std::pair<std::vector<text::Token>, std::vector<int>>> m_sentence_ids;  // by sentence, when asked
   std::vector<int> m_window;
   bool m_tagged = false;

@@ -1,6 +1,12 @@
 #include "mstimeline/decode.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <limits>
+
 #include <fmt/format.h>
+
+#include "mstimeline/text.hpp"
 
 namespace mstl {
 namespace {
@@ -51,19 +57,141 @@ std::string sanitize_utf8(std::string_view bytes) {
   return out;
 }
 
+namespace {
+
+// Appends code point `c` as UTF-8, each byte mapped to file offset `from`.
+void append(Decoded& d, char32_t c, std::uint32_t from) {
+  char buf[4];
+  std::size_t n = 0;
+  if (c < 0x80) {
+    buf[n++] = static_cast<char>(c);
+  } else if (c < 0x800) {
+    buf[n++] = static_cast<char>(0xC0 | (c >> 6));
+    buf[n++] = static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    buf[n++] = static_cast<char>(0xE0 | (c >> 12));
+    buf[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    buf[n++] = static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    buf[n++] = static_cast<char>(0xF0 | (c >> 18));
+    buf[n++] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    buf[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    buf[n++] = static_cast<char>(0x80 | (c & 0x3F));
+  }
+  d.text.append(buf, n);
+  d.origin.insert(d.origin.end(), n, from);
+}
+
+void finish(Decoded& d, std::size_t file_size) { d.origin.push_back(static_cast<std::uint32_t>(file_size)); }
+
+// One warning for all the replacements of a file: the first one located, and the count.
+void warn_replaced(Decoded& d, const std::string& path, std::size_t first_text, std::size_t first_byte,
+                   std::size_t count, std::string_view what) {
+  if (count == 0) return;
+  std::string message = fmt::format("{} at byte offset {}", what, first_byte);
+  if (count > 1) message += fmt::format(" (and {} more)", count - 1);
+  message += "; replaced with U+FFFD";
+  d.warnings.push_back(locate(path, d.text, first_text, std::move(message)));
+}
+
+Decoded decode_utf16(const std::string& path, std::string_view bytes, bool little_endian) {
+  Decoded d;
+  d.encoding = little_endian ? "utf-16le" : "utf-16be";
+  d.text_begin = 2;
+  d.text.reserve(bytes.size());
+  d.origin.reserve(bytes.size() + 1);
+  auto unit = [&](std::size_t i) -> char32_t {
+    auto lo = static_cast<unsigned char>(bytes[little_endian ? i : i + 1]);
+    auto hi = static_cast<unsigned char>(bytes[little_endian ? i + 1 : i]);
+    return static_cast<char32_t>(hi << 8 | lo);
+  };
+  std::size_t bad = 0, first_text = 0, first_byte = 0;
+  auto replace = [&](std::size_t at) {
+    if (bad++ == 0) first_text = d.text.size(), first_byte = at;
+    append(d, U'\uFFFD', static_cast<std::uint32_t>(at));
+  };
+  std::size_t i = 2;
+  for (; i + 1 < bytes.size(); i += 2) {
+    char32_t c = unit(i);
+    if (c >= 0xD800 && c <= 0xDBFF && i + 3 < bytes.size() && unit(i + 2) >= 0xDC00 && unit(i + 2) <= 0xDFFF) {
+      append(d, 0x10000 + ((c - 0xD800) << 10) + (unit(i + 2) - 0xDC00), static_cast<std::uint32_t>(i));
+      i += 2;
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      replace(i);
+    } else {
+      append(d, c, static_cast<std::uint32_t>(i));
+    }
+  }
+  if (i < bytes.size()) replace(i);  // an odd last byte: a cut file
+  finish(d, bytes.size());
+  warn_replaced(d, path, first_text, first_byte, bad, "ill-formed UTF-16 (an unpaired surrogate or a lone last byte)");
+  return d;
+}
+
+Decoded decode_single_byte(std::string_view bytes, const std::string& charset, const std::vector<char32_t>& table) {
+  Decoded d;
+  d.encoding = charset;
+  std::transform(d.encoding.begin(), d.encoding.end(), d.encoding.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  d.text.reserve(bytes.size() + bytes.size() / 8);
+  d.origin.reserve(bytes.size() + bytes.size() / 8 + 1);
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    append(d, table[static_cast<unsigned char>(bytes[i])], static_cast<std::uint32_t>(i));
+  finish(d, bytes.size());
+  return d;
+}
+
+Decoded repair_utf8(const std::string& path, std::string_view bytes, std::size_t begin) {
+  Decoded d;
+  d.text_begin = begin;
+  d.text.reserve(bytes.size() + 16);
+  d.origin.reserve(bytes.size() + 17);
+  std::size_t bad = 0, first_text = 0, first_byte = 0;
+  for (std::size_t i = begin; i < bytes.size();) {
+    std::size_t len = sequence_length(bytes, i);
+    if (len == 0) {
+      if (bad++ == 0) first_text = d.text.size(), first_byte = i;
+      append(d, U'\uFFFD', static_cast<std::uint32_t>(i));
+      ++i;
+      continue;
+    }
+    d.text.append(bytes.substr(i, len));
+    d.origin.insert(d.origin.end(), len, static_cast<std::uint32_t>(i));
+    i += len;
+  }
+  finish(d, bytes.size());
+  unsigned char first = static_cast<unsigned char>(bytes[first_byte]);
+  warn_replaced(d, path, first_text, first_byte, bad,
+                fmt::format("invalid UTF-8 byte 0x{:02X}", first));
+  return d;
+}
+
+bool has_multibyte_utf8(std::string_view bytes) {
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    if (static_cast<unsigned char>(bytes[i]) >= 0xC2 && sequence_length(bytes, i) > 1) return true;
+  return false;
+}
+
+}  // namespace
+
 Expected<Decoded> decode_article(const std::string& path, std::string_view bytes) {
+  if (bytes.size() > std::numeric_limits<std::uint32_t>::max())
+    return Diagnostic{path, 0, 0, "larger than 4 GiB, too large to decode; skipped", {}};
+  if (bytes.substr(0, 2) == "\xFF\xFE") return decode_utf16(path, bytes, true);
+  if (bytes.substr(0, 2) == "\xFE\xFF") return decode_utf16(path, bytes, false);
   Decoded d;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") d.text_begin = 3;
-  std::size_t bad = find_invalid_utf8(bytes.substr(d.text_begin));
-  if (bad != std::string_view::npos) {
-    bad += d.text_begin;
-    Diagnostic diag =
-        locate(path, bytes, bad, fmt::format("invalid UTF-8 byte 0x{:02X} at byte offset {}",
-                                             static_cast<unsigned char>(bytes[bad]), bad));
-    diag.line_text = sanitize_utf8(diag.line_text);
-    return diag;
+  if (std::size_t nul = bytes.find('\0'); nul != std::string_view::npos)
+    return Diagnostic{path, 0, 0, fmt::format("binary file (a NUL byte at byte offset {}); skipped", nul), {}};
+  std::string_view body = bytes.substr(d.text_begin);
+  if (find_invalid_utf8(body) == std::string_view::npos) return d;
+  if (d.text_begin == 0 && !has_multibyte_utf8(body)) {
+    for (const std::string& charset : text::detect_charsets(body)) {
+      std::vector<char32_t> table = text::single_byte_table(charset);
+      if (!table.empty()) return decode_single_byte(bytes, charset, table);
+    }
   }
-  return d;
+  return repair_utf8(path, bytes, d.text_begin);
 }
 
 }  // namespace mstl

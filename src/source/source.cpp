@@ -67,12 +67,12 @@ Expected<Article> read_article(const ArticleFile& file, std::string id) {
   a.bytes = std::move(bytes.value());
   auto decoded = decode_article(display, a.bytes);
   if (!decoded) return decoded.error();
-  a.text_begin = decoded.value().text_begin;
+  a.decoding = std::move(decoded.value());
   a.display_path = std::move(display);
   a.info.id = std::move(id);
   a.info.path = sanitize_utf8(file.relative);
   a.info.sha256 = sha256_hex(a.bytes);
-  a.info.encoding = decoded.value().encoding;
+  a.info.encoding = a.decoding.encoding;
   return a;
 }
 

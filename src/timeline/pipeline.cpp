@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "mstimeline/decode.hpp"
 #include "mstimeline/manifest.hpp"
 #include "mstimeline/walk.hpp"
 
@@ -93,7 +94,7 @@ namespace {
 // One file's outcome, filled by whichever worker takes it.
 struct Slot {
   std::optional<DocumentRecord> record;
-  std::optional<Diagnostic> warning;
+  std::vector<Diagnostic> warnings;
   std::optional<std::string> note;
   std::exception_ptr failure;
 };
@@ -105,16 +106,19 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
     return;
   }
   if (auto large = too_large(file, options.max_file_size)) {
-    slot.warning = *large;
+    slot.warnings.push_back(*large);
     return;
   }
   auto article = read_article(file, file.relative);  // provisional id: merge_documents assigns the final ones
   if (!article) {
-    slot.warning = article.error();
+    slot.warnings.push_back(article.error());
     return;
   }
   Article& a = article.value();
   bytes = a.bytes.size();
+  slot.warnings = std::move(a.decoding.warnings);
+  if (a.text().find_first_not_of(" \t\r\n") == std::string_view::npos)
+    slot.warnings.push_back(Diagnostic{a.display_path, 0, 0, a.bytes.empty() ? "empty file" : "no text, only white space", {}});
   if (loaded) {
     auto it = loaded->manifest.sources.find(a.info.path);
     if (it != loaded->manifest.sources.end()) apply_metadata(a.info, it->second);
@@ -125,6 +129,21 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
     slot.record->dropped.clear();
     slot.record->dropped.shrink_to_fit();
   }
+}
+
+// A file whose extraction threw costs that file only: a warning, the others go on.
+Diagnostic failure_warning(const ArticleFile& file, const std::exception_ptr& failure) {
+  std::string what;
+  try {
+    std::rethrow_exception(failure);
+  } catch (const Error& e) {
+    what = e.what();
+  } catch (const std::exception& e) {
+    what = fmt::format("internal error ({}); please report it with this file", e.what());
+  } catch (...) {
+    what = "internal error; please report it with this file";
+  }
+  return Diagnostic{sanitize_utf8(file.absolute.string()), 0, 0, what + "; skipped", {}};
 }
 
 std::optional<Catalog> catalog_of(const std::vector<PartHeader>& headers) {
@@ -202,10 +221,11 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
     for (std::size_t t = 1; t < jobs; ++t) workers.emplace_back(work);
     work();
   }
-  for (auto& slot : slots) {
-    if (slot.failure) std::rethrow_exception(slot.failure);
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    Slot& slot = slots[i];
+    if (slot.failure) x.warnings.push_back(failure_warning(*mine[i], slot.failure));
     if (slot.note) x.notes.push_back(std::move(*slot.note));
-    if (slot.warning) x.warnings.push_back(std::move(*slot.warning));
+    for (auto& w : slot.warnings) x.warnings.push_back(std::move(w));
     if (slot.record) x.documents.push_back(std::move(*slot.record));
   }
   if (loaded && options.shard_count == 1) {

@@ -41,12 +41,25 @@ mode_t new_file_mode() {
 }  // namespace
 
 Expected<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Diagnostic{path, 0, 0, "cannot read file", {}};
-  return std::move(buffer).str();
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
+  struct stat st {};
+  std::string out;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) out.reserve(static_cast<std::size_t>(st.st_size));
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      return Diagnostic{path, 0, 0, std::string("cannot read file: ") + std::strerror(err), {}};
+    }
+    if (n == 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return out;
 }
 
 OutputStream::OutputStream(const std::string& path) : m_path(path) {

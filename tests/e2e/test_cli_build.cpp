@@ -181,23 +181,32 @@ TEST_CASE("output is byte-identical whatever the file order, locale and time zon
   CHECK(j1.out == j2.out);
 }
 
-TEST_CASE("one file with invalid UTF-8 is reported while the others are built", "[e2e]") {
+TEST_CASE("damaged UTF-8 is repaired with U+FFFD and a warning, and every file is built", "[e2e][robust]") {
   TempDir dir;
   test::write_file(dir / "good.txt", "Microsoft berinvestasi di OpenAI pada tahun 2019.\n");
-  test::write_file(dir / "bad.txt", "Baris pertama.\nHalo \xC3( pada tahun 2021.\n");
+  // A cut multi-byte sequence in a file that is otherwise UTF-8 ("é" is C3 A9).
+  test::write_file(dir / "bad.txt", "Baris caf\xC3\xA9.\nHalo \xC3( pada tahun 2021.\n");
   test::write_file(dir / "bom.md", "\xEF\xBB\xBFKesepakatan diumumkan 10 Maret 2023.\r\n");
   auto r = run_cli({"build", dir.path().string()});
   CHECK(r.exit_code == 0);
-  CHECK(r.err == (dir / "bad.txt").string() + ":2:6: warning: invalid UTF-8 byte 0xC3 at byte offset 20\n" +
+  CHECK(r.err == (dir / "bad.txt").string() +
+                     ":2:6: warning: invalid UTF-8 byte 0xC3 at byte offset 18; replaced with U+FFFD\n" +
                      "  Halo \xEF\xBF\xBD( pada tahun 2021.\n" + std::string(2 + 5, ' ') + "^\n");
   json doc = json::parse(r.out);
-  REQUIRE(doc["sources"].size() == 2);
-  CHECK(doc["sources"][0]["id"] == "bom");
-  CHECK(doc["sources"][1]["id"] == "good");
-  REQUIRE(doc["events"].size() == 2);
+  REQUIRE(doc["sources"].size() == 3);
+  CHECK(doc["sources"][0]["id"] == "bad");
+  CHECK(doc["sources"][0]["encoding"] == "utf-8");
+  CHECK(doc["sources"][1]["id"] == "bom");
+  CHECK(doc["sources"][2]["id"] == "good");
+  REQUIRE(doc["events"].size() == 3);
   CHECK(doc["events"][0]["date"] == "2019");
-  CHECK(doc["events"][1]["date"] == "2023-03-10");
-  const json& c = doc["events"][1]["citations"][0];
+  CHECK(doc["events"][1]["date"] == "2021");
+  const json& repaired = doc["events"][1]["citations"][0];
+  CHECK(repaired["start"] == 13);  // "Halo" in the file
+  CHECK(repaired["end"] == 37);
+  CHECK(repaired["quote"] == "Halo \xEF\xBF\xBD( pada tahun 2021.");
+  CHECK(doc["events"][2]["date"] == "2023-03-10");
+  const json& c = doc["events"][2]["citations"][0];
   CHECK(c["start"] == 3);  // after the byte-order mark
   CHECK(c["quote"] == "Kesepakatan diumumkan 10 Maret 2023.");
 }

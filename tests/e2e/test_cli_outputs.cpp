@@ -143,7 +143,7 @@ TEST_CASE("the id locale writes md and html in Indonesian", "[e2e][locale]") {
 
 TEST_CASE("colors only when asked or on a terminal, and never with NO_COLOR in auto", "[e2e][color]") {
   TempDir dir;
-  test::write_file(dir / "bad.txt", "Halo \xC3( pada tahun 2021.\n");
+  test::write_file(dir / "bad.txt", "Halo \xC3( pada tahun 2021, caf\xC3\xA9.\n");
   auto plain = run_cli({"build", dir.path().string()});
   CHECK(plain.err.find('\x1b') == std::string::npos);
   auto colored = run_cli({"--color", "always", "build", dir.path().string()});

@@ -32,7 +32,7 @@ TEST_CASE("an article keeps its exact bytes and its text starts after the BOM", 
   auto a = read_article({"a.txt", dir / "a.txt"}, "a");
   REQUIRE(a.ok());
   CHECK(a.value().bytes == bytes);
-  CHECK(a.value().text_begin == 3);
+  CHECK(a.value().file_offset(0) == 3);
   CHECK(a.value().text().substr(0, 7) == "Jakarta");
   CHECK(a.value().info.path == "a.txt");
   CHECK(a.value().info.encoding == "utf-8");

@@ -20,7 +20,7 @@ Article article(const std::string& id, const std::string& bytes, std::size_t tex
   a.info.path = id + ".txt";
   a.info.sha256 = sha256_hex(bytes);
   a.bytes = bytes;
-  a.text_begin = text_begin;
+  a.decoding.text_begin = text_begin;
   return a;
 }
 
