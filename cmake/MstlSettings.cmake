@@ -10,6 +10,9 @@ if(MSTL_SANITIZE)
                                                  -fno-sanitize-recover=undefined)
   target_link_options(mstl_settings INTERFACE -fsanitize=address,undefined)
 endif()
+if(MSTL_FUZZ)
+  target_compile_options(mstl_settings INTERFACE -fsanitize=fuzzer-no-link)
+endif()
 
 add_library(mstl_warnings INTERFACE)
 target_compile_options(mstl_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion

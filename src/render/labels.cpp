@@ -107,7 +107,9 @@ Expected<Labels> parse_labels(const JsonDoc& doc, const std::string& expected_la
   if (labels.language.empty()) return doc.error_at("", "missing \"language\"");
   auto it = j.find("labels");
   if (it == j.end() || !it->is_object()) return doc.error_at(it == j.end() ? "" : "/labels", "\"labels\" must be an object of strings");
-  for (const auto& [key, value] : it->items()) {
+  for (const auto& item : it->items()) {
+    const std::string& key = item.key();
+    const auto& value = item.value();
     std::string at = json_pointer_append("/labels", key);
     auto known = std::find_if(label_keys().begin(), label_keys().end(), [&](const LabelKey& k) { return k.key == key; });
     if (known == label_keys().end()) return doc.error_at_key(at, fmt::format("unknown label \"{}\" (docs/labels.md lists them)", key));

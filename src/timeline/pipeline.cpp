@@ -229,7 +229,8 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
     if (slot.record) x.documents.push_back(std::move(*slot.record));
   }
   if (loaded && options.shard_count == 1) {
-    for (const auto& [path, meta] : loaded->manifest.sources) {
+    for (const auto& entry : loaded->manifest.sources) {
+      const std::string& path = entry.first;
       bool found = std::any_of(walk.articles.begin(), walk.articles.end(),
                                [&](const ArticleFile& f) { return f.relative == path; });
       if (!found)

@@ -142,6 +142,15 @@ Expected<JsonDoc> parse_json(std::string path, std::string text) {
   } catch (const nlohmann::json::parse_error& e) {
     std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
     return locate(std::move(path), text, offset, syntax_message(e.what()));
+  } catch (const nlohmann::json::exception& e) {
+    // A number too large for a double ("1e999"): the exception names the
+    // number but not its place; its first occurrence is the likely one.
+    std::string what = e.what();
+    std::size_t open = what.find('\''), close = what.rfind('\'');
+    std::string number = open < close ? what.substr(open + 1, close - open - 1) : std::string();
+    std::size_t at = number.empty() ? std::string::npos : text.find(number);
+    return locate(std::move(path), text, at == std::string::npos ? 0 : at,
+                  number.empty() ? std::string("invalid JSON value") : "number out of range: " + number);
   }
   doc.path = std::move(path);
   doc.text = std::move(text);

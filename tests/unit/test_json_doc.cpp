@@ -13,6 +13,13 @@ TEST_CASE("a JSON syntax error names line and column with a caret", "[json]") {
             std::string(2 + 7, ' ') + "^");
 }
 
+TEST_CASE("a number too large for a double is a located error, not an escaped exception", "[json][robust]") {
+  auto doc = parse_json("cat.json", "{\"events\": [\n  {\"id\": \"x\", \"date\": 1e999}]}");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().to_string() ==
+        "cat.json:2:23: number out of range: 1e999\n    {\"id\": \"x\", \"date\": 1e999}]}\n" + std::string(2 + 22, ' ') + "^");
+}
+
 TEST_CASE("error_at points at the value a JSON pointer names", "[json]") {
   auto doc = parse_json("x.json", "{\"months\": [\n  {\"name\": \"Jan\"},\n  [\"oops\"]\n], \"a/b\": 2}");
   REQUIRE(doc.ok());
