@@ -14,7 +14,9 @@
 //   4. Well-formed UTF-8: used as it is, no copy (the common case).
 //   5. Not UTF-8 and no well-formed multi-byte UTF-8 sequence in it: legacy
 //      single-byte text; the first single-byte charset ICU's detector names
-//      ("windows-1252", "iso-8859-1", ...) transcodes it.
+//      ("windows-1252", "iso-8859-1", ...) transcodes it. When windows-1252,
+//      the commonest, is among the names and reads every byte of the file
+//      alike, it is the one named (short texts leave the detector unsure).
 //   6. Otherwise (UTF-8 with damage, such as a cut download): each ill-formed
 //      byte becomes U+FFFD, with one warning naming the first one's line,
 //      column and byte offset, and how many there are.
@@ -23,7 +25,7 @@
 // `text` (and of its end), so offsets in the text map back to the file.
 //
 //   decode_article("a.txt", "\xEF\xBB\xBFHalo")  -> {text_begin = 3, encoding = "utf-8"}
-//   decode_article("b.txt", "caf\xE9")            -> {encoding = "iso-8859-1", text = "café", origin = {0,1,2,3,3,4}}
+//   decode_article("b.txt", "caf\xE9")            -> {encoding = "windows-1252", text = "café", origin = {0,1,2,3,3,4}}
 //   decode_article("c.txt", "GIF89a\0\0...")      -> error "c.txt: binary file (a NUL byte at byte offset 6); skipped"
 #pragma once
 

@@ -166,6 +166,17 @@ Decoded repair_utf8(const std::string& path, std::string_view bytes, std::size_t
   return d;
 }
 
+constexpr const char* k_commonest_legacy = "windows-1252";
+
+// Whether two single-byte tables read every byte of `bytes` alike.
+bool same_reading(std::string_view bytes, const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
+  bool seen[256] = {};
+  for (char c : bytes) seen[static_cast<unsigned char>(c)] = true;
+  for (int i = 0; i < 256; ++i)
+    if (seen[i] && a[i] != b[i]) return false;
+  return true;
+}
+
 bool has_multibyte_utf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size(); ++i)
     if (static_cast<unsigned char>(bytes[i]) >= 0xC2 && sequence_length(bytes, i) > 1) return true;
@@ -186,9 +197,18 @@ Expected<Decoded> decode_article(const std::string& path, std::string_view bytes
   std::string_view body = bytes.substr(d.text_begin);
   if (find_invalid_utf8(body) == std::string_view::npos) return d;
   if (d.text_begin == 0 && !has_multibyte_utf8(body)) {
-    for (const std::string& charset : text::detect_charsets(body)) {
+    std::vector<std::string> candidates = text::detect_charsets(body);
+    for (const std::string& charset : candidates) {
       std::vector<char32_t> table = text::single_byte_table(charset);
-      if (!table.empty()) return decode_single_byte(bytes, charset, table);
+      if (table.empty()) continue;
+      // Short texts leave the detector unsure between charsets that read
+      // this file alike (windows-1250 and windows-1252 both have "é" at
+      // 0xE9): then the commonest legacy charset names it.
+      if (std::find(candidates.begin(), candidates.end(), k_commonest_legacy) != candidates.end()) {
+        std::vector<char32_t> common = text::single_byte_table(k_commonest_legacy);
+        if (same_reading(body, table, common)) return decode_single_byte(bytes, k_commonest_legacy, common);
+      }
+      return decode_single_byte(bytes, charset, table);
     }
   }
   return repair_utf8(path, bytes, d.text_begin);

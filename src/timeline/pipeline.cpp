@@ -240,6 +240,9 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
   }
   if (walk.articles.empty())
     x.warnings.push_back(Diagnostic{options.input.string(), 0, 0, "no article files (.txt, .md) found", {}});
+  // One list in path order, whether the walk or the read found the problem.
+  std::stable_sort(x.warnings.begin(), x.warnings.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });
   return x;
 }
 

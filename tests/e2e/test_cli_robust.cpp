@@ -1,0 +1,220 @@
+// Hostile and broken input, end to end: each case is a warning naming the
+// path (or a clear error and exit 2), and every other file's results stay.
+// docs/robustness.md lists every case with the test that proves it.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "support/support.hpp"
+
+using namespace mstl;
+using nlohmann::json;
+using test::run_cli;
+using test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+// UTF-16LE bytes of ASCII or BMP text given as UTF-16 units, with a byte-order mark.
+std::string utf16le(const std::u16string& s) {
+  std::string out = "\xFF\xFE";
+  for (char16_t u : s) {
+    out += static_cast<char>(u & 0xFF);
+    out += static_cast<char>(u >> 8);
+  }
+  return out;
+}
+
+// The same bytes decoded back, for checking a quote against its file's range.
+std::string utf16le_to_utf8(std::string_view bytes) {
+  std::string out;
+  for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
+    char32_t c = static_cast<unsigned char>(bytes[i]) | static_cast<unsigned char>(bytes[i + 1]) << 8;
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+// Windows-1252 to UTF-8 for the bytes these tests use (ASCII, 0x93, 0x94, 0xE9).
+std::string cp1252_to_utf8(std::string_view bytes) {
+  std::string out;
+  for (char b : bytes) {
+    switch (static_cast<unsigned char>(b)) {
+      case 0x93: out += "\xE2\x80\x9C"; break;
+      case 0x94: out += "\xE2\x80\x9D"; break;
+      case 0xE9: out += "\xC3\xA9"; break;
+      default: out += b;
+    }
+  }
+  return out;
+}
+
+const json* source_named(const json& doc, const std::string& id) {
+  for (const auto& s : doc["sources"])
+    if (s["id"] == id) return &s;
+  return nullptr;
+}
+
+const json* event_dated(const json& doc, const std::string& date) {
+  for (const auto& e : doc["events"])
+    if (e["date"] == date) return &e;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("UTF-16 and Windows-1252 articles are transcoded, offsets and quotes being the original bytes decoded",
+          "[e2e][robust]") {
+  TempDir dir;
+  std::string u16 = utf16le(u"Jakarta - Microsoft dan OpenAI.\nMicrosoft berinvestasi di OpenAI pada tahun 2019 \u2014 resmi.\n");
+  test::write_file(dir / "utf16.txt", u16);
+  std::string legacy = "Jakarta - Microsoft dan OpenAI.\nMicrosoft \x93" "berinvestasi\x94 lagi di OpenAI pada 2021, caf\xE9.\n";
+  test::write_file(dir / "legacy.txt", legacy);
+  auto r = run_cli({"build", dir.path().string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  json doc = json::parse(r.out);
+  REQUIRE(source_named(doc, "utf16"));
+  CHECK((*source_named(doc, "utf16"))["encoding"] == "utf-16le");
+  REQUIRE(source_named(doc, "legacy"));
+  CHECK((*source_named(doc, "legacy"))["encoding"] == "windows-1252");
+
+  const json* e2019 = event_dated(doc, "2019");
+  REQUIRE(e2019);
+  const json& c16 = (*e2019)["citations"][0];
+  std::size_t s16 = c16["start"], e16 = c16["end"];
+  CHECK(c16["quote"] == "Microsoft berinvestasi di OpenAI pada tahun 2019 \xE2\x80\x94 resmi.");
+  CHECK(utf16le_to_utf8(std::string_view(u16).substr(s16, e16 - s16)) == c16["quote"]);
+  CHECK(s16 % 2 == 0);
+
+  const json* e2021 = event_dated(doc, "2021");
+  REQUIRE(e2021);
+  const json& c1252 = (*e2021)["citations"][0];
+  std::size_t s1252 = c1252["start"], e1252 = c1252["end"];
+  CHECK(c1252["quote"] == "Microsoft \xE2\x80\x9C" "berinvestasi\xE2\x80\x9D lagi di OpenAI pada 2021, caf\xC3\xA9.");
+  CHECK(cp1252_to_utf8(std::string_view(legacy).substr(s1252, e1252 - s1252)) == c1252["quote"]);
+}
+
+TEST_CASE("binary, empty, unreadable and looping files are warnings while the good file is built", "[e2e][robust]") {
+  TempDir dir;
+  test::write_file(dir / "good.txt", "Microsoft berinvestasi di OpenAI pada tahun 2019.\n");
+  test::write_file(dir / "image.txt", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", 20));
+  test::write_file(dir / "empty.md", "");
+  test::write_file(dir / "blank.txt", " \n\r\n\t\n");
+  fs::create_symlink("/proc/self/mem", dir / "unreadable.txt");  // opens as root too; every read fails
+  fs::create_symlink("nowhere.txt", dir / "dangling.txt");
+  fs::create_symlink("loop-b.txt", dir / "loop-a.txt");
+  fs::create_symlink("loop-a.txt", dir / "loop-b.txt");
+  fs::create_symlink(".", dir / "self");  // a directory loop: never followed
+  auto r = run_cli({"build", dir.path().string()});
+  CHECK(r.exit_code == 0);
+  std::string d = dir.path().string();
+  CHECK(r.err == d + "/blank.txt: warning: no text, only white space\n" +
+                     d + "/dangling.txt: warning: cannot follow symbolic link: No such file or directory\n" +
+                     d + "/empty.md: warning: empty file\n" +
+                     d + "/image.txt: warning: binary file (a NUL byte at byte offset 8); skipped\n" +
+                     d + "/loop-a.txt: warning: cannot follow symbolic link: Too many levels of symbolic links\n" +
+                     d + "/loop-b.txt: warning: cannot follow symbolic link: Too many levels of symbolic links\n" +
+                     d + "/unreadable.txt: warning: cannot read file: Input/output error\n");
+  json doc = json::parse(r.out);
+  REQUIRE(doc["events"].size() == 1);
+  CHECK(doc["events"][0]["date"] == "2019");
+  CHECK(doc["events"][0]["citations"][0]["source"] == "good");
+  std::vector<std::string> ids;
+  for (const auto& s : doc["sources"]) ids.push_back(s["id"]);
+  CHECK(ids == std::vector<std::string>{"blank", "empty", "good"});  // read, but nothing in them
+}
+
+TEST_CASE("with --strict any warning is exit 2 and nothing is written", "[e2e][robust]") {
+  TempDir dir;
+  test::write_file(dir / "in/good.txt", "Microsoft berinvestasi di OpenAI pada tahun 2019.\n");
+  auto out = dir / "timeline.json";
+  auto clean = run_cli({"build", (dir / "in").string(), "--strict", "-o", out.string()});
+  CHECK(clean.exit_code == 0);
+  CHECK(fs::exists(out));
+  fs::remove(out);
+  test::write_file(dir / "in/image.txt", std::string("GIF89a\0\0", 8));
+  auto strict = run_cli({"build", (dir / "in").string(), "--strict", "-o", out.string()});
+  CHECK(strict.exit_code == 2);
+  CHECK(strict.err == (dir / "in/image.txt").string() +
+                          ": warning: binary file (a NUL byte at byte offset 6); skipped\n"
+                          "mstimeline: error: --strict: 1 warning; nothing written\n");
+  CHECK_FALSE(fs::exists(out));
+  auto extract = run_cli({"extract", (dir / "in").string(), "--strict", "-o", (dir / "part.jsonl").string()});
+  CHECK(extract.exit_code == 2);
+  CHECK_FALSE(fs::exists(dir / "part.jsonl"));
+  auto lenient = run_cli({"build", (dir / "in").string(), "-o", out.string()});
+  CHECK(lenient.exit_code == 0);
+  CHECK(fs::exists(out));
+}
+
+TEST_CASE("folders named like files, 40 levels of nesting and non-UTF-8 names are walked safely", "[e2e][robust]") {
+  TempDir dir;
+  test::write_file(dir / "folder.txt/inner.txt", "Microsoft berinvestasi di OpenAI pada tahun 2019.\n");
+  fs::path deep = dir.path();
+  for (int i = 0; i < 40; ++i) deep /= "d";
+  test::write_file(deep / "deep.txt", "Microsoft berinvestasi lagi di OpenAI pada tahun 2021.\n");
+  test::write_file(dir / "bad\xFFname.txt", "Microsoft dan OpenAI meneken kerja sama pada tahun 2023.\n");
+  auto r = run_cli({"build", dir.path().string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == (dir / "bad\xEF\xBF\xBDname.txt").string() +
+                     ": warning: file name is not valid UTF-8; it is shown with U+FFFD in the output\n");
+  json doc = json::parse(r.out);  // valid JSON: the name is sanitized
+  std::vector<std::string> paths;
+  for (const auto& s : doc["sources"]) paths.push_back(s["path"]);
+  std::string deep_path;
+  for (int i = 0; i < 40; ++i) deep_path += "d/";
+  CHECK(paths == std::vector<std::string>{"bad\xEF\xBF\xBDname.txt", deep_path + "deep.txt", "folder.txt/inner.txt"});
+  CHECK(doc["events"].size() == 3);
+}
+
+TEST_CASE("a 10 MB line without a newline is read whole and its dated sentence cited", "[e2e][robust]") {
+  TempDir dir;
+  std::string filler;
+  while (filler.size() < (5u << 20)) filler += "Kalimat pengisi tanpa tanggal apa pun di sini. ";
+  std::string dated = "Microsoft berinvestasi di OpenAI pada tahun 2019. ";
+  std::string line = filler + dated + filler;  // no newline at all
+  test::write_file(dir / "long.txt", line);
+  auto r = run_cli({"build", dir.path().string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  json doc = json::parse(r.out);
+  REQUIRE(doc["events"].size() == 1);
+  const json& c = doc["events"][0]["citations"][0];
+  CHECK(c["start"] == filler.size());
+  CHECK(c["quote"] == "Microsoft berinvestasi di OpenAI pada tahun 2019.");
+}
+
+TEST_CASE("a sentence with too many dates is a list: reviewed, never an entry per date", "[e2e][robust]") {
+  TempDir dir;
+  std::string list = "Microsoft dan OpenAI bekerja sama pada ";
+  for (int i = 0; i < 400; ++i) list += std::to_string(1 + i % 28) + " Maret " + std::to_string(2000 + i % 24) + ", ";
+  list += "dan seterusnya.\nMicrosoft berinvestasi di OpenAI pada tahun 2019.\n";
+  test::write_file(dir / "list.txt", list);
+  auto r = run_cli({"build", "--no-topic", dir.path().string()});
+  CHECK(r.exit_code == 0);
+  json doc = json::parse(r.out);
+  REQUIRE(doc["events"].size() == 1);
+  CHECK(doc["events"][0]["date"] == "2019");
+  auto review = run_cli({"review", "--format", "json", dir.path().string()});
+  CHECK(review.exit_code == 0);
+  json items = json::parse(review.out);
+  std::size_t lists = 0;
+  for (const auto& item : items["review"]) {
+    if (item["reason"] != "list") continue;
+    ++lists;
+    CHECK(item["detail"].get<std::string>().rfind("400 dates in ", 0) == 0);
+  }
+  CHECK(lists == 1);
+}
