@@ -21,7 +21,8 @@
 //   - with no topic profile every dated sentence is kept.
 //
 // Invariants the renderers and tests rely on:
-//   - for every citation, the source file's bytes [start, end) are `quote`;
+//   - for every citation, the source file's bytes [start, end), decoded with
+//     the source's encoding, are `quote` (for UTF-8 files, the bytes themselves);
 //   - events are ordered by the start of their period, then coarser first
 //     (2023 < 2023-01 < 2023-01-25), then by id;
 //   - an event id is the catalog id, or derived from the date and content of

@@ -218,3 +218,34 @@ TEST_CASE("a sentence with too many dates is a list: reviewed, never an entry pe
   }
   CHECK(lists == 1);
 }
+
+TEST_CASE("invalid option values name the option and exit 2 before any work", "[e2e][robust]") {
+  auto since = run_cli({"build", "data/", "--since", "2023-13"});
+  CHECK(since.exit_code == 2);
+  CHECK(since.out.empty());
+  CHECK(since.err == "mstimeline: error: --since: \"2023-13\" is not a date (expected a TIMEX3 date such as 2023, "
+                     "2023-H2, 2023-Q4, 2023-11, 2023-W46 or 2023-11-17)\n");
+  auto shard = run_cli({"extract", "data/", "--shard", "3/3"});
+  CHECK(shard.exit_code == 2);
+  CHECK(shard.err ==
+        "mstimeline: error: --shard: \"3/3\" is not K/N with 0 <= K < N (shard 0/3, 1/3 and 2/3 cover all files)\n");
+  auto jobs = run_cli({"build", "data/", "-j", "0"});
+  CHECK(jobs.exit_code == 2);
+  CHECK(jobs.err.rfind("mstimeline: error: --jobs: Value 0 not in range 1 to 1024\n", 0) == 0);
+  auto size = run_cli({"build", "data/", "--max-file-size", "0"});
+  CHECK(size.exit_code == 2);
+  CHECK(size.err.rfind("mstimeline: error: --max-file-size: Value 0 not in range 1 to 1048576\n", 0) == 0);
+}
+
+TEST_CASE("a single article file is a one-article build", "[e2e][robust]") {
+  auto r = run_cli({"build", "data/articles/000_40745a8f02a1e1be.txt"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  json doc = json::parse(r.out);
+  REQUIRE(doc["sources"].size() == 1);
+  CHECK(doc["sources"][0]["id"] == "000_40745a8f02a1e1be");
+  CHECK(doc["sources"][0]["path"] == "000_40745a8f02a1e1be.txt");
+  CHECK_FALSE(doc["events"].empty());
+  for (const auto& e : doc["events"])
+    for (const auto& c : e["citations"]) CHECK(c["source"] == "000_40745a8f02a1e1be");
+}

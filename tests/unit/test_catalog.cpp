@@ -65,3 +65,11 @@ TEST_CASE("triggers match in order, long words inside words, short ones whole", 
   CHECK(contains_stem("microsoft signed a deal", "sign"));
   CHECK_FALSE(contains_stem("a new design", "sign"));
 }
+
+TEST_CASE("an impossible catalog date is reported at its value", "[catalog][robust]") {
+  std::string event = k_event;
+  event.replace(event.find("2019-07-22"), 10, "2023-02-30");
+  std::string error = error_of("{\"events\": [" + event + "]}");
+  CHECK(error.substr(0, error.find('\n')) ==
+        "c.json:1:33: \"2023-02-30\" is not a calendar date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or YYYY-Wnn)");
+}
