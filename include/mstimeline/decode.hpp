@@ -60,7 +60,10 @@ Expected<Decoded> decode_article(const std::string& path, std::string_view bytes
 // no overlongs, no surrogates, nothing above U+10FFFF), or npos.
 std::size_t find_invalid_utf8(std::string_view bytes);
 
-// `bytes` with every ill-formed sequence replaced by U+FFFD, safe to print.
+// Length of the well-formed UTF-8 sequence at `i` (1 to 4), or 0 when it is ill-formed.
+std::size_t utf8_sequence_length(std::string_view bytes, std::size_t i);
+
+// `bytes` with every ill-formed byte replaced by U+FFFD, safe to print.
 std::string sanitize_utf8(std::string_view bytes);
 
 }  // namespace mstl

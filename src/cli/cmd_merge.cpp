@@ -42,6 +42,8 @@ int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
     Part part = parse_part(path == "-" ? "<stdin>" : path, text).take();
     if (part.headers.empty() && !part.documents.empty())
       throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", path));
+    if (part.headers.empty())  // extract always writes its header: an empty part lost its results
+      throw Error(fmt::format("{}: empty; a part written by mstimeline extract has at least its header line", path));
     for (auto& h : part.headers) headers.push_back(std::move(h));
     for (auto& d : part.documents) documents.push_back(std::move(d));
   }

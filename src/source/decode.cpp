@@ -9,10 +9,8 @@
 #include "mstimeline/text.hpp"
 
 namespace mstl {
-namespace {
 
-// Length of the well-formed UTF-8 sequence at `i`, or 0 when it is ill-formed.
-std::size_t sequence_length(std::string_view s, std::size_t i) {
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char c = byte(i);
   if (c < 0x80) return 1;
@@ -30,11 +28,9 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
   return len;
 }
 
-}  // namespace
-
 std::size_t find_invalid_utf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
-    std::size_t len = sequence_length(bytes, i);
+    std::size_t len = utf8_sequence_length(bytes, i);
     if (len == 0) return i;
     i += len;
   }
@@ -45,7 +41,7 @@ std::string sanitize_utf8(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size());
   for (std::size_t i = 0; i < bytes.size();) {
-    std::size_t len = sequence_length(bytes, i);
+    std::size_t len = utf8_sequence_length(bytes, i);
     if (len == 0) {
       out += "\xEF\xBF\xBD";
       ++i;
@@ -148,7 +144,7 @@ Decoded repair_utf8(const std::string& path, std::string_view bytes, std::size_t
   d.origin.reserve(bytes.size() + 17);
   std::size_t bad = 0, first_text = 0, first_byte = 0;
   for (std::size_t i = begin; i < bytes.size();) {
-    std::size_t len = sequence_length(bytes, i);
+    std::size_t len = utf8_sequence_length(bytes, i);
     if (len == 0) {
       if (bad++ == 0) first_text = d.text.size(), first_byte = i;
       append(d, U'\uFFFD', static_cast<std::uint32_t>(i));
@@ -160,7 +156,7 @@ Decoded repair_utf8(const std::string& path, std::string_view bytes, std::size_t
     i += len;
   }
   finish(d, bytes.size());
-  unsigned char first = static_cast<unsigned char>(bytes[first_byte]);
+  unsigned char first = bad ? static_cast<unsigned char>(bytes[first_byte]) : 0;
   warn_replaced(d, path, first_text, first_byte, bad,
                 fmt::format("invalid UTF-8 byte 0x{:02X}", first));
   return d;
@@ -179,7 +175,7 @@ bool same_reading(std::string_view bytes, const std::vector<char32_t>& a, const 
 
 bool has_multibyte_utf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size(); ++i)
-    if (static_cast<unsigned char>(bytes[i]) >= 0xC2 && sequence_length(bytes, i) > 1) return true;
+    if (static_cast<unsigned char>(bytes[i]) >= 0xC2 && utf8_sequence_length(bytes, i) > 1) return true;
   return false;
 }
 

@@ -2,15 +2,52 @@
 
 #include <fmt/format.h>
 
+#include "mstimeline/decode.hpp"
+
 namespace mstl {
 namespace {
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+// Characters as a terminal shows them: a well-formed UTF-8 sequence is one,
+// and so is each byte of an ill-formed one (shown as U+FFFD).
+std::size_t char_length(std::string_view s, std::size_t i) {
+  std::size_t len = utf8_sequence_length(s, i);
+  return len ? len : 1;
+}
 
 std::size_t count_code_points(std::string_view s) {
   std::size_t n = 0;
-  for (unsigned char c : s) n += is_continuation(c) ? 0 : 1;
+  for (std::size_t i = 0; i < s.size(); i += char_length(s, i)) ++n;
   return n;
+}
+
+// A line longer than this many characters is shown around the caret only: a
+// minified JSON file or an extract part is one long line, of which only the
+// neighbourhood helps.
+constexpr std::size_t k_shown_whole = 160;
+constexpr std::size_t k_shown_before = 60;
+constexpr std::size_t k_shown_after = 60;
+
+// The part of `line` around character `at` (0-based) fit for a terminal:
+// control characters and ill-formed bytes become U+FFFD and tabs spaces, one
+// character each, so the caret stays under its character; "…" marks what
+// was cut. Sets `caret` to the character the caret goes under.
+std::string excerpt(std::string_view line, std::size_t at, std::size_t& caret) {
+  bool whole = count_code_points(line) <= k_shown_whole;
+  std::size_t first = whole || at <= k_shown_before ? 0 : at - k_shown_before;
+  std::size_t last = whole ? k_shown_whole : at + k_shown_after;  // exclusive
+  std::string out;
+  if (first > 0) out += "\xE2\x80\xA6";
+  std::size_t n = 0, i = 0;
+  for (; i < line.size() && n < last; i += char_length(line, i), ++n) {
+    if (n < first) continue;
+    auto c = static_cast<unsigned char>(line[i]);
+    if (c == '\t') out += ' ';
+    else if (c < 0x20 || c == 0x7F || utf8_sequence_length(line, i) == 0) out += "\xEF\xBF\xBD";
+    else out += line.substr(i, char_length(line, i));
+  }
+  if (i < line.size()) out += "\xE2\x80\xA6";
+  caret = at - first + (first > 0 ? 1 : 0);
+  return out;
 }
 
 }  // namespace
@@ -20,7 +57,9 @@ std::string Diagnostic::to_string(std::string_view severity) const {
   std::string out = severity.empty() ? fmt::format("{} {}", where, message)
                                      : fmt::format("{} {}: {}", where, severity, message);
   if (line != 0 && !line_text.empty()) {
-    out += fmt::format("\n  {}\n  {}^", line_text, std::string(column - 1, ' '));
+    std::size_t caret = 0;
+    std::string shown = excerpt(line_text, column - 1, caret);
+    out += fmt::format("\n  {}\n  {}^", shown, std::string(caret, ' '));
   }
   return out;
 }

@@ -249,3 +249,48 @@ TEST_CASE("a single article file is a one-article build", "[e2e][robust]") {
   for (const auto& e : doc["events"])
     for (const auto& c : e["citations"]) CHECK(c["source"] == "000_40745a8f02a1e1be");
 }
+
+TEST_CASE("a truncated, binary or empty part is refused with its position, exit 2", "[e2e][robust]") {
+  TempDir dir;
+  auto part = dir / "part.jsonl";
+  auto extract = run_cli({"extract", "data/", "-o", part.string()});
+  REQUIRE(extract.exit_code == 0);
+  std::string whole = test::read_file(part);
+  std::size_t cut = whole.find('\n') + 1 + 200;  // inside the first document line
+  test::write_file(dir / "cut.jsonl", whole.substr(0, cut));
+  auto truncated = run_cli({"merge", (dir / "cut.jsonl").string()});
+  CHECK(truncated.exit_code == 2);
+  CHECK(truncated.out.empty());
+  CHECK(truncated.err.rfind((dir / "cut.jsonl").string() + ":2:", 0) == 0);
+  // The document line is long: only its end is shown, the caret under the last character read.
+  std::string shown = truncated.err.substr(truncated.err.find('\n') + 1);
+  CHECK(shown.rfind("  \xE2\x80\xA6", 0) == 0);
+  CHECK(shown.size() < 300);
+
+  test::write_file(dir / "bin.jsonl", std::string("\x89PNG\r\n\x1A\n\0\0", 10));
+  auto binary = run_cli({"merge", (dir / "bin.jsonl").string()});
+  CHECK(binary.exit_code == 2);
+  CHECK(binary.err.rfind((dir / "bin.jsonl").string() + ":1:1: error: invalid JSON", 0) == 0);
+  CHECK(binary.err.find('\0') == std::string::npos);
+
+  test::write_file(dir / "empty.jsonl", "");
+  auto empty = run_cli({"merge", part.string(), (dir / "empty.jsonl").string()});
+  CHECK(empty.exit_code == 2);
+  CHECK(empty.err == "mstimeline: error: " + (dir / "empty.jsonl").string() +
+                         ": empty; a part written by mstimeline extract has at least its header line\n");
+}
+
+TEST_CASE("parts extracted with different catalogs or titles are not merged", "[e2e][robust]") {
+  TempDir dir;
+  auto with = dir / "with.jsonl", without = dir / "without.jsonl", titled = dir / "titled.jsonl";
+  REQUIRE(run_cli({"extract", "data/", "-o", with.string()}).exit_code == 0);
+  REQUIRE(run_cli({"extract", "data/", "--no-catalog", "-o", without.string()}).exit_code == 0);
+  REQUIRE(run_cli({"extract", "data/", "--title", "Other", "-o", titled.string()}).exit_code == 0);
+  auto catalogs = run_cli({"merge", with.string(), without.string()});
+  CHECK(catalogs.exit_code == 2);
+  CHECK(catalogs.err == "mstimeline: error: the parts were extracted with different topic profiles or catalogs; "
+                        "extract them again alike\n");
+  auto titles = run_cli({"merge", with.string(), titled.string()});
+  CHECK(titles.exit_code == 2);
+  CHECK(titles.err == "mstimeline: error: the parts have different titles; give one with --title\n");
+}

@@ -31,3 +31,24 @@ TEST_CASE("an offset at the end of the text points past the last character", "[e
   CHECK(d.line == 2);
   CHECK(d.column == 1);
 }
+
+TEST_CASE("a long line is shown around the column, cut with an ellipsis, the caret under its character",
+          "[error][robust]") {
+  std::string line = std::string(500, 'a') + "X" + std::string(500, 'b');
+  Diagnostic d = locate("part.jsonl", line, 500, "bad");
+  CHECK(d.column == 501);
+  std::string ellipsis = "\xE2\x80\xA6";
+  CHECK(d.to_string() == "part.jsonl:1:501: bad\n  " + ellipsis + std::string(60, 'a') + "X" + std::string(59, 'b') +
+                             ellipsis + "\n  " + std::string(61, ' ') + "^");
+  Diagnostic start = locate("p", line, 3, "near the start");
+  CHECK(start.to_string() == "p:1:4: near the start\n  " + std::string(63, 'a') + ellipsis + "\n     ^");
+}
+
+TEST_CASE("control characters in a shown line are replaced, one for one, so the caret stays aligned", "[error][robust]") {
+  // 0x89 is a stray byte: shown as U+FFFD and counted as one character.
+  Diagnostic d = locate("bin.json", std::string("\x89PNG\r\x1A\0\tz", 9), 8, "here");
+  CHECK(d.column == 9);
+  std::string fffd = "\xEF\xBF\xBD";
+  CHECK(d.to_string() == "bin.json:1:9: here\n  " + fffd + "PNG" + fffd + fffd + fffd + " z\n  " +
+                             std::string(8, ' ') + "^");
+}
