@@ -55,9 +55,22 @@ void violated(const char* what) {
 
 void set_data_dir(const std::filesystem::path& dir) { g_data_dir = dir; }
 
+namespace {
+
+// Renders a diagnostic as the user would see it, checking that it is printable.
+void show(const Diagnostic& d) {
+  std::string shown = d.to_string("error");
+  if (find_invalid_utf8(shown) != std::string::npos) violated("a diagnostic is not UTF-8");
+  for (char c : shown)
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7F) violated("a diagnostic holds a control character");
+}
+
+}  // namespace
+
 void decode(std::string_view bytes) {
   auto d = decode_article("fuzz.txt", bytes);
-  if (!d) return;
+  if (!d) return show(d.error());
+  for (const auto& w : d.value().warnings) show(w);
   Article a;
   a.bytes = std::string(bytes);
   a.decoding = std::move(d.value());
@@ -100,17 +113,17 @@ void catalog(std::string_view bytes) {
   if (!doc) {
     const Diagnostic& e = doc.error();
     if (e.line == 0 || e.column == 0) violated("JSON error without a position");
-    return;
+    return show(e);
   }
-  (void)parse_catalog(doc.value());
-  (void)parse_topic(doc.value());
-  (void)parse_manifest(doc.value(), {"en", "id"});
-  (void)parse_lexicon(doc.value(), "id");
+  if (auto c = parse_catalog(doc.value()); !c) show(c.error());
+  if (auto t = parse_topic(doc.value()); !t) show(t.error());
+  if (auto m = parse_manifest(doc.value(), {"en", "id"}); !m) show(m.error());
+  if (auto l = parse_lexicon(doc.value(), "id"); !l) show(l.error());
 }
 
 void record(std::string_view bytes) {
   auto part = parse_part("fuzz.jsonl", bytes);
-  if (!part) return;
+  if (!part) return show(part.error());
   // What parses must write back to lines that parse to the same records.
   std::string again;
   for (const auto& h : part.value().headers) again += header_line(h);

@@ -31,6 +31,21 @@ constexpr std::size_t k_shown_after = 60;
 // control characters and ill-formed bytes become U+FFFD and tabs spaces, one
 // character each, so the caret stays under its character; "…" marks what
 // was cut. Sets `caret` to the character the caret goes under.
+// One character for a terminal: control characters and ill-formed bytes
+// as U+FFFD, a tab as a space.
+void append_printable(std::string& out, std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c == '\t') out += ' ';
+  else if (c < 0x20 || c == 0x7F || utf8_sequence_length(s, i) == 0) out += "\xEF\xBF\xBD";
+  else out += s.substr(i, char_length(s, i));
+}
+
+std::string printable(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); i += char_length(s, i)) append_printable(out, s, i);
+  return out;
+}
+
 std::string excerpt(std::string_view line, std::size_t at, std::size_t& caret) {
   bool whole = count_code_points(line) <= k_shown_whole;
   std::size_t first = whole || at <= k_shown_before ? 0 : at - k_shown_before;
@@ -39,11 +54,7 @@ std::string excerpt(std::string_view line, std::size_t at, std::size_t& caret) {
   if (first > 0) out += "\xE2\x80\xA6";
   std::size_t n = 0, i = 0;
   for (; i < line.size() && n < last; i += char_length(line, i), ++n) {
-    if (n < first) continue;
-    auto c = static_cast<unsigned char>(line[i]);
-    if (c == '\t') out += ' ';
-    else if (c < 0x20 || c == 0x7F || utf8_sequence_length(line, i) == 0) out += "\xEF\xBF\xBD";
-    else out += line.substr(i, char_length(line, i));
+    if (n >= first) append_printable(out, line, i);
   }
   if (i < line.size()) out += "\xE2\x80\xA6";
   caret = at - first + (first > 0 ? 1 : 0);
@@ -53,9 +64,13 @@ std::string excerpt(std::string_view line, std::size_t at, std::size_t& caret) {
 }  // namespace
 
 std::string Diagnostic::to_string(std::string_view severity) const {
-  std::string where = line == 0 ? fmt::format("{}:", path) : fmt::format("{}:{}:{}:", path, line, column);
-  std::string out = severity.empty() ? fmt::format("{} {}", where, message)
-                                     : fmt::format("{} {}: {}", where, severity, message);
+  // Paths and messages can quote input (a file name, the byte a parser
+  // stopped at): shown printable, as the line is.
+  std::string shown_path = printable(path);
+  std::string where =
+      line == 0 ? fmt::format("{}:", shown_path) : fmt::format("{}:{}:{}:", shown_path, line, column);
+  std::string out = severity.empty() ? fmt::format("{} {}", where, printable(message))
+                                     : fmt::format("{} {}: {}", where, severity, printable(message));
   if (line != 0 && !line_text.empty()) {
     std::size_t caret = 0;
     std::string shown = excerpt(line_text, column - 1, caret);
