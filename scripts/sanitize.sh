@@ -11,8 +11,11 @@ exec 1>&2
 cd "$(dirname "$0")/.."
 dir=${MSTL_ASAN_DIR:-build-asan}
 
+# Warnings are not errors here: the main build checks them, and GCC 12 warns
+# falsely inside <regex> when the sanitizers instrument it
+# (-Wmaybe-uninitialized); this build is for what happens at run time.
 if [[ ! -f "$dir/build.ninja" ]]; then
-  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMSTL_SANITIZE=ON >/dev/null
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMSTL_SANITIZE=ON -DMSTL_WERROR=OFF >/dev/null
 fi
 cmake --build "$dir"
 # Stop at the first error of any kind, with a stack; leaks count.

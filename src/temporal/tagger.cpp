@@ -175,6 +175,7 @@ class Matcher {
     m_base = base;
     text::tokenize(window, m_tokens);
     m_lex.ids_of(m_tokens, m_ids);
+    m_floor = 0;
     for (std::size_t i = 0; i < m_tokens.size();) {
       if (!can_start(i)) {
         ++i;
@@ -185,8 +186,15 @@ class Matcher {
         ++i;
         continue;
       }
-      for (auto& item : f.items) out.push_back(emit(item, base));
+      for (auto& item : f.items) {
+        // Expressions never overlap: what an earlier one took is not taken again.
+        item.first = std::max(item.first, m_floor);
+        if (item.first >= item.last) continue;
+        out.push_back(emit(item, base));
+        m_floor = item.last;
+      }
       i = f.next;
+      m_floor = std::max(m_floor, f.next);
     }
   }
 
@@ -464,21 +472,24 @@ class Matcher {
   }
 
   // Widens a date's start to a weekday before it: "Rabu (25/1/2023)", "Selasa, 23 Jul 2019".
+  // Look-behinds reach back to m_floor at most: tokens before it belong to
+  // an expression already found ("2 Minggu (19/11)": "Minggu" is the
+  // duration's, not the date's weekday).
   std::size_t with_weekday(std::size_t first, int* weekday = nullptr) const {
     std::size_t w = first;
-    if (first >= 2 && (is_punct(first - 1, "(") || is_punct(first - 1, ","))) w = first - 2;
-    else if (first >= 1) w = first - 1;
+    if (first >= m_floor + 2 && (is_punct(first - 1, "(") || is_punct(first - 1, ","))) w = first - 2;
+    else if (first >= m_floor + 1) w = first - 1;
     else return first;
     auto hit = weekday_at(w);
     if (!hit || hit->second != (w == first - 1 ? first : first - 1)) return first;
     if (weekday) *weekday = hit->first;
     std::size_t start = w;
-    if (start >= 1 && at(m_lex.day_nouns, start - 1)) --start;
+    if (start >= m_floor + 1 && at(m_lex.day_nouns, start - 1)) --start;
     return start;
   }
 
   std::size_t with_date_noun(std::size_t first) const {
-    return first >= 1 && at(m_lex.date_nouns, first - 1) ? first - 1 : first;
+    return first >= m_floor + 1 && at(m_lex.date_nouns, first - 1) ? first - 1 : first;
   }
 
   // A relative year or week right after a month, weekday, quarter or day
@@ -1199,6 +1210,7 @@ class Matcher {
   }
 
   std::vector<Token> m_tokens;
+  std::size_t m_floor = 0;  // the first token no expression of this window has taken
   std::vector<int> m_ids;  // vocabulary id of each token
   std::size_t m_base = 0;  // byte offset of the window in the text
   const Lexicon& m_lex;

@@ -52,3 +52,17 @@ TEST_CASE("every kept input runs clean through its fuzz target", "[regression][f
   }
   CHECK(inputs >= 3);
 }
+
+TEST_CASE("a look-behind never takes a token of the expression before it", "[regression][temporal]") {
+  // Found by fuzz_tagger: "Minggu" is both "week" and "Sunday"; the date
+  // rule reached back for a weekday the duration had already taken.
+  Tagger tagger(test::knowledge().lexicon("id"));
+  TagContext context;
+  context.document_date = parse_date_value("2023-11-17");
+  auto found = tagger.tag("Selesai dalam 2 Minggu (19/11) lalu.", context);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].value == "P2W");
+  auto alone = tagger.tag("Rapat pada Minggu (19/11) lalu.", context);
+  REQUIRE(alone.size() == 1);
+  CHECK(alone[0].value == "2023-11-19");
+}
