@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -62,6 +63,11 @@ struct Extraction {
 };
 
 Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge);
+
+// The warning for a file whose extraction threw: that file is skipped and the
+// others go on. An mstl::Error says what it says; anything else is a bug,
+// reported as an internal error to send in with the file.
+Diagnostic extraction_failure(const std::string& path, const std::exception_ptr& failure);
 
 // Assigns the final source ids over all documents (assign_source_ids on their
 // paths) and builds the timeline with the headers' topic and catalog, which

@@ -131,21 +131,6 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
   }
 }
 
-// A file whose extraction threw costs that file only: a warning, the others go on.
-Diagnostic failure_warning(const ArticleFile& file, const std::exception_ptr& failure) {
-  std::string what;
-  try {
-    std::rethrow_exception(failure);
-  } catch (const Error& e) {
-    what = e.what();
-  } catch (const std::exception& e) {
-    what = fmt::format("internal error ({}); please report it with this file", e.what());
-  } catch (...) {
-    what = "internal error; please report it with this file";
-  }
-  return Diagnostic{sanitize_utf8(file.absolute.string()), 0, 0, what + "; skipped", {}};
-}
-
 std::optional<Catalog> catalog_of(const std::vector<PartHeader>& headers) {
   if (headers.empty() || headers.front().catalog.is_null()) return std::nullopt;
   return parse_catalog(parse_json("catalog (from the extract header)", headers.front().catalog.dump()).take()).take();
@@ -157,6 +142,20 @@ std::optional<TopicProfile> topic_of(const std::vector<PartHeader>& headers) {
 }
 
 }  // namespace
+
+Diagnostic extraction_failure(const std::string& path, const std::exception_ptr& failure) {
+  std::string what;
+  try {
+    std::rethrow_exception(failure);
+  } catch (const Error& e) {
+    what = e.what();
+  } catch (const std::exception& e) {
+    what = fmt::format("internal error ({}); please report it with this file", e.what());
+  } catch (...) {
+    what = "internal error; please report it with this file";
+  }
+  return Diagnostic{path, 0, 0, what + "; skipped", {}};
+}
 
 Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) {
   Extraction x;
@@ -223,7 +222,7 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
   }
   for (std::size_t i = 0; i < slots.size(); ++i) {
     Slot& slot = slots[i];
-    if (slot.failure) x.warnings.push_back(failure_warning(*mine[i], slot.failure));
+    if (slot.failure) x.warnings.push_back(extraction_failure(sanitize_utf8(mine[i]->absolute.string()), slot.failure));
     if (slot.note) x.notes.push_back(std::move(*slot.note));
     for (auto& w : slot.warnings) x.warnings.push_back(std::move(w));
     if (slot.record) x.documents.push_back(std::move(*slot.record));
