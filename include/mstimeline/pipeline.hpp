@@ -50,7 +50,7 @@ struct BuildOptions {
   std::size_t jobs = 0;             // worker threads; 0: one per core
   std::size_t shard_index = 0;      // extract only the files whose index in path order is
   std::size_t shard_count = 1;      // shard_index modulo shard_count
-  bool keep_review = false;         // keep the dropped mentions (`review`); a build does not need them
+  bool keep_review = false;         // keep the dropped mentions and fill Timeline::review; a build does not need them
 };
 
 struct Extraction {
@@ -72,10 +72,12 @@ Diagnostic extraction_failure(const std::string& path, const std::exception_ptr&
 // Assigns the final source ids over all documents (assign_source_ids on their
 // paths) and builds the timeline with the headers' topic and catalog, which
 // must agree. The title is `title` when not empty, else the headers', else
-// "Timeline". Throws mstl::Error when two documents have the same path or the
-// headers disagree.
+// "Timeline". Timeline::review is filled only when `review` is set; `jobs`
+// threads (0: one per core) do the merging's searches. Throws mstl::Error when
+// two documents have the same path or the headers disagree.
 Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vector<PartHeader>& headers,
-                         const std::string& title, const std::string& title_language);
+                         const std::string& title, const std::string& title_language, bool review = false,
+                         std::size_t jobs = 1);
 
 struct BuildResult {
   Timeline timeline;

@@ -105,6 +105,7 @@ struct EventKnowledge {
   const TopicProfile* topic = nullptr;
   const Catalog* catalog = nullptr;
   std::string title_language = "en";  // catalog titles in this language when it has one
+  bool review = true;  // build_timeline fills Timeline::review; `build` and `merge` do not need it
 };
 
 // The article's language is its manifest language or, failing that, the one
@@ -113,7 +114,10 @@ struct EventKnowledge {
 // dates are anchored to it.
 DocumentRecord extract_document(const Article& article, const Knowledge& knowledge, const EventKnowledge& events = {});
 
-Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, const EventKnowledge& events = {});
+// `jobs` threads look for the mentions each new-event mention joins; the
+// result is the same for any number.
+Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, const EventKnowledge& events = {},
+                        std::size_t jobs = 1);
 
 // A one-line title from a sentence: white space folded, cut at a word
 // boundary near `max_bytes` with an ellipsis.

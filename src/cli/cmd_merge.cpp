@@ -24,6 +24,7 @@ constexpr const char* k_examples = R"X(Examples:
 struct MergeArgs {
   std::vector<std::string> parts;
   std::string title;
+  std::size_t jobs = 0;  // 0: one per core
   OutputArgs out;
 };
 
@@ -47,7 +48,7 @@ int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
     for (auto& h : part.headers) headers.push_back(std::move(h));
     for (auto& d : part.documents) documents.push_back(std::move(d));
   }
-  Timeline timeline = merge_documents(std::move(documents), headers, args.title, args.out.locale);
+  Timeline timeline = merge_documents(std::move(documents), headers, args.title, args.out.locale, false, args.jobs);
   return emit(timeline, output, args.out, global);
 }
 
@@ -62,6 +63,9 @@ void register_merge(CLI::App& app, const GlobalOptions& global, Action& action) 
       ->type_name("PART...");
   cmd->add_option("--title", args->title, "Timeline title [default: the parts', else \"Timeline\"]")
       ->type_name("TEXT");
+  cmd->add_option("-j,--jobs", args->jobs, "Worker threads [default: one per core]; the output is the same for any N")
+      ->type_name("N")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1024}));
   add_output_options(cmd, args->out);
   cmd->callback([&action, &global, args] { action = [&global, args] { return run_merge_command(*args, global); }; });
 }

@@ -118,6 +118,9 @@ class DocumentLinker {
         link(published_date());
       }
     }
+    // Records of a whole archive are held until the merge: no spare capacity.
+    m_record.mentions.shrink_to_fit();
+    m_record.undated.shrink_to_fit();
     return std::move(m_record);
   }
 

@@ -1,6 +1,7 @@
 // build_timeline: mentions from every source merged into events
 // (timeline.hpp, docs/events.md).
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -9,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -59,10 +61,10 @@ struct WordTable {
 
 // Rarity weights of salient words over all new-event mentions: a word in
 // every mention says nothing about which event a mention reports.
-WordTable word_table(const std::vector<Mention>& mentions) {
+WordTable word_table(const std::vector<Mention*>& mentions) {
   std::map<std::string, std::size_t> df;
-  for (const auto& m : mentions)
-    for (const auto& w : m.salient) ++df[w];
+  for (const Mention* m : mentions)
+    for (const auto& w : m->salient) ++df[w];
   WordTable t;
   std::unordered_map<std::string_view, std::uint32_t> id;
   double n = static_cast<double>(mentions.size());
@@ -72,10 +74,10 @@ WordTable word_table(const std::vector<Mention>& mentions) {
     t.idf.push_back(std::log((n + 1.0) / static_cast<double>(count)) + 1.0);
   }
   t.of.reserve(mentions.size());
-  for (const auto& m : mentions) {
+  for (const Mention* m : mentions) {
     std::vector<std::uint32_t> ids;
-    ids.reserve(m.salient.size());
-    for (const auto& w : m.salient) ids.push_back(id.at(w));
+    ids.reserve(m->salient.size());
+    for (const auto& w : m->salient) ids.push_back(id.at(w));
     t.of.push_back(std::move(ids));  // ascending: `salient` is sorted
   }
   return t;
@@ -199,16 +201,7 @@ struct PostingKey {
   std::uint64_t where;  // a unit (within) or a period_key (at)
   std::uint32_t word;
   Posting kind;
-  bool operator==(const PostingKey&) const = default;
-};
-
-struct PostingHash {
-  std::size_t operator()(const PostingKey& k) const {
-    std::uint64_t h = k.where * 0x9E3779B97F4A7C15ull ^ (std::uint64_t{k.word} << 3 | static_cast<std::uint64_t>(k.kind));
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9ull;
-    return static_cast<std::size_t>(h ^ (h >> 32));
-  }
+  auto operator<=>(const PostingKey&) const = default;
 };
 
 // The heaviest words of a mention, just enough that any mention sharing none
@@ -237,18 +230,59 @@ std::vector<std::uint32_t> heavy_prefix(const std::vector<std::uint32_t>& ids, d
 // inside one of this period's pieces (`within`), or it overlaps a unit that
 // holds a piece without lying inside the period; such periods are few and are
 // listed per unit, each looked up exactly (`at`).
+//
+// The index is built once over all mentions: classes are numbered in the
+// order of their first mentions and each posting list is ascending, so a
+// query for mention j stops at the first class that starts at j or later and
+// sees exactly the mentions before j. Queries are then independent of each
+// other and run on every core. The lists are held as one array of class ids
+// and a sorted array of keys with each list's start (no node per list).
 class MergeIndex {
  public:
   // Past this many pieces (a period of centuries) every class holding a word
   // is a candidate and the date check does the rest.
   static constexpr std::size_t k_max_pieces = 400;
 
-  MergeIndex(const WordTable& words, const std::vector<double>& total) : m_words(words), m_total(total) {}
+  // What one query needs for itself; one per thread.
+  struct Scratch {
+    std::vector<std::pair<const std::uint32_t*, const std::uint32_t*>> lists;  // [begin, end) of class ids
+  };
 
-  // The earliest i < j (all inserted) with a compatible period that repeats
-  // sentence `sentence` or for which `agrees(i)` holds.
+  // `period` and `sentence` by mention, in mention order.
+  MergeIndex(const WordTable& words, const std::vector<double>& total, const std::vector<Period>& period,
+             const std::vector<std::uint32_t>& sentence)
+      : m_words(words), m_total(total), m_period(period), m_sentence(sentence) {
+    number_classes();
+    std::vector<PostingKey> batch;  // keys gathered a batch at a time: the (key, id) pairs are never all held
+    auto flush = [&] {
+      std::sort(batch.begin(), batch.end());
+      batch.erase(std::unique(batch.begin(), batch.end()), batch.end());
+      std::vector<PostingKey> merged;
+      merged.reserve(m_keys.size() + batch.size());
+      std::set_union(m_keys.begin(), m_keys.end(), batch.begin(), batch.end(), std::back_inserter(merged));
+      m_keys.swap(merged);
+      batch.clear();
+    };
+    postings([&](const PostingKey& k, std::uint32_t) {
+      batch.push_back(k);
+      if (batch.size() == k_batch) flush();
+    });
+    flush();
+    m_keys.shrink_to_fit();
+    m_start.assign(m_keys.size() + 1, 0);
+    postings([&](const PostingKey& k, std::uint32_t) { ++m_start[position(k) + 1]; });
+    std::partial_sum(m_start.begin(), m_start.end(), m_start.begin());
+    m_ids.resize(m_start.back());
+    postings([&](const PostingKey& k, std::uint32_t id) { m_ids[m_start[position(k)]++] = id; });
+    std::copy_backward(m_start.begin(), m_start.end() - 1, m_start.end());  // each start moved to the next list's
+    m_start[0] = 0;
+  }
+
+  // The earliest i < j with a compatible period that repeats j's sentence or
+  // for which `agrees(i)` holds.
   template <class Agrees>
-  std::optional<std::size_t> earliest(std::size_t j, const Period& period, std::uint32_t sentence, Agrees agrees) {
+  std::optional<std::size_t> earliest(std::size_t j, Agrees agrees, Scratch& scratch) const {
+    const Period& period = m_period[j];
     auto compatible = [&](const Period& p) { return period_contains(p, period) || period_contains(period, p); };
     std::vector<Unit> pieces = pieces_of(period, k_max_pieces);
     if (pieces.empty()) pieces.push_back(k_everything);
@@ -261,34 +295,28 @@ class MergeIndex {
       if (auto it = m_periods.find(u); it != m_periods.end())
         for (const Period& p : it->second)
           if (compatible(p)) periods.push_back(period_key(p));
-    auto add = [&](std::uint64_t where, std::uint32_t w, Posting kind) {
-      auto it = m_postings.find({where, w, kind});
-      if (it != m_postings.end()) m_lists.push_back(&it->second);
-    };
     auto look = [&](const std::vector<std::uint32_t>& words, Posting within, Posting at) {
       for (auto w : words) {
-        for (Unit piece : pieces) add(piece, w, within);
-        for (auto p : periods) add(p, w, at);
+        for (Unit piece : pieces) add({piece, w, within}, scratch);
+        for (auto p : periods) add({p, w, at}, scratch);
       }
     };
     // The earliest compatible mention repeating the sentence.
     std::optional<std::size_t> repeat;
-    m_lists.clear();
-    look({sentence}, Posting::sentence_within, Posting::sentence_at);
-    ascending(m_repeats, [&](const Class& k) {
+    scratch.lists.clear();
+    look({m_sentence[j]}, Posting::sentence_within, Posting::sentence_at);
+    ascending(m_repeats, j, scratch, [&](const Class& k) {
       if (!compatible(k.period)) return false;
       repeat = k.first;
       return true;
     });
     // The earliest compatible mention whose words agree, if before it.
     std::optional<std::size_t> agreeing;
-    m_lists.clear();
-    m_prefix = heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words);  // insert(j) reuses it
-    m_prefix_of = j;
-    look(m_prefix, Posting::all_within,
+    scratch.lists.clear();
+    look(heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words), Posting::all_within,
          Posting::all_at);                                             // as heavy: they hold a heavy word of j
     look(m_words.of[j], Posting::prefix_within, Posting::prefix_at);  // lighter: j holds a heavy word of theirs
-    ascending(m_classes, [&](const Class& k) {
+    ascending(m_classes, j, scratch, [&](const Class& k) {
       if (repeat && k.first > *repeat) return true;
       if (!compatible(k.period) || !agrees(k.first)) return false;
       agreeing = k.first;
@@ -297,88 +325,134 @@ class MergeIndex {
     return agreeing ? agreeing : repeat;
   }
 
-  void insert(std::size_t j, const Period& period, std::uint32_t sentence) {
-    auto index = static_cast<std::uint32_t>(j);
-    Unit unit = unit_of(period);
-    std::vector<Unit> above = units_above(unit);
-    bool day = is_day(unit);  // a day is its own unit: found `within`, never `at`
-    if (!day && m_registered.insert(period_key(period)).second) m_periods[unit].push_back(period);
-    auto post = [&](std::uint32_t c, const std::vector<std::uint32_t>& ws, Posting within, Posting at) {
-      for (auto w : ws) {
-        if (!day) m_postings[{period_key(period), w, at}].push_back(c);
-        m_postings[{unit, w, within}].push_back(c);
-        for (Unit u : above) m_postings[{u, w, within}].push_back(c);
-      }
-    };
-    auto [r, new_repeat] =
-        m_repeat_ids.try_emplace({sentence, period_key(period)}, static_cast<std::uint32_t>(m_repeats.size()));
-    if (new_repeat) {
-      m_repeats.push_back({index, period});
-      post(r->second, {sentence}, Posting::sentence_within, Posting::sentence_at);
-    }
-    std::uint32_t words =
-        m_word_sets.try_emplace(m_words.of[j], static_cast<std::uint32_t>(m_word_sets.size())).first->second;
-    auto [it, new_class] =
-        m_class_ids.try_emplace({words, period_key(period)}, static_cast<std::uint32_t>(m_classes.size()));
-    if (!new_class) return;  // its class is indexed already
-    m_classes.push_back({index, period});
-    post(it->second, m_words.of[j], Posting::all_within, Posting::all_at);
-    if (m_prefix_of != j) m_prefix = heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words);
-    post(it->second, m_prefix, Posting::prefix_within,
-         Posting::prefix_at);
-  }
-
  private:
+  static constexpr std::size_t k_batch = std::size_t{1} << 16;
+
   struct Class {
     std::uint32_t first;  // its earliest mention
     Period period;
   };
 
-  // Visits the classes of m_lists (ascending lists of ids into `classes`) in
-  // ascending order, each once, until `stop` returns true: a k-way merge.
+  // Classes of word set and period, and of sentence and period, numbered in
+  // the order of their first mentions; the distinct periods other than days,
+  // by unit.
+  void number_classes() {
+    auto hash_words = [this](std::uint32_t m) {
+      std::uint64_t h = 0xcbf29ce484222325ull;
+      for (auto x : m_words.of[m]) h = (h ^ x) * 0x100000001b3ull;
+      return static_cast<std::size_t>(h);
+    };
+    auto same_words = [this](std::uint32_t a, std::uint32_t b) { return m_words.of[a] == m_words.of[b]; };
+    // A word set is known by its first mention, not by a copy of its words.
+    std::unordered_map<std::uint32_t, std::uint32_t, decltype(hash_words), decltype(same_words)> word_sets(
+        64, hash_words, same_words);
+    std::unordered_map<std::pair<std::uint32_t, std::uint64_t>, std::uint32_t, PairHash> class_ids, repeat_ids;
+    std::unordered_set<std::uint64_t> registered;
+    for (std::uint32_t j = 0; j < m_period.size(); ++j) {
+      const Period& period = m_period[j];
+      std::uint64_t key = period_key(period);
+      Unit unit = unit_of(period);
+      if (!is_day(unit) && registered.insert(key).second) m_periods[unit].push_back(period);
+      if (repeat_ids.try_emplace({m_sentence[j], key}, static_cast<std::uint32_t>(m_repeats.size())).second)
+        m_repeats.push_back({j, period});
+      std::uint32_t words = word_sets.try_emplace(j, static_cast<std::uint32_t>(word_sets.size())).first->second;
+      if (class_ids.try_emplace({words, key}, static_cast<std::uint32_t>(m_classes.size())).second)
+        m_classes.push_back({j, period});
+    }
+  }
+
+  // Calls emit(key, id) for every posting, ids ascending for each key.
+  template <class Emit>
+  void postings(Emit emit) const {
+    auto post = [&](std::uint32_t id, const Period& period, const std::vector<std::uint32_t>& ws, Posting within,
+                    Posting at) {
+      Unit unit = unit_of(period);
+      std::vector<Unit> above = units_above(unit);
+      bool day = is_day(unit);  // a day is its own unit: found `within`, never `at`
+      for (auto w : ws) {
+        if (!day) emit(PostingKey{period_key(period), w, at}, id);
+        emit(PostingKey{unit, w, within}, id);
+        for (Unit u : above) emit(PostingKey{u, w, within}, id);
+      }
+    };
+    for (std::uint32_t r = 0; r < m_repeats.size(); ++r)
+      post(r, m_repeats[r].period, {m_sentence[m_repeats[r].first]}, Posting::sentence_within, Posting::sentence_at);
+    for (std::uint32_t c = 0; c < m_classes.size(); ++c) {
+      std::uint32_t first = m_classes[c].first;
+      post(c, m_classes[c].period, m_words.of[first], Posting::all_within, Posting::all_at);
+      post(c, m_classes[c].period, heavy_prefix(m_words.of[first], m_total[first], k_merge_threshold, m_words),
+           Posting::prefix_within, Posting::prefix_at);
+    }
+  }
+
+  std::size_t position(const PostingKey& k) const {
+    return static_cast<std::size_t>(std::lower_bound(m_keys.begin(), m_keys.end(), k) - m_keys.begin());
+  }
+
+  void add(const PostingKey& k, Scratch& scratch) const {
+    std::size_t p = position(k);
+    if (p == m_keys.size() || !(m_keys[p] == k)) return;
+    scratch.lists.push_back({m_ids.data() + m_start[p], m_ids.data() + m_start[p + 1]});
+  }
+
+  // Visits the classes of scratch.lists (ascending ids into `classes`) that
+  // start before mention j, in ascending order, each once, until `stop`
+  // returns true: a k-way merge.
   template <class Stop>
-  void ascending(const std::vector<Class>& classes, Stop stop) {
+  static void ascending(const std::vector<Class>& classes, std::size_t j, Scratch& scratch, Stop stop) {
     using Head = std::pair<std::uint32_t, std::size_t>;  // class, list
-    std::vector<std::size_t> pos(m_lists.size(), 0);
+    auto& lists = scratch.lists;
     std::priority_queue<Head, std::vector<Head>, std::greater<>> heap;
-    for (std::size_t l = 0; l < m_lists.size(); ++l) heap.push({(*m_lists[l])[0], l});
+    for (std::size_t l = 0; l < lists.size(); ++l) heap.push({*lists[l].first, l});
     std::int64_t last = -1;
     while (!heap.empty()) {
       auto [c, l] = heap.top();
       heap.pop();
-      if (++pos[l] < m_lists[l]->size()) heap.push({(*m_lists[l])[pos[l]], l});
+      if (classes[c].first >= j) return;  // this class and every later one is not yet there at j
+      if (++lists[l].first != lists[l].second) heap.push({*lists[l].first, l});
       if (static_cast<std::int64_t>(c) == last) continue;
       last = c;
       if (stop(classes[c])) return;
     }
   }
-  struct VectorHash {
-    std::size_t operator()(const std::vector<std::uint32_t>& v) const {
-      std::uint64_t h = 0xcbf29ce484222325ull;
-      for (auto x : v) h = (h ^ x) * 0x100000001b3ull;
-      return static_cast<std::size_t>(h);
-    }
-  };
+
   struct PairHash {
     std::size_t operator()(const std::pair<std::uint32_t, std::uint64_t>& p) const {
-      return PostingHash{}({p.second, p.first, Posting::all_at});
+      std::uint64_t h = p.second * 0x9E3779B97F4A7C15ull ^ p.first;
+      h ^= h >> 29;
+      h *= 0xBF58476D1CE4E5B9ull;
+      return static_cast<std::size_t>(h ^ (h >> 32));
     }
   };
 
   const WordTable& m_words;
   const std::vector<double>& m_total;
-  std::unordered_map<std::vector<std::uint32_t>, std::uint32_t, VectorHash> m_word_sets;
-  std::unordered_map<std::pair<std::uint32_t, std::uint64_t>, std::uint32_t, PairHash> m_class_ids;
+  const std::vector<Period>& m_period;
+  const std::vector<std::uint32_t>& m_sentence;
   std::vector<Class> m_classes;  // mentions by word set and period
-  std::unordered_map<std::pair<std::uint32_t, std::uint64_t>, std::uint32_t, PairHash> m_repeat_ids;
   std::vector<Class> m_repeats;  // mentions by sentence and period
-  std::unordered_map<PostingKey, std::vector<std::uint32_t>, PostingHash> m_postings;  // class ids, ascending
   std::unordered_map<Unit, std::vector<Period>> m_periods;  // distinct periods other than days, by unit
-  std::unordered_set<std::uint64_t> m_registered;           // period_key of each
-  std::vector<const std::vector<std::uint32_t>*> m_lists;
-  std::vector<std::uint32_t> m_prefix;  // heavy_prefix of mention m_prefix_of
-  std::size_t m_prefix_of = SIZE_MAX;
+  std::vector<PostingKey> m_keys;   // sorted, distinct
+  std::vector<std::size_t> m_start;  // by key: where its list starts in m_ids; one past the last at the end
+  std::vector<std::uint32_t> m_ids;  // the lists, one after the other
 };
+
+// Calls f(i, scratch) for i in [0, n) on `jobs` threads, each with its own
+// scratch, blocks of indices handed out in turn.
+template <class Scratch, class F>
+void parallel_for(std::size_t n, std::size_t jobs, F f) {
+  constexpr std::size_t k_block = 64;
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    Scratch scratch;
+    for (std::size_t b = next++; b * k_block < n; b = next++)
+      for (std::size_t i = b * k_block; i < std::min(n, (b + 1) * k_block); ++i) f(i, scratch);
+  };
+  jobs = std::max<std::size_t>(1, std::min(jobs, (n + k_block - 1) / k_block));
+  std::vector<std::jthread> workers;
+  for (std::size_t t = 1; t < jobs; ++t) workers.emplace_back(work);
+  work();
+}
 
 // Citations in order, each sentence once. A sentence repeated word for word
 // by another source (syndicated or copied text) stays cited but adds no
@@ -413,21 +487,27 @@ std::string title_from_sentence(std::string_view sentence, std::size_t max_bytes
   return out + "\xE2\x80\xA6";  // …
 }
 
-Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, const EventKnowledge& events) {
+Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, const EventKnowledge& events,
+                        std::size_t jobs) {
   Timeline timeline;
   timeline.title = std::move(title);
-  std::vector<Mention> catalogued, fresh;
+  // The mentions stay in their records, looked at through pointers, until
+  // their citations have moved into the events: no second copy of them all.
+  std::vector<Mention*> catalogued, fresh;
   std::vector<Conflict> conflicts;
+  timeline.sources.reserve(records.size());
   for (auto& record : records) {
-    for (auto& m : record.mentions) (m.catalog_id.empty() ? fresh : catalogued).push_back(std::move(m));
+    for (auto& m : record.mentions) (m.catalog_id.empty() ? fresh : catalogued).push_back(&m);
     for (auto& c : record.conflicts) conflicts.push_back(std::move(c));
     for (auto& u : record.undated) timeline.undated.push_back(std::move(u));
-    for (auto& d : record.dropped) timeline.review.push_back(std::move(d));
+    if (events.review)
+      for (auto& d : record.dropped) timeline.review.push_back(std::move(d));
+    std::vector<ReviewItem>().swap(record.dropped);
     timeline.sources.push_back(std::move(record.source));
   }
-  records.clear();  // only moved-from shells are left
-  records.shrink_to_fit();
-  for (const auto& u : timeline.undated) timeline.review.push_back({"undated", "on topic, reports an event, no date and no catalog link", u});
+  if (events.review)
+    for (const auto& u : timeline.undated)
+      timeline.review.push_back({"undated", "on topic, reports an event, no date and no catalog link", u});
 
   // Catalog events: one per catalog id, dated by the catalog, refined by the
   // text when every text date is finer and they agree.
@@ -435,11 +515,12 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   std::map<std::string, std::set<std::string>> finer_dates;  // text dates finer than the catalog's, by catalog id
   std::map<std::string, DateValue> finer_value;
   // In citation order, so each event's reasons read in source and byte order.
-  std::stable_sort(catalogued.begin(), catalogued.end(), [](const Mention& a, const Mention& b) {
-    return std::tie(a.citation.source, a.citation.start, a.citation.end, a.citation.date_text, a.trigger) <
-           std::tie(b.citation.source, b.citation.start, b.citation.end, b.citation.date_text, b.trigger);
+  std::stable_sort(catalogued.begin(), catalogued.end(), [](const Mention* a, const Mention* b) {
+    return std::tie(a->citation.source, a->citation.start, a->citation.end, a->citation.date_text, a->trigger) <
+           std::tie(b->citation.source, b->citation.start, b->citation.end, b->citation.date_text, b->trigger);
   });
-  for (auto& m : catalogued) {
+  for (Mention* pm : catalogued) {
+    Mention& m = *pm;
     Event& e = by_catalog[m.catalog_id];
     if (e.id.empty()) {
       e.id = m.catalog_id;
@@ -453,6 +534,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     }
     e.citations.push_back(std::move(m.citation));
   }
+  std::vector<Mention*>().swap(catalogued);
   for (auto& [id, e] : by_catalog) {
     const CatalogEvent* ce = nullptr;
     if (events.catalog)
@@ -472,9 +554,9 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   }
 
   // New events: mentions with compatible dates whose words agree.
-  std::sort(fresh.begin(), fresh.end(), mention_before);
+  std::sort(fresh.begin(), fresh.end(), [](const Mention* a, const Mention* b) { return mention_before(*a, *b); });
   WordTable words = word_table(fresh);
-  for (auto& m : fresh) std::vector<std::string>().swap(m.salient);  // the table holds them as ids now
+  for (Mention* m : fresh) std::vector<std::string>().swap(m->salient);  // the table holds them as ids now
   std::vector<double> total;
   total.reserve(fresh.size());
   for (std::size_t i = 0; i < fresh.size(); ++i) total.push_back(weight_of(words.of[i], words));
@@ -482,44 +564,82 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   // an earlier one's sentence joins it whatever their words.
   std::vector<std::uint32_t> sentence_of;
   {
-    std::unordered_map<std::string, std::uint32_t> ids;
+    // A sentence is known by its first mention, not by a folded copy of it.
+    auto hash = [&](std::uint32_t m) { return std::hash<std::string>{}(text::fold_spaces(fresh[m]->citation.quote)); };
+    auto same = [&](std::uint32_t a, std::uint32_t b) {
+      return text::fold_spaces(fresh[a]->citation.quote) == text::fold_spaces(fresh[b]->citation.quote);
+    };
+    std::unordered_map<std::uint32_t, std::uint32_t, decltype(hash), decltype(same)> ids(64, hash, same);
     sentence_of.reserve(fresh.size());
-    for (const auto& m : fresh)
-      sentence_of.push_back(
-          ids.try_emplace(text::fold_spaces(m.citation.quote), static_cast<std::uint32_t>(ids.size())).first->second);
+    for (std::uint32_t j = 0; j < fresh.size(); ++j)
+      sentence_of.push_back(ids.try_emplace(j, static_cast<std::uint32_t>(ids.size())).first->second);
   }
-  MergeIndex index(words, total);
+  // Each mention joins the earliest agreeing one (its link); the rest follows
+  // through it.
+  constexpr std::uint32_t k_none = UINT32_MAX;
+  std::vector<std::uint32_t> link(fresh.size(), k_none);
   UnionFind groups(fresh.size());
-  std::map<std::size_t, std::vector<std::string>> reasons;  // by the later mention's index
+  auto why = [&](std::size_t i, std::size_t j) {
+    const Citation &a = fresh[i]->citation, &b = fresh[j]->citation;
+    if (sentence_of[i] == sentence_of[j])
+      return fmt::format("{}@{} repeats {}@{} word for word", b.source, b.start, a.source, a.start);
+    return fmt::format("{}@{} and {}@{}: dates {} and {} agree; shared words {} (score {:.2f})", a.source, a.start,
+                       b.source, b.start, fresh[i]->date.value, fresh[j]->date.value,
+                       fmt::join(shared_words(i, j, words), ", "), agreement_score(i, j, words, total));
+  };
+  {
+    std::vector<Period> periods;
+    periods.reserve(fresh.size());
+    for (const Mention* m : fresh) periods.push_back(m->date.period);
+    MergeIndex index(words, total, periods, sentence_of);  // the largest structure of the merge: gone before the events
+    parallel_for<MergeIndex::Scratch>(fresh.size(), jobs, [&](std::size_t j, MergeIndex::Scratch& scratch) {
+      auto found = index.earliest(
+          j, [&](std::size_t i) { return agreement_score(i, j, words, total) >= k_merge_threshold; }, scratch);
+      if (found) link[j] = static_cast<std::uint32_t>(*found);
+    });
+  }
   for (std::size_t j = 0; j < fresh.size(); ++j) {
-    // Joined to the earliest agreeing mention; the rest follows through it.
-    auto found = index.earliest(j, fresh[j].date.period, sentence_of[j],
-                                [&](std::size_t i) { return agreement_score(i, j, words, total) >= k_merge_threshold; });
-    if (found) {
-      std::size_t i = *found;
-      bool same_sentence = sentence_of[i] == sentence_of[j];
-      double score = same_sentence ? 0 : agreement_score(i, j, words, total);
-      std::string why =
-          same_sentence ? fmt::format("{}@{} repeats {}@{} word for word", fresh[j].citation.source,
-                                      fresh[j].citation.start, fresh[i].citation.source, fresh[i].citation.start)
-                        : fmt::format("{}@{} and {}@{}: dates {} and {} agree; shared words {} (score {:.2f})",
-                                      fresh[i].citation.source, fresh[i].citation.start, fresh[j].citation.source,
-                                      fresh[j].citation.start, fresh[i].date.value, fresh[j].date.value,
-                                      fmt::join(shared_words(i, j, words), ", "), score);
-      if (!same_sentence && score < k_strong_merge) timeline.review.push_back({"weak-merge", why, fresh[j].citation});
-      groups.unite(i, j);
-      reasons[j].push_back(why);
-    }
-    index.insert(j, fresh[j].date.period, sentence_of[j]);
+    if (link[j] == k_none) continue;
+    std::size_t i = link[j];
+    groups.unite(i, j);
+    if (events.review && sentence_of[i] != sentence_of[j] && agreement_score(i, j, words, total) < k_strong_merge)
+      timeline.review.push_back({"weak-merge", why(i, j), fresh[j]->citation});
   }
   std::map<std::size_t, Event> by_group;
-  for (std::size_t i = 0; i < fresh.size(); ++i) {
-    Event& e = by_group[groups.find(i)];
-    if (e.citations.empty() || fresh[i].date.precision > e.date.precision) e.date = fresh[i].date;
-    for (auto& r : reasons[i]) e.merged_because.push_back(std::move(r));
-    e.citations.push_back(std::move(fresh[i].citation));
+  // Dates and reasons first, while every mention is in place, in mention order:
+  // an event is dated by its first mention of the finest precision.
+  std::map<std::size_t, std::size_t> sizes;  // citations by event
+  {
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+      std::size_t root = groups.find(i);
+      Event& e = by_group[root];
+      if (sizes[root]++ == 0 || fresh[i]->date.precision > e.date.precision) e.date = fresh[i]->date;
+      if (link[i] != k_none) e.merged_because.push_back(why(link[i], i));
+    }
   }
-  std::vector<Mention>().swap(fresh);
+  // Then the citations, record by record, each record released once its
+  // citations have moved: the mentions and the events are never held whole
+  // side by side. Their order in an event does not matter: finish_citations
+  // sorts them.
+  {
+    std::vector<std::pair<const Mention*, std::uint32_t>> index_of;  // by address
+    index_of.reserve(fresh.size());
+    for (std::uint32_t i = 0; i < fresh.size(); ++i) index_of.push_back({fresh[i], i});
+    std::sort(index_of.begin(), index_of.end());
+    std::vector<Mention*>().swap(fresh);
+    for (auto& record : records) {
+      for (auto& m : record.mentions) {
+        auto it = std::lower_bound(index_of.begin(), index_of.end(), std::pair<const Mention*, std::uint32_t>{&m, 0});
+        if (it == index_of.end() || it->first != &m) continue;
+        std::size_t root = groups.find(it->second);
+        auto& citations = by_group[root].citations;
+        if (citations.empty()) citations.reserve(sizes[root]);  // as late as can be: into what records freed
+        citations.push_back(std::move(m.citation));
+      }
+      record = DocumentRecord();
+    }
+  }
+  std::vector<DocumentRecord>().swap(records);
   for (auto& [root, e] : by_group) {
     finish_citations(e);
     e.id = new_event_id(e.date, e.citations.front());

@@ -69,6 +69,8 @@ std::optional<Diagnostic> too_large(const ArticleFile& file, std::uintmax_t limi
                     {}};
 }
 
+std::size_t jobs_or_cores(std::size_t jobs) { return jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()); }
+
 void apply_metadata(SourceInfo& info, const SourceMeta& meta) {
   info.publisher = meta.publisher;
   info.url = meta.url;
@@ -213,8 +215,7 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
       if (options.on_progress) options.on_progress(done, mine.size(), bytes_read);
     }
   };
-  std::size_t jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min(jobs, std::max<std::size_t>(mine.size(), 1));
+  std::size_t jobs = std::min(jobs_or_cores(options.jobs), std::max<std::size_t>(mine.size(), 1));
   {
     std::vector<std::jthread> workers;
     for (std::size_t t = 1; t < jobs; ++t) workers.emplace_back(work);
@@ -246,7 +247,8 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
 }
 
 Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vector<PartHeader>& headers,
-                         const std::string& title, const std::string& title_language) {
+                         const std::string& title, const std::string& title_language, bool review,
+                         std::size_t jobs) {
   for (std::size_t i = 1; i < headers.size(); ++i) {
     if (headers[i].topic != headers[0].topic || headers[i].catalog != headers[0].catalog)
       throw Error("the parts were extracted with different topic profiles or catalogs; extract them again alike");
@@ -259,6 +261,7 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
   events.topic = topic ? &*topic : nullptr;
   events.catalog = catalog ? &*catalog : nullptr;
   events.title_language = title_language;
+  events.review = review;
 
   // Final ids, from the paths of every document, as if one folder held them all.
   std::sort(documents.begin(), documents.end(),
@@ -282,7 +285,7 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
   std::string name = !title.empty()                             ? title
                      : !headers.empty() && headers.front().title ? *headers.front().title
                                                                  : std::string("Timeline");
-  return build_timeline(std::move(name), std::move(documents), events);
+  return build_timeline(std::move(name), std::move(documents), events, jobs_or_cores(jobs));
 }
 
 BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
@@ -292,7 +295,8 @@ BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
   result.catalog_path = std::move(x.catalog_path);
   result.warnings = std::move(x.warnings);
   result.notes = std::move(x.notes);
-  result.timeline = merge_documents(std::move(x.documents), {x.header}, "", options.title_language);
+  result.timeline = merge_documents(std::move(x.documents), {x.header}, "", options.title_language, options.keep_review,
+                                     options.jobs);
   return result;
 }
 

@@ -2,7 +2,8 @@
 # Map/reduce gives the bytes build gives: data/ plus a generated archive is
 # split into 1, 3 and 7 shards, `extract` runs on the shards in parallel
 # (xargs -P), and `merge` of the parts, in any order, must equal `build` in
-# every format; build itself must give the same bytes at -j 1, 2 and 5.
+# every format; build itself must give the same bytes at -j 1, 2 and 5, and
+# merge at -j 1 and 3.
 #
 # Usage: tests/scale/shards.sh PATH/TO/mstimeline
 set -euo pipefail
@@ -37,6 +38,10 @@ for n in 1 3 7; do
   done
   cat "$work"/part-*.jsonl | "$bin" merge - | cmp -s - "$work/build.json" ||
     { echo "FAIL: $n shards concatenated on stdin: merge differs from build"; fail=1; }
+  for j in 1 3; do  # merge searches on several threads too
+    "$bin" merge "$work"/part-*.jsonl -j "$j" | cmp -s - "$work/build.json" ||
+      { echo "FAIL: $n shards, merge -j $j differs from build"; fail=1; }
+  done
 done
 
 # A part given twice is refused, not counted twice.
@@ -45,5 +50,5 @@ if "$bin" merge "$work/part-0.jsonl" "$work/part-0.jsonl" > /dev/null 2> "$work/
 fi
 grep -q "in two documents" "$work/err" || { echo "FAIL: unexpected message: $(cat "$work/err")"; fail=1; }
 
-[[ $fail -eq 0 ]] && echo "ok: $files files, $events events, shards 1 3 7 and -j 1 2 5 agree"
+[[ $fail -eq 0 ]] && echo "ok: $files files, $events events, shards 1 3 7, build -j 1 2 5 and merge -j 1 3 agree"
 exit "$fail"

@@ -183,3 +183,43 @@ TEST_CASE("new events merge exactly as comparing every pair would, across all da
     CHECK(got == expected);
   }
 }
+
+TEST_CASE("the merge gives the same events, reasons and review on any number of threads", "[timeline]") {
+  const std::vector<std::string> values = {"2023",       "2023-Q4",    "2023-11",    "2023-W46",  "2023-11-17",
+                                           "2023-11-20", "2024-01-05", "2024-02-11", "2024-W07", "2024-03"};
+  std::vector<std::string> vocabulary;
+  for (int w = 0; w < 80; ++w) vocabulary.push_back("kata" + std::to_string(w));
+  std::mt19937 random(7);
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+  std::vector<DocumentRecord> records(6);
+  for (std::size_t r = 0; r < records.size(); ++r) {
+    records[r].source.id = records[r].source.path = "s" + std::to_string(r);
+    for (std::size_t k = 0; k < 400; ++k) {  // several blocks of work per thread
+      Mention m;
+      m.date = *parse_date_value(values[pick(values.size())]);
+      std::set<std::string> words;
+      for (std::size_t w = 2 + pick(5); w > 0; --w) words.insert(vocabulary[pick(vocabulary.size())]);
+      m.salient.assign(words.begin(), words.end());
+      m.citation = {records[r].source.id, k * 100, k * 100 + 10, pick(7) == 0 ? "repeated" : "s" + std::to_string(k),
+                    "date"};
+      records[r].mentions.push_back(std::move(m));
+    }
+  }
+  auto summary = [](const Timeline& t) {
+    std::vector<std::string> out;
+    for (const auto& e : t.events) {
+      out.push_back(e.id + " " + e.date.value + " " + std::to_string(e.citations.size()));
+      for (const auto& why : e.merged_because) out.push_back(why);
+    }
+    for (const auto& r : t.review) out.push_back(r.reason + " " + r.detail);
+    return out;
+  };
+  Timeline one = build_timeline("T", records, {}, 1);
+  REQUIRE(one.events.size() > 10);
+  REQUIRE(one.events.size() < 2000);  // mentions did merge
+  REQUIRE(std::any_of(one.review.begin(), one.review.end(), [](const ReviewItem& r) { return r.reason == "weak-merge"; }));
+  for (std::size_t jobs : {2, 3, 8}) {
+    INFO(jobs << " threads");
+    CHECK(summary(build_timeline("T", records, {}, jobs)) == summary(one));
+  }
+}
