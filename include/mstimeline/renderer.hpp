@@ -26,6 +26,7 @@ namespace mstl {
 struct RenderOptions {
   const Lexicon* dates = nullptr;
   const Labels* labels = nullptr;
+  std::size_t jobs = 1;  // threads formatting items (json); the bytes are the same for any number
 };
 
 class Renderer {

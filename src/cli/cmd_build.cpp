@@ -34,7 +34,7 @@ struct BuildArgs {
 
 int run_build_command(const BuildArgs& args, const GlobalOptions& global) {
   Knowledge knowledge = load_knowledge(find_data_dir(global.data_dir));
-  Output output = prepare_output(args.out, knowledge);  // bad values fail before any work
+  Output output = prepare_output(args.out, knowledge, args.in.jobs);  // bad values fail before any work
   BuildOptions options = build_options(args.in, knowledge);
   options.title_language = args.out.locale;
   if (!args.out.output.empty() && args.out.output != "-") options.exclude = args.out.output;

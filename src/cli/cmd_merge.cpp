@@ -30,7 +30,7 @@ struct MergeArgs {
 
 int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
   Knowledge knowledge = load_knowledge(find_data_dir(global.data_dir));
-  Output output = prepare_output(args.out, knowledge);
+  Output output = prepare_output(args.out, knowledge, args.jobs);
   std::vector<PartHeader> headers;
   std::vector<DocumentRecord> documents;
   for (const auto& path : args.parts) {

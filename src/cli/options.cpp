@@ -107,7 +107,7 @@ void add_output_options(CLI::App* cmd, OutputArgs& args) {
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
 }
 
-Output prepare_output(const OutputArgs& args, const Knowledge& knowledge) {
+Output prepare_output(const OutputArgs& args, const Knowledge& knowledge, std::size_t jobs) {
   Output out;
   if (!args.since.empty()) out.filter.since = parse_date_option("--since", args.since);
   if (!args.until.empty()) out.filter.until = parse_date_option("--until", args.until);
@@ -120,6 +120,7 @@ Output prepare_output(const OutputArgs& args, const Knowledge& knowledge) {
   // Every format checks the locale: json and csv use it for catalog titles,
   // and a typo should fail the same way whatever the format.
   RenderOptions render_options;
+  render_options.jobs = jobs;
   if (Renderer::needs_locale(args.format)) {
     render_options.labels = &knowledge.label_set(args.locale);
     render_options.dates = &knowledge.lexicon(args.locale);

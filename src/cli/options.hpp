@@ -57,7 +57,8 @@ struct Output {
   std::unique_ptr<Renderer> renderer;
   EventFilter filter;
 };
-Output prepare_output(const OutputArgs& args, const Knowledge& knowledge);
+// `jobs`: threads that format the output (0: one per core).
+Output prepare_output(const OutputArgs& args, const Knowledge& knowledge, std::size_t jobs = 1);
 
 // Filters, renders and writes (or checks) the timeline; returns the exit code.
 int emit(Timeline& timeline, const Output& output, const OutputArgs& args, const GlobalOptions& global);

@@ -1,7 +1,6 @@
 // build_timeline: mentions from every source merged into events
 // (timeline.hpp, docs/events.md).
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -10,10 +9,10 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <set>
-#include <thread>
 
 #include <fmt/format.h>
 
+#include "mstimeline/parallel.hpp"
 #include "mstimeline/sha256.hpp"
 #include "mstimeline/text.hpp"
 #include "mstimeline/timeline.hpp"
@@ -62,15 +61,17 @@ struct WordTable {
 // Rarity weights of salient words over all new-event mentions: a word in
 // every mention says nothing about which event a mention reports.
 WordTable word_table(const std::vector<Mention*>& mentions) {
-  std::map<std::string, std::size_t> df;
+  std::unordered_map<std::string_view, std::size_t> df;  // views into the mentions' words
   for (const Mention* m : mentions)
     for (const auto& w : m->salient) ++df[w];
+  std::vector<std::pair<std::string_view, std::size_t>> sorted(df.begin(), df.end());
+  std::sort(sorted.begin(), sorted.end());
   WordTable t;
   std::unordered_map<std::string_view, std::uint32_t> id;
   double n = static_cast<double>(mentions.size());
-  for (const auto& [w, count] : df) {
+  for (const auto& [w, count] : sorted) {
     id.emplace(w, static_cast<std::uint32_t>(t.words.size()));
-    t.words.push_back(w);
+    t.words.emplace_back(w);
     t.idf.push_back(std::log((n + 1.0) / static_cast<double>(count)) + 1.0);
   }
   t.of.reserve(mentions.size());
@@ -235,8 +236,9 @@ std::vector<std::uint32_t> heavy_prefix(const std::vector<std::uint32_t>& ids, d
 // order of their first mentions and each posting list is ascending, so a
 // query for mention j stops at the first class that starts at j or later and
 // sees exactly the mentions before j. Queries are then independent of each
-// other and run on every core. The lists are held as one array of class ids
-// and a sorted array of keys with each list's start (no node per list).
+// other and run on every core. The lists are held as one array of class ids,
+// an array of keys with each list's start and a hash table of key numbers
+// (no node per list).
 class MergeIndex {
  public:
   // Past this many pieces (a period of centuries) every class holding a word
@@ -253,31 +255,28 @@ class MergeIndex {
              const std::vector<std::uint32_t>& sentence)
       : m_words(words), m_total(total), m_period(period), m_sentence(sentence) {
     number_classes();
-    std::vector<PostingKey> batch;  // keys gathered a batch at a time: the (key, id) pairs are never all held
-    auto flush = [&] {
-      std::sort(batch.begin(), batch.end());
-      batch.erase(std::unique(batch.begin(), batch.end()), batch.end());
-      std::vector<PostingKey> merged;
-      merged.reserve(m_keys.size() + batch.size());
-      std::set_union(m_keys.begin(), m_keys.end(), batch.begin(), batch.end(), std::back_inserter(merged));
-      m_keys.swap(merged);
-      batch.clear();
-    };
+    // Keys are numbered as they first come and found by hash (open addressing,
+    // at most half full); the first pass also counts each list.
+    std::vector<std::uint32_t> count;
+    m_slots.assign(1024, 0);
     postings([&](const PostingKey& k, std::uint32_t) {
-      batch.push_back(k);
-      if (batch.size() == k_batch) flush();
+      std::size_t at = slot_of(k);
+      if (m_slots[at] == 0) {
+        m_keys.push_back(k);
+        count.push_back(0);
+        m_slots[at] = static_cast<std::uint32_t>(m_keys.size());
+        if (2 * m_keys.size() > m_slots.size()) rehash(2 * m_slots.size());
+      }
+      ++count[position(k)];
     });
-    flush();
-    m_keys.shrink_to_fit();
     m_start.assign(m_keys.size() + 1, 0);
-    postings([&](const PostingKey& k, std::uint32_t) { ++m_start[position(k) + 1]; });
-    std::partial_sum(m_start.begin(), m_start.end(), m_start.begin());
+    std::partial_sum(count.begin(), count.end(), m_start.begin() + 1);
+    std::vector<std::uint32_t>().swap(count);
     m_ids.resize(m_start.back());
     postings([&](const PostingKey& k, std::uint32_t id) { m_ids[m_start[position(k)]++] = id; });
     std::copy_backward(m_start.begin(), m_start.end() - 1, m_start.end());  // each start moved to the next list's
     m_start[0] = 0;
   }
-
   // The earliest i < j with a compatible period that repeats j's sentence or
   // for which `agrees(i)` holds.
   template <class Agrees>
@@ -326,7 +325,6 @@ class MergeIndex {
   }
 
  private:
-  static constexpr std::size_t k_batch = std::size_t{1} << 16;
 
   struct Class {
     std::uint32_t first;  // its earliest mention
@@ -385,13 +383,35 @@ class MergeIndex {
     }
   }
 
+  static std::size_t hash(const PostingKey& k) {
+    std::uint64_t h = k.where * 0x9E3779B97F4A7C15ull ^ (std::uint64_t{k.word} << 3 | static_cast<std::uint64_t>(k.kind));
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return static_cast<std::size_t>(h ^ (h >> 32));
+  }
+
+  // The slot holding the key, or the empty slot where it would go.
+  std::size_t slot_of(const PostingKey& k) const {
+    std::size_t mask = m_slots.size() - 1;
+    std::size_t at = hash(k) & mask;
+    while (m_slots[at] != 0 && !(m_keys[m_slots[at] - 1] == k)) at = (at + 1) & mask;
+    return at;
+  }
+
+  // The key's index in m_keys, SIZE_MAX when it has no list.
   std::size_t position(const PostingKey& k) const {
-    return static_cast<std::size_t>(std::lower_bound(m_keys.begin(), m_keys.end(), k) - m_keys.begin());
+    std::uint32_t s = m_slots[slot_of(k)];
+    return s == 0 ? SIZE_MAX : s - 1;
+  }
+
+  void rehash(std::size_t slots) {
+    m_slots.assign(slots, 0);
+    for (std::uint32_t p = 0; p < m_keys.size(); ++p) m_slots[slot_of(m_keys[p])] = p + 1;
   }
 
   void add(const PostingKey& k, Scratch& scratch) const {
     std::size_t p = position(k);
-    if (p == m_keys.size() || !(m_keys[p] == k)) return;
+    if (p == SIZE_MAX) return;
     scratch.lists.push_back({m_ids.data() + m_start[p], m_ids.data() + m_start[p + 1]});
   }
 
@@ -432,27 +452,11 @@ class MergeIndex {
   std::vector<Class> m_classes;  // mentions by word set and period
   std::vector<Class> m_repeats;  // mentions by sentence and period
   std::unordered_map<Unit, std::vector<Period>> m_periods;  // distinct periods other than days, by unit
-  std::vector<PostingKey> m_keys;   // sorted, distinct
+  std::vector<PostingKey> m_keys;   // distinct, in the order they first came
+  std::vector<std::uint32_t> m_slots;  // hash table: 1 + an index into m_keys, 0 for an empty slot
   std::vector<std::size_t> m_start;  // by key: where its list starts in m_ids; one past the last at the end
   std::vector<std::uint32_t> m_ids;  // the lists, one after the other
 };
-
-// Calls f(i, scratch) for i in [0, n) on `jobs` threads, each with its own
-// scratch, blocks of indices handed out in turn.
-template <class Scratch, class F>
-void parallel_for(std::size_t n, std::size_t jobs, F f) {
-  constexpr std::size_t k_block = 64;
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    Scratch scratch;
-    for (std::size_t b = next++; b * k_block < n; b = next++)
-      for (std::size_t i = b * k_block; i < std::min(n, (b + 1) * k_block); ++i) f(i, scratch);
-  };
-  jobs = std::max<std::size_t>(1, std::min(jobs, (n + k_block - 1) / k_block));
-  std::vector<std::jthread> workers;
-  for (std::size_t t = 1; t < jobs; ++t) workers.emplace_back(work);
-  work();
-}
 
 // Citations in order, each sentence once. A sentence repeated word for word
 // by another source (syndicated or copied text) stays cited but adds no
@@ -493,11 +497,14 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   timeline.title = std::move(title);
   // The mentions stay in their records, looked at through pointers, until
   // their citations have moved into the events: no second copy of them all.
-  std::vector<Mention*> catalogued, fresh;
+  std::vector<Mention*> catalogued;
+  std::vector<std::pair<Mention*, std::uint32_t>> fresh_in;  // with the index of its record
   std::vector<Conflict> conflicts;
   timeline.sources.reserve(records.size());
   for (auto& record : records) {
-    for (auto& m : record.mentions) (m.catalog_id.empty() ? fresh : catalogued).push_back(&m);
+    for (auto& m : record.mentions)
+      if (m.catalog_id.empty()) fresh_in.push_back({&m, static_cast<std::uint32_t>(timeline.sources.size())});
+      else catalogued.push_back(&m);
     for (auto& c : record.conflicts) conflicts.push_back(std::move(c));
     for (auto& u : record.undated) timeline.undated.push_back(std::move(u));
     if (events.review)
@@ -554,7 +561,34 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   }
 
   // New events: mentions with compatible dates whose words agree.
-  std::sort(fresh.begin(), fresh.end(), [](const Mention* a, const Mention* b) { return mention_before(*a, *b); });
+  std::sort(fresh_in.begin(), fresh_in.end(), [](const auto& a, const auto& b) { return mention_before(*a.first, *b.first); });
+  // Where each mention is and its date, kept apart from the mentions so that the
+  // reasons can be written after the records are gone.
+  struct Place {
+    std::size_t start;
+    std::uint32_t source;  // index into timeline.sources, in record order until the end
+    std::uint32_t date;    // index into date_values
+  };
+  std::vector<Mention*> fresh;
+  std::vector<Place> place;
+  std::vector<std::string> date_values;
+  {
+    std::unordered_map<std::string_view, std::uint32_t> date_ids;
+    fresh.reserve(fresh_in.size());
+    place.reserve(fresh_in.size());
+    date_values.reserve(fresh_in.size());  // never reallocated while date_ids views it; shrunk after
+    for (auto [m, r] : fresh_in) {
+      auto it = date_ids.find(m->date.value);
+      if (it == date_ids.end()) {
+        date_values.push_back(m->date.value);
+        it = date_ids.emplace(date_values.back(), static_cast<std::uint32_t>(date_values.size() - 1)).first;
+      }
+      fresh.push_back(m);
+      place.push_back({m->citation.start, r, it->second});
+    }
+    std::vector<std::pair<Mention*, std::uint32_t>>().swap(fresh_in);
+  }
+  date_values.shrink_to_fit();
   WordTable words = word_table(fresh);
   for (Mention* m : fresh) std::vector<std::string>().swap(m->salient);  // the table holds them as ids now
   std::vector<double> total;
@@ -565,7 +599,11 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   std::vector<std::uint32_t> sentence_of;
   {
     // A sentence is known by its first mention, not by a folded copy of it.
-    auto hash = [&](std::uint32_t m) { return std::hash<std::string>{}(text::fold_spaces(fresh[m]->citation.quote)); };
+    std::vector<std::size_t> hashes(fresh.size());
+    parallel_for(fresh.size(), jobs, [&](std::size_t m, NoScratch&) {
+      hashes[m] = std::hash<std::string>{}(text::fold_spaces(fresh[m]->citation.quote));
+    });
+    auto hash = [&](std::uint32_t m) { return hashes[m]; };
     auto same = [&](std::uint32_t a, std::uint32_t b) {
       return text::fold_spaces(fresh[a]->citation.quote) == text::fold_spaces(fresh[b]->citation.quote);
     };
@@ -580,11 +618,12 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   std::vector<std::uint32_t> link(fresh.size(), k_none);
   UnionFind groups(fresh.size());
   auto why = [&](std::size_t i, std::size_t j) {
-    const Citation &a = fresh[i]->citation, &b = fresh[j]->citation;
+    const Place &a = place[i], &b = place[j];
+    const std::string &a_source = timeline.sources[a.source].id, &b_source = timeline.sources[b.source].id;
     if (sentence_of[i] == sentence_of[j])
-      return fmt::format("{}@{} repeats {}@{} word for word", b.source, b.start, a.source, a.start);
-    return fmt::format("{}@{} and {}@{}: dates {} and {} agree; shared words {} (score {:.2f})", a.source, a.start,
-                       b.source, b.start, fresh[i]->date.value, fresh[j]->date.value,
+      return fmt::format("{}@{} repeats {}@{} word for word", b_source, b.start, a_source, a.start);
+    return fmt::format("{}@{} and {}@{}: dates {} and {} agree; shared words {} (score {:.2f})", a_source, a.start,
+                       b_source, b.start, date_values[a.date], date_values[b.date],
                        fmt::join(shared_words(i, j, words), ", "), agreement_score(i, j, words, total));
   };
   {
@@ -606,17 +645,15 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
       timeline.review.push_back({"weak-merge", why(i, j), fresh[j]->citation});
   }
   std::map<std::size_t, Event> by_group;
-  // Dates and reasons first, while every mention is in place, in mention order:
-  // an event is dated by its first mention of the finest precision.
+  // Dates first, while every mention is in place, in mention order: an event
+  // is dated by its first mention of the finest precision.
   std::map<std::size_t, std::size_t> sizes;  // citations by event
-  {
-    for (std::size_t i = 0; i < fresh.size(); ++i) {
-      std::size_t root = groups.find(i);
-      Event& e = by_group[root];
-      if (sizes[root]++ == 0 || fresh[i]->date.precision > e.date.precision) e.date = fresh[i]->date;
-      if (link[i] != k_none) e.merged_because.push_back(why(link[i], i));
-    }
+  for (std::size_t i = 0; i < fresh.size(); ++i) {
+    std::size_t root = groups.find(i);
+    Event& e = by_group[root];
+    if (sizes[root]++ == 0 || fresh[i]->date.precision > e.date.precision) e.date = fresh[i]->date;
   }
+  std::size_t n_fresh = fresh.size();
   // Then the citations, record by record, each record released once its
   // citations have moved: the mentions and the events are never held whole
   // side by side. Their order in an event does not matter: finish_citations
@@ -640,12 +677,18 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     }
   }
   std::vector<DocumentRecord>().swap(records);
-  for (auto& [root, e] : by_group) {
+  // The reasons last, in the order of the later mention, when the records are gone.
+  for (std::size_t j = 0; j < n_fresh; ++j)
+    if (link[j] != k_none) by_group[groups.find(j)].merged_because.push_back(why(link[j], j));
+  std::size_t first_new = timeline.events.size();
+  for (auto& [root, e] : by_group) timeline.events.push_back(std::move(e));
+  by_group.clear();
+  parallel_for(timeline.events.size() - first_new, jobs, [&](std::size_t k, NoScratch&) {
+    Event& e = timeline.events[first_new + k];
     finish_citations(e);
     e.id = new_event_id(e.date, e.citations.front());
     e.title = title_from_sentence(e.citations.front().quote);
-    timeline.events.push_back(std::move(e));
-  }
+  });
 
   std::sort(timeline.events.begin(), timeline.events.end(), [](const Event& a, const Event& b) {
     if (date_value_before(a.date, b.date)) return true;

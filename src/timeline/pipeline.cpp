@@ -6,15 +6,23 @@
 #include <mutex>
 #include <thread>
 
+#include <malloc.h>
+
 #include <fmt/format.h>
 
 #include "mstimeline/decode.hpp"
 #include "mstimeline/manifest.hpp"
+#include "mstimeline/parallel.hpp"
 #include "mstimeline/walk.hpp"
 
 namespace mstl {
 namespace fs = std::filesystem;
 namespace {
+
+// Returns the heap's free pages to the system (glibc's malloc_trim): after
+// reading a whole archive, the pages the articles used lie between the
+// records kept, and the merge's peak would otherwise come on top of them.
+void release_free_memory() { malloc_trim(0); }
 
 struct LoadedManifest {
   JsonDoc doc;
@@ -68,8 +76,6 @@ std::optional<Diagnostic> too_large(const ArticleFile& file, std::uintmax_t limi
                                 size, limit),
                     {}};
 }
-
-std::size_t jobs_or_cores(std::size_t jobs) { return jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()); }
 
 void apply_metadata(SourceInfo& info, const SourceMeta& meta) {
   info.publisher = meta.publisher;
@@ -290,6 +296,7 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
 
 BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
   Extraction x = run_extract(options, knowledge);
+  release_free_memory();  // what the articles' reading left free between the records kept
   BuildResult result;
   result.topic_path = std::move(x.topic_path);
   result.catalog_path = std::move(x.catalog_path);

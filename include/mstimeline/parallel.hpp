@@ -1,0 +1,39 @@
+// Work on every core with output that does not depend on it: `parallel_for`
+// hands out blocks of indices in turn and each index's result goes to its own
+// place, so the result is the same for any number of threads.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace mstl {
+
+// `jobs`, or one per core when it is 0.
+inline std::size_t jobs_or_cores(std::size_t jobs) {
+  return jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+struct NoScratch {};
+
+// Calls f(i, scratch) for every i in [0, n), on at most `jobs` threads (the
+// caller's among them), each with its own default-constructed Scratch, in
+// blocks of `block` indices. f must not depend on which thread runs it. An
+// exception thrown by f ends the program: callers keep f free of them.
+template <class Scratch = NoScratch, class F>
+void parallel_for(std::size_t n, std::size_t jobs, F f, std::size_t block = 64) {
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    Scratch scratch;
+    for (std::size_t b = next++; b * block < n; b = next++)
+      for (std::size_t i = b * block; i < std::min(n, (b + 1) * block); ++i) f(i, scratch);
+  };
+  jobs = std::max<std::size_t>(1, std::min(jobs, (n + block - 1) / block));
+  std::vector<std::jthread> workers;
+  for (std::size_t t = 1; t < jobs; ++t) workers.emplace_back(work);
+  work();
+}
+
+}  // namespace mstl
