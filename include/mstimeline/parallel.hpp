@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <exception>
 #include <thread>
 #include <vector>
 
@@ -20,20 +21,30 @@ struct NoScratch {};
 
 // Calls f(i, scratch) for every i in [0, n), on at most `jobs` threads (the
 // caller's among them), each with its own default-constructed Scratch, in
-// blocks of `block` indices. f must not depend on which thread runs it. An
-// exception thrown by f ends the program: callers keep f free of them.
+// blocks of `block` indices. f must not depend on which thread runs it. When
+// f throws, no further block is started and the first exception is rethrown
+// in the caller once every thread has stopped.
 template <class Scratch = NoScratch, class F>
 void parallel_for(std::size_t n, std::size_t jobs, F f, std::size_t block = 64) {
   std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr failure;  // written once, by the thread that set `failed`
   auto work = [&] {
-    Scratch scratch;
-    for (std::size_t b = next++; b * block < n; b = next++)
-      for (std::size_t i = b * block; i < std::min(n, (b + 1) * block); ++i) f(i, scratch);
+    try {
+      Scratch scratch;
+      for (std::size_t b = next++; b * block < n && !failed; b = next++)
+        for (std::size_t i = b * block; i < std::min(n, (b + 1) * block); ++i) f(i, scratch);
+    } catch (...) {
+      if (!failed.exchange(true)) failure = std::current_exception();
+    }
   };
   jobs = std::max<std::size_t>(1, std::min(jobs, (n + block - 1) / block));
-  std::vector<std::jthread> workers;
-  for (std::size_t t = 1; t < jobs; ++t) workers.emplace_back(work);
-  work();
+  {
+    std::vector<std::jthread> workers;
+    for (std::size_t t = 1; t < jobs; ++t) workers.emplace_back(work);
+    work();
+  }  // joined
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace mstl

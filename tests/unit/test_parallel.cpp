@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <stdexcept>
 #include <set>
 #include <thread>
 
@@ -41,6 +42,22 @@ TEST_CASE("parallel_for uses up to the threads asked for, one scratch each, and 
     threads.insert(std::this_thread::get_id());
   });  // 10 indices: one block of 64
   CHECK(threads == std::set<std::thread::id>{std::this_thread::get_id()});
+}
+
+TEST_CASE("parallel_for hands an exception of any thread to the caller, after every thread stopped", "[parallel]") {
+  for (std::size_t jobs : {1, 2, 4}) {
+    std::atomic<std::size_t> calls{0};
+    INFO(jobs << " threads");
+    CHECK_THROWS_WITH(parallel_for(
+                          100000, jobs,
+                          [&](std::size_t i, NoScratch&) {
+                            ++calls;
+                            if (i == 700) throw std::runtime_error("index 700");
+                          },
+                          1),
+                      "index 700");
+    CHECK(calls < 100000);  // no block started after the failure was seen
+  }
 }
 
 TEST_CASE("jobs_or_cores: 0 means one per core", "[parallel]") {
