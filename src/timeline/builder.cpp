@@ -2,6 +2,7 @@
 // (timeline.hpp, docs/events.md).
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -12,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "mstimeline/error.hpp"
 #include "mstimeline/parallel.hpp"
 #include "mstimeline/sha256.hpp"
 #include "mstimeline/text.hpp"
@@ -261,16 +263,19 @@ class MergeIndex {
     m_slots.assign(1024, 0);
     postings([&](const PostingKey& k, std::uint32_t) {
       std::size_t at = slot_of(k);
+      std::uint32_t number = m_slots[at] - 1;
       if (m_slots[at] == 0) {
+        if (m_keys.size() >= UINT32_MAX - 1) throw Error("too many distinct words and dates to merge (over 4 billion)");
+        number = static_cast<std::uint32_t>(m_keys.size());
         m_keys.push_back(k);
         count.push_back(0);
-        m_slots[at] = static_cast<std::uint32_t>(m_keys.size());
+        m_slots[at] = number + 1;
         if (2 * m_keys.size() > m_slots.size()) rehash(2 * m_slots.size());
       }
-      ++count[position(k)];
+      ++count[number];
     });
     m_start.assign(m_keys.size() + 1, 0);
-    std::partial_sum(count.begin(), count.end(), m_start.begin() + 1);
+    for (std::size_t p = 0; p < count.size(); ++p) m_start[p + 1] = m_start[p] + count[p];  // summed in size_t
     std::vector<std::uint32_t>().swap(count);
     m_ids.resize(m_start.back());
     postings([&](const PostingKey& k, std::uint32_t id) { m_ids[m_start[position(k)]++] = id; });
@@ -662,11 +667,13 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     std::vector<std::pair<const Mention*, std::uint32_t>> index_of;  // by address
     index_of.reserve(fresh.size());
     for (std::uint32_t i = 0; i < fresh.size(); ++i) index_of.push_back({fresh[i], i});
-    std::sort(index_of.begin(), index_of.end());
+    auto by_address = [](const auto& a, const auto& b) { return std::less<const Mention*>{}(a.first, b.first); };
+    std::sort(index_of.begin(), index_of.end(), by_address);
     std::vector<Mention*>().swap(fresh);
     for (auto& record : records) {
       for (auto& m : record.mentions) {
-        auto it = std::lower_bound(index_of.begin(), index_of.end(), std::pair<const Mention*, std::uint32_t>{&m, 0});
+        auto it = std::lower_bound(index_of.begin(), index_of.end(), std::pair<const Mention*, std::uint32_t>{&m, 0},
+                                   by_address);
         if (it == index_of.end() || it->first != &m) continue;
         std::size_t root = groups.find(it->second);
         auto& citations = by_group[root].citations;
