@@ -6,8 +6,6 @@
 #include <mutex>
 #include <thread>
 
-#include <malloc.h>
-
 #include <fmt/format.h>
 
 #include "mstimeline/decode.hpp"
@@ -18,11 +16,6 @@
 namespace mstl {
 namespace fs = std::filesystem;
 namespace {
-
-// Returns the heap's free pages to the system (glibc's malloc_trim): after
-// reading a whole archive, the pages the articles used lie between the
-// records kept, and the merge's peak would otherwise come on top of them.
-void release_free_memory() { malloc_trim(0); }
 
 struct LoadedManifest {
   JsonDoc doc;
@@ -296,7 +289,6 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
 
 BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
   Extraction x = run_extract(options, knowledge);
-  release_free_memory();  // what the articles' reading left free between the records kept
   BuildResult result;
   result.topic_path = std::move(x.topic_path);
   result.catalog_path = std::move(x.catalog_path);
