@@ -39,6 +39,7 @@
 #include "mstimeline/source.hpp"
 #include "mstimeline/timex.hpp"
 #include "mstimeline/topic.hpp"
+#include "mstimeline/word_list.hpp"
 
 namespace mstl {
 
@@ -55,7 +56,7 @@ struct Mention {
   std::string catalog_id;  // "" for a new event
   std::string trigger;     // the catalog trigger that matched
   Citation citation;
-  std::vector<std::string> salient;  // folded content words and numbers, sorted (merging new events)
+  WordList salient;  // folded content words and numbers (merging new events)
 };
 
 // A text date that disagrees with its catalog event beyond their precision.

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -309,19 +308,20 @@ class DocumentLinker {
 
   // The content words and numbers of a sentence outside its date
   // expressions: what two reports of one event share beyond the date.
-  std::vector<std::string> salient_words(const Sentence& s, const std::vector<DatedExpression>& dated) const {
+  WordList salient_words(const Sentence& s, const std::vector<DatedExpression>& dated) const {
     std::string raw(m_body.substr(s.span.begin, s.span.end - s.span.begin));
     for (const auto& d : dated)
       for (std::size_t k = d.timex.begin; k < d.timex.end; ++k) raw[k - s.span.begin] = ' ';
-    std::set<std::string> words;
-    for (const text::Token& t : text::tokenize(raw)) {
-      if (t.kind == text::TokenKind::punct) continue;
+    std::vector<text::Token> tokens = text::tokenize(raw);
+    std::vector<std::string_view> words;
+    for (const text::Token& t : tokens) {
+      if (t.kind == text::TokenKind::punct || !WordList::acceptable(t.folded)) continue;
       bool number = t.kind == text::TokenKind::number;
       if (!number && (t.folded.size() < 4 || m_lexicon->function_words.contains(m_lexicon->vocabulary.find(t.folded))))
         continue;
-      words.insert(t.folded);
+      words.push_back(t.folded);
     }
-    return {words.begin(), words.end()};
+    return WordList(words);
   }
 
   void link(const std::optional<DateValue>& published) {

@@ -78,10 +78,10 @@ WordTable word_table(const std::vector<Mention*>& mentions) {
   }
   t.of.reserve(mentions.size());
   for (const Mention* m : mentions) {
-    std::vector<std::uint32_t> ids;
+    std::vector<std::uint32_t> ids;  // ascending: a WordList is sorted
     ids.reserve(m->salient.size());
     for (const auto& w : m->salient) ids.push_back(id.at(w));
-    t.of.push_back(std::move(ids));  // ascending: `salient` is sorted
+    t.of.push_back(std::move(ids));
   }
   return t;
 }
@@ -463,20 +463,49 @@ class MergeIndex {
   std::vector<std::uint32_t> m_ids;  // the lists, one after the other
 };
 
+// Citations appended in blocks, so that the front can be released while the
+// rest is still in use.
+class CitationBlocks {
+ public:
+  static constexpr std::size_t k_block = 4096;
+  void push_back(Citation c) {
+    if (m_size % k_block == 0) m_blocks.emplace_back().reserve(k_block);
+    m_blocks.back().push_back(std::move(c));
+    ++m_size;
+  }
+  Citation& operator[](std::size_t i) { return m_blocks[i / k_block][i % k_block]; }
+  const Citation& operator[](std::size_t i) const { return m_blocks[i / k_block][i % k_block]; }
+  // Frees the block of citation `i - 1` when `i` ends it; it must not be used again.
+  void release_before(std::size_t i) {
+    if (i % k_block == 0 && i > 0) std::vector<Citation>().swap(m_blocks[i / k_block - 1]);
+  }
+
+ private:
+  std::vector<std::vector<Citation>> m_blocks;
+  std::size_t m_size = 0;
+};
+
 // Citations in order, each sentence once. A sentence repeated word for word
 // by another source (syndicated or copied text) stays cited but adds no
 // independent source.
 void finish_citations(Event& e) {
   std::sort(e.citations.begin(), e.citations.end(), citation_before);
-  std::vector<Citation> kept;
-  std::set<std::pair<std::string, std::size_t>> places;
-  for (auto& c : e.citations)
-    if (places.insert({c.source, c.start}).second) kept.push_back(std::move(c));  // several dates: cited once
-  e.citations = std::move(kept);
-  std::set<std::string> quotes, sources;
-  for (const auto& c : e.citations)
-    if (quotes.insert(text::fold_spaces(c.quote)).second) sources.insert(c.source);
-  e.source_count = sources.size();
+  // Sorted, one place's citations are side by side: the first stays.
+  auto same_place = [](const Citation& a, const Citation& b) { return a.source == b.source && a.start == b.start; };
+  e.citations.erase(std::unique(e.citations.begin(), e.citations.end(), same_place), e.citations.end());
+  // A source counts when one of its citations is the first with its text.
+  std::vector<std::string> folded;
+  folded.reserve(e.citations.size());
+  for (const auto& c : e.citations) folded.push_back(text::fold_spaces(c.quote));
+  std::unordered_set<std::string_view> quotes(folded.size());
+  std::size_t sources = 0;
+  const std::string* last = nullptr;  // the last source counted: citations are in source order
+  for (std::size_t i = 0; i < e.citations.size(); ++i) {
+    if (!quotes.insert(folded[i]).second) continue;
+    if (!last || *last != e.citations[i].source) ++sources;
+    last = &e.citations[i].source;
+  }
+  e.source_count = sources;
 }
 
 std::string new_event_id(const DateValue& date, const Citation& first) {
@@ -561,141 +590,154 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     if (finer.size() == 1 && finer_value[*finer.begin()].precision > ce->date.precision) e.date = finer_value[*finer.begin()];
     for (auto& c : conflicts)
       if (c.catalog_id == id) e.conflicts.push_back(c);
-    finish_citations(e);
-    timeline.events.push_back(std::move(e));
+    timeline.events.push_back(std::move(e));  // its citations are finished with the new events'
+
   }
 
-  // New events: mentions with compatible dates whose words agree.
-  std::sort(fresh_in.begin(), fresh_in.end(), [](const auto& a, const auto& b) { return mention_before(*a.first, *b.first); });
+  // New events: mentions with compatible dates whose words agree. They are
+  // numbered j in date order; fresh_in holds them at k, in record order.
+  std::vector<std::uint32_t> k_of(fresh_in.size());  // by j
+  std::iota(k_of.begin(), k_of.end(), 0u);
+  std::sort(k_of.begin(), k_of.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return mention_before(*fresh_in[a].first, *fresh_in[b].first);
+  });
   // Where each mention is and its date, kept apart from the mentions so that the
   // reasons can be written after the records are gone.
   struct Place {
     std::size_t start;
     std::uint32_t source;  // index into timeline.sources, in record order until the end
-    std::uint32_t date;    // index into date_values
+    std::uint32_t date;    // index into dates
   };
-  std::vector<Mention*> fresh;
+  std::size_t n_fresh = fresh_in.size();
   std::vector<Place> place;
-  std::vector<std::string> date_values;
+  std::vector<DateValue> dates;  // distinct
+  std::vector<Period> periods;
+  place.reserve(n_fresh);
+  periods.reserve(n_fresh);
   {
-    std::unordered_map<std::string_view, std::uint32_t> date_ids;
-    fresh.reserve(fresh_in.size());
-    place.reserve(fresh_in.size());
-    date_values.reserve(fresh_in.size());  // never reallocated while date_ids views it; shrunk after
-    for (auto [m, r] : fresh_in) {
+    std::unordered_map<std::string_view, std::uint32_t> date_ids;  // views into the mentions' dates
+    for (std::uint32_t k : k_of) {
+      const auto& [m, r] = fresh_in[k];
       auto it = date_ids.find(m->date.value);
       if (it == date_ids.end()) {
-        date_values.push_back(m->date.value);
-        it = date_ids.emplace(date_values.back(), static_cast<std::uint32_t>(date_values.size() - 1)).first;
+        it = date_ids.emplace(m->date.value, static_cast<std::uint32_t>(dates.size())).first;
+        dates.push_back(m->date);
       }
-      fresh.push_back(m);
       place.push_back({m->citation.start, r, it->second});
+      periods.push_back(m->date.period);
     }
+  }
+  WordTable words;
+  {
+    std::vector<Mention*> fresh;  // by j
+    fresh.reserve(n_fresh);
+    for (std::uint32_t k : k_of) fresh.push_back(fresh_in[k].first);
+    words = word_table(fresh);
+    for (Mention* m : fresh) m->salient.clear();  // the table holds them as ids now
+  }
+  std::vector<double> total;
+  total.reserve(n_fresh);
+  for (std::size_t i = 0; i < n_fresh; ++i) total.push_back(weight_of(words.of[i], words));
+  // The citations leave the records in record order, each record released
+  // once emptied: from here on a mention is its citation, its place, its date
+  // and its words.
+  CitationBlocks cites;  // by k
+  {
+    std::size_t k = 0;
+    for (auto& record : records) {
+      for (auto& m : record.mentions)
+        if (k < n_fresh && fresh_in[k].first == &m) cites.push_back(std::move(fresh_in[k++].first->citation));
+      record = DocumentRecord();
+    }
+    std::vector<DocumentRecord>().swap(records);
     std::vector<std::pair<Mention*, std::uint32_t>>().swap(fresh_in);
   }
-  date_values.shrink_to_fit();
-  WordTable words = word_table(fresh);
-  for (Mention* m : fresh) std::vector<std::string>().swap(m->salient);  // the table holds them as ids now
-  std::vector<double> total;
-  total.reserve(fresh.size());
-  for (std::size_t i = 0; i < fresh.size(); ++i) total.push_back(weight_of(words.of[i], words));
+  auto cite = [&](std::size_t j) -> const Citation& { return cites[k_of[j]]; };
   // Each distinct sentence (white space folded) gets an id: a mention repeating
   // an earlier one's sentence joins it whatever their words.
   std::vector<std::uint32_t> sentence_of;
   {
     // A sentence is known by its first mention, not by a folded copy of it.
-    std::vector<std::size_t> hashes(fresh.size());
-    parallel_for(fresh.size(), jobs, [&](std::size_t m, NoScratch&) {
-      hashes[m] = std::hash<std::string>{}(text::fold_spaces(fresh[m]->citation.quote));
+    std::vector<std::size_t> hashes(n_fresh);
+    parallel_for(n_fresh, jobs, [&](std::size_t m, NoScratch&) {
+      hashes[m] = std::hash<std::string>{}(text::fold_spaces(cite(m).quote));
     });
     auto hash = [&](std::uint32_t m) { return hashes[m]; };
     auto same = [&](std::uint32_t a, std::uint32_t b) {
-      return text::fold_spaces(fresh[a]->citation.quote) == text::fold_spaces(fresh[b]->citation.quote);
+      return text::fold_spaces(cite(a).quote) == text::fold_spaces(cite(b).quote);
     };
     std::unordered_map<std::uint32_t, std::uint32_t, decltype(hash), decltype(same)> ids(64, hash, same);
-    sentence_of.reserve(fresh.size());
-    for (std::uint32_t j = 0; j < fresh.size(); ++j)
+    sentence_of.reserve(n_fresh);
+    for (std::uint32_t j = 0; j < n_fresh; ++j)
       sentence_of.push_back(ids.try_emplace(j, static_cast<std::uint32_t>(ids.size())).first->second);
   }
   // Each mention joins the earliest agreeing one (its link); the rest follows
   // through it.
   constexpr std::uint32_t k_none = UINT32_MAX;
-  std::vector<std::uint32_t> link(fresh.size(), k_none);
-  UnionFind groups(fresh.size());
+  std::vector<std::uint32_t> link(n_fresh, k_none);
+  UnionFind groups(n_fresh);
   auto why = [&](std::size_t i, std::size_t j) {
     const Place &a = place[i], &b = place[j];
     const std::string &a_source = timeline.sources[a.source].id, &b_source = timeline.sources[b.source].id;
     if (sentence_of[i] == sentence_of[j])
       return fmt::format("{}@{} repeats {}@{} word for word", b_source, b.start, a_source, a.start);
     return fmt::format("{}@{} and {}@{}: dates {} and {} agree; shared words {} (score {:.2f})", a_source, a.start,
-                       b_source, b.start, date_values[a.date], date_values[b.date],
+                       b_source, b.start, dates[a.date].value, dates[b.date].value,
                        fmt::join(shared_words(i, j, words), ", "), agreement_score(i, j, words, total));
   };
   {
-    std::vector<Period> periods;
-    periods.reserve(fresh.size());
-    for (const Mention* m : fresh) periods.push_back(m->date.period);
     MergeIndex index(words, total, periods, sentence_of);  // the largest structure of the merge: gone before the events
-    parallel_for<MergeIndex::Scratch>(fresh.size(), jobs, [&](std::size_t j, MergeIndex::Scratch& scratch) {
+    parallel_for<MergeIndex::Scratch>(n_fresh, jobs, [&](std::size_t j, MergeIndex::Scratch& scratch) {
       auto found = index.earliest(
           j, [&](std::size_t i) { return agreement_score(i, j, words, total) >= k_merge_threshold; }, scratch);
       if (found) link[j] = static_cast<std::uint32_t>(*found);
     });
   }
-  for (std::size_t j = 0; j < fresh.size(); ++j) {
+  std::vector<Period>().swap(periods);
+  for (std::size_t j = 0; j < n_fresh; ++j) {
     if (link[j] == k_none) continue;
     std::size_t i = link[j];
     groups.unite(i, j);
     if (events.review && sentence_of[i] != sentence_of[j] && agreement_score(i, j, words, total) < k_strong_merge)
-      timeline.review.push_back({"weak-merge", why(i, j), fresh[j]->citation});
+      timeline.review.push_back({"weak-merge", why(i, j), cite(j)});
   }
+  // An event is dated by its first mention of the finest precision.
   std::map<std::size_t, Event> by_group;
-  // Dates first, while every mention is in place, in mention order: an event
-  // is dated by its first mention of the finest precision.
   std::map<std::size_t, std::size_t> sizes;  // citations by event
-  for (std::size_t i = 0; i < fresh.size(); ++i) {
+  for (std::size_t i = 0; i < n_fresh; ++i) {
     std::size_t root = groups.find(i);
     Event& e = by_group[root];
-    if (sizes[root]++ == 0 || fresh[i]->date.precision > e.date.precision) e.date = fresh[i]->date;
+    const DateValue& date = dates[place[i].date];
+    if (sizes[root]++ == 0 || date.precision > e.date.precision) e.date = date;
   }
-  std::size_t n_fresh = fresh.size();
-  // Then the citations, record by record, each record released once its
-  // citations have moved: the mentions and the events are never held whole
-  // side by side. Their order in an event does not matter: finish_citations
-  // sorts them.
+  // The citations move into their events block by block, each block released
+  // once moved: the citations are never held twice. Their order in an event
+  // does not matter: finish_citations sorts them.
   {
-    std::vector<std::pair<const Mention*, std::uint32_t>> index_of;  // by address
-    index_of.reserve(fresh.size());
-    for (std::uint32_t i = 0; i < fresh.size(); ++i) index_of.push_back({fresh[i], i});
-    auto by_address = [](const auto& a, const auto& b) { return std::less<const Mention*>{}(a.first, b.first); };
-    std::sort(index_of.begin(), index_of.end(), by_address);
-    std::vector<Mention*>().swap(fresh);
-    for (auto& record : records) {
-      for (auto& m : record.mentions) {
-        auto it = std::lower_bound(index_of.begin(), index_of.end(), std::pair<const Mention*, std::uint32_t>{&m, 0},
-                                   by_address);
-        if (it == index_of.end() || it->first != &m) continue;
-        std::size_t root = groups.find(it->second);
-        auto& citations = by_group[root].citations;
-        if (citations.empty()) citations.reserve(sizes[root]);  // as late as can be: into what records freed
-        citations.push_back(std::move(m.citation));
-      }
-      record = DocumentRecord();
+    std::vector<std::uint32_t> j_of(n_fresh);  // by k
+    for (std::uint32_t j = 0; j < n_fresh; ++j) j_of[k_of[j]] = j;
+    for (std::size_t k = 0; k < n_fresh; ++k) {
+      std::size_t root = groups.find(j_of[k]);
+      auto& citations = by_group[root].citations;
+      if (citations.empty()) citations.reserve(sizes[root]);
+      citations.push_back(std::move(cites[k]));
+      cites.release_before(k + 1);
     }
   }
-  std::vector<DocumentRecord>().swap(records);
   // The reasons last, in the order of the later mention, when the records are gone.
   for (std::size_t j = 0; j < n_fresh; ++j)
     if (link[j] != k_none) by_group[groups.find(j)].merged_because.push_back(why(link[j], j));
   std::size_t first_new = timeline.events.size();
   for (auto& [root, e] : by_group) timeline.events.push_back(std::move(e));
   by_group.clear();
-  parallel_for(timeline.events.size() - first_new, jobs, [&](std::size_t k, NoScratch&) {
-    Event& e = timeline.events[first_new + k];
+  // One event at a time: a few events hold most citations.
+  parallel_for(timeline.events.size(), jobs, [&](std::size_t k, NoScratch&) {
+    Event& e = timeline.events[k];
     finish_citations(e);
+    if (k < first_new) return;
     e.id = new_event_id(e.date, e.citations.front());
     e.title = title_from_sentence(e.citations.front().quote);
-  });
+  }, 1);
 
   std::sort(timeline.events.begin(), timeline.events.end(), [](const Event& a, const Event& b) {
     if (date_value_before(a.date, b.date)) return true;

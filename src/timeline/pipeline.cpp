@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -94,7 +95,7 @@ namespace {
 
 // One file's outcome, filled by whichever worker takes it.
 struct Slot {
-  std::optional<DocumentRecord> record;
+  std::unique_ptr<DocumentRecord> record;  // by pointer: a slot taken by the output costs a few bytes, not a record
   std::vector<Diagnostic> warnings;
   std::optional<std::string> note;
   std::exception_ptr failure;
@@ -125,7 +126,7 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
     if (it != loaded->manifest.sources.end()) apply_metadata(a.info, it->second);
   }
   if (!options.language.empty()) a.info.language = options.language;
-  slot.record = extract_document(a, knowledge, events);
+  slot.record = std::make_unique<DocumentRecord>(extract_document(a, knowledge, events));
   if (!options.keep_review) {
     slot.record->dropped.clear();
     slot.record->dropped.shrink_to_fit();
@@ -220,12 +221,17 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
     for (std::size_t t = 1; t < jobs; ++t) workers.emplace_back(work);
     work();
   }
+  x.documents.reserve(static_cast<std::size_t>(
+      std::count_if(slots.begin(), slots.end(), [](const Slot& s) { return s.record != nullptr; })));
   for (std::size_t i = 0; i < slots.size(); ++i) {
     Slot& slot = slots[i];
     if (slot.failure) x.warnings.push_back(extraction_failure(sanitize_utf8(mine[i]->absolute.string()), slot.failure));
     if (slot.note) x.notes.push_back(std::move(*slot.note));
     for (auto& w : slot.warnings) x.warnings.push_back(std::move(w));
-    if (slot.record) x.documents.push_back(std::move(*slot.record));
+    if (slot.record) {
+      x.documents.push_back(std::move(*slot.record));
+      slot.record.reset();
+    }
   }
   if (loaded && options.shard_count == 1) {
     for (const auto& entry : loaded->manifest.sources) {

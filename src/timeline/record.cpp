@@ -111,11 +111,14 @@ class LineReader {
       mention.catalog_id = string(m, p, "catalog_id");
       mention.trigger = string(m, p, "trigger");
       mention.citation = citation(object(m, p, "citation"), p + "/citation");
+      std::vector<std::string> salient;
       for (const auto& w : array(m, p, "salient")) {
-        if (!w.is_string()) m_error = error(p + "/salient", "\"salient\" must hold strings");
+        if (!w.is_string() || !WordList::acceptable(w.get_ref<const std::string&>()))
+          m_error = error(p + "/salient", "\"salient\" must hold non-empty strings without line breaks");
         if (m_error) break;
-        mention.salient.push_back(w.get<std::string>());
+        salient.push_back(w.get<std::string>());
       }
+      if (!m_error) mention.salient = WordList(salient);
       r.mentions.push_back(std::move(mention));
     }
     const json& conflicts = array(j, "", "conflicts");
@@ -183,7 +186,7 @@ std::string document_line(const DocumentRecord& r) {
                                     {"catalog_id", m.catalog_id},
                                     {"trigger", m.trigger},
                                     {"citation", citation_record(m.citation)},
-                                    {"salient", m.salient}});
+                                    {"salient", m.salient.strings()}});
   ordered_json conflicts = ordered_json::array();
   for (const auto& c : r.conflicts)
     conflicts.push_back(

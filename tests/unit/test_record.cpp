@@ -16,7 +16,7 @@ DocumentRecord sample() {
   r.source.published = "2023-01-25";
   r.source.published_basis = "inferred";
   Citation c{"a/x.txt", 5, 20, "Kutipan \"satu\".\n", "tahun 2019"};
-  r.mentions.push_back(Mention{*parse_date_value("2023-W46"), "", "", c, {"kutipan", "satu"}});
+  r.mentions.push_back(Mention{*parse_date_value("2023-W46"), "", "", c, WordList(std::vector<std::string>{"satu", "kutipan"})});
   r.mentions.push_back(Mention{*parse_date_value("2019"), "cat-1", "investasi", c, {}});
   r.conflicts.push_back(Conflict{"cat-1", "2020", c});
   r.undated.push_back(Citation{"a/x.txt", 30, 40, "Tanpa tanggal.", ""});
@@ -45,7 +45,7 @@ TEST_CASE("a document survives the part format unchanged", "[record]") {
   CHECK_FALSE(back.source.url);
   CHECK(back.mentions[0].date.precision == Precision::week);
   CHECK(back.mentions[0].citation.quote == "Kutipan \"satu\".\n");
-  CHECK(back.mentions[0].salient == std::vector<std::string>{"kutipan", "satu"});
+  CHECK(back.mentions[0].salient.strings() == std::vector<std::string>{"kutipan", "satu"});
   CHECK(back.mentions[1].catalog_id == "cat-1");
   CHECK(back.conflicts[0].value == "2020");
   CHECK(back.undated[0].start == 30);
@@ -78,4 +78,18 @@ TEST_CASE("broken parts are errors at their line and column", "[record]") {
   CHECK(parse_part("p.jsonl", "{\"type\": \"poem\", \"version\": 1}").error().message ==
         "unknown type \"poem\" (expected \"header\" or \"document\")");
   CHECK(parse_part("p.jsonl", "[1, 2]").error().message == "expected a JSON object per line");
+  for (std::string word : {"\"\"", "\"a\\nb\"", "3"}) {
+    std::string bad_word = doc;
+    bad_word.replace(bad_word.find("\"satu\""), 6, word);
+    CHECK(parse_part("p.jsonl", bad_word).error().message ==
+          "\"salient\" must hold non-empty strings without line breaks");
+  }
+}
+
+TEST_CASE("salient words read back sorted and each once, whatever order a part gives them", "[record]") {
+  std::string doc = document_line(sample());
+  doc.replace(doc.find("[\"kutipan\",\"satu\"]"), 18, "[\"satu\",\"kutipan\",\"satu\"]");
+  auto part = parse_part("p.jsonl", doc);
+  REQUIRE(part.ok());
+  CHECK(part.value().documents[0].mentions[0].salient.strings() == std::vector<std::string>{"kutipan", "satu"});
 }

@@ -107,7 +107,7 @@ namespace {
 std::set<std::set<std::size_t>> pairwise_groups(std::vector<Mention> ms) {
   std::map<std::string, std::size_t> df;
   for (const auto& m : ms)
-    for (const auto& w : m.salient) ++df[w];
+    for (auto w : m.salient) ++df[std::string(w)];
   auto idf = [&](const std::string& w) {
     return std::log((static_cast<double>(ms.size()) + 1.0) / static_cast<double>(df[w])) + 1.0;
   };
@@ -115,6 +115,11 @@ std::set<std::set<std::size_t>> pairwise_groups(std::vector<Mention> ms) {
     double sum = 0;
     for (const auto& w : words) sum += idf(w);
     return sum;
+  };
+  auto words_of = [](const Mention& m) {
+    std::vector<std::string> out;
+    for (auto w : m.salient) out.emplace_back(w);
+    return out;
   };
   std::stable_sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) {
     if (date_value_before(a.date, b.date)) return true;
@@ -127,10 +132,9 @@ std::set<std::set<std::size_t>> pairwise_groups(std::vector<Mention> ms) {
     for (std::size_t i = 0; i < j; ++i) {
       const Period &p = ms[i].date.period, &q = ms[j].date.period;
       if (!period_contains(p, q) && !period_contains(q, p)) continue;
-      std::vector<std::string> shared;
-      std::set_intersection(ms[i].salient.begin(), ms[i].salient.end(), ms[j].salient.begin(), ms[j].salient.end(),
-                            std::back_inserter(shared));
-      double lighter = std::min(weight(ms[i].salient), weight(ms[j].salient));
+      std::vector<std::string> a = words_of(ms[i]), b = words_of(ms[j]), shared;
+      std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
+      double lighter = std::min(weight(a), weight(b));
       bool agree = lighter > 0 && weight(shared) / lighter >= 0.5;
       if (ms[i].citation.quote == ms[j].citation.quote || agree) {
         root[j] = root[i];
@@ -166,7 +170,7 @@ TEST_CASE("new events merge exactly as comparing every pair would, across all da
       m.date = *parse_date_value(values[pick(values.size())]);
       std::set<std::string> words;
       for (std::size_t w = pick(6); w > 0; --w) words.insert(vocabulary[pick(vocabulary.size())]);
-      m.salient.assign(words.begin(), words.end());
+      m.salient = WordList(words);
       m.citation = {"s", k * 100, k * 100 + 10, pick(5) == 0 ? "repeated sentence" : "sentence " + std::to_string(k),
                     "date"};
       record.mentions.push_back(std::move(m));
@@ -199,7 +203,7 @@ TEST_CASE("the merge gives the same events, reasons and review on any number of 
       m.date = *parse_date_value(values[pick(values.size())]);
       std::set<std::string> words;
       for (std::size_t w = 2 + pick(5); w > 0; --w) words.insert(vocabulary[pick(vocabulary.size())]);
-      m.salient.assign(words.begin(), words.end());
+      m.salient = WordList(words);
       m.citation = {records[r].source.id, k * 100, k * 100 + 10, pick(7) == 0 ? "repeated" : "s" + std::to_string(k),
                     "date"};
       records[r].mentions.push_back(std::move(m));
