@@ -97,9 +97,12 @@ ordered_json source_json(const SourceInfo& s) { return source_record(s); }
 
 ordered_json citation_json(const Citation& c) { return citation_record(c); }
 
-ordered_json event_json(const Event& e) {
+namespace {
+
+ordered_json event_json(const Event& e, bool lists) {
   ordered_json citations = ordered_json::array();
-  for (const auto& c : e.citations) citations.push_back(citation_json(c));
+  if (lists)
+    for (const auto& c : e.citations) citations.push_back(citation_json(c));
   ordered_json conflicts = ordered_json::array();
   for (const auto& c : e.conflicts) {
     ordered_json j = citation_json(c.citation);
@@ -114,9 +117,14 @@ ordered_json event_json(const Event& e) {
                       {"catalog_id", nullable(e.catalog_id)},
                       {"source_count", e.source_count},
                       {"citations", std::move(citations)},
-                      {"merged_because", e.merged_because},
+                      {"merged_because", lists ? ordered_json(e.merged_because) : ordered_json::array()},
                       {"conflicts", std::move(conflicts)}};
 }
+
+}  // namespace
+
+ordered_json event_json(const Event& e) { return event_json(e, true); }
+ordered_json event_shell_json(const Event& e) { return event_json(e, false); }
 
 std::string dump_json(const ordered_json& j, int indent) {
   return j.dump(indent, ' ', false, ordered_json::error_handler_t::replace);

@@ -50,6 +50,8 @@ inline constexpr int k_schema_version = 1;
 ordered_json source_json(const SourceInfo& s);
 ordered_json citation_json(const Citation& c);
 ordered_json event_json(const Event& e);
+// The same without its citations and reasons: both arrays empty.
+ordered_json event_shell_json(const Event& e);
 
 // Every string is valid UTF-8 by construction; replacing is the last line of defence.
 std::string dump_json(const ordered_json& j, int indent);

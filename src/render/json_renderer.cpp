@@ -23,16 +23,88 @@ void append_member(std::string& out, std::string_view key, const ordered_json& v
 // Pieces of about this size go to the sink.
 constexpr std::size_t k_piece = 1 << 20;
 // Items are formatted a block at a time, on every thread, then written in
-// order. A block ends after this many items or this many lines of citations
-// and reasons (some 200 bytes each), so that it stays a few megabytes even
-// when single events cite thousands of sentences.
+// order. A block ends after this many parts or this many lines of citations
+// and reasons (some 200 bytes each), so that it stays a few megabytes.
 constexpr std::size_t k_block = 256;
 constexpr std::size_t k_block_lines = 8192;
+// An event with more citations and reasons than this is formatted in parts
+// of this many, so that one event citing tens of thousands of sentences is
+// not one thread's work (or one tree of them all in memory).
+constexpr std::size_t k_chunk = 1024;
 
-std::size_t lines(const Event& e) { return 1 + e.citations.size() + e.merged_because.size(); }
+std::size_t chunks(std::size_t n) { return (n + k_chunk - 1) / k_chunk; }
+
+// Parts of an item; its text before the extra indentation is theirs in order.
 template <class Item>
-std::size_t lines(const Item&) {
+std::size_t parts(const Item&) {
   return 1;
+}
+std::size_t parts(const Event& e) {
+  if (e.citations.size() + e.merged_because.size() <= k_chunk) return 1;
+  return 3 + chunks(e.citations.size()) + chunks(e.merged_because.size());  // head, lists, middle, tail
+}
+
+template <class Item>
+std::size_t lines(const Item&, std::size_t) {
+  return 1;
+}
+std::size_t lines(const Event& e, std::size_t) {
+  if (parts(e) == 1) return 1 + e.citations.size() + e.merged_because.size();
+  return 1 + k_chunk;  // at most
+}
+
+// The text an array `[...]` at depth 1 (indent 2) gets for items [begin, end)
+// of `n`, each dumped by `dump` at depth 0: "[\n" before the first, ",\n"
+// between, "\n  ]" after the last, every line indented by 4.
+template <class Dump>
+void append_items(std::string& text, std::size_t begin, std::size_t end, std::size_t n, Dump dump) {
+  for (std::size_t i = begin; i < end; ++i) {
+    text += i == 0 ? "[\n    " : ",\n    ";
+    for (char c : dump(i)) {
+      text += c;
+      if (c == '\n') text += "    ";
+    }
+  }
+  if (end == n) text += "\n  ]";
+}
+
+template <class Item, class ToJson>
+std::string part_text(const Item& item, std::size_t, ToJson to_json) {
+  return dump_json(to_json(item), 2);
+}
+
+// A large event in parts: the object without its lists, cut where they go,
+// and the lists in chunks between.
+template <class ToJson>
+std::string part_text(const Event& e, std::size_t part, ToJson to_json) {
+  if (parts(e) == 1) return dump_json(to_json(e), 2);
+  std::string shell = dump_json(event_shell_json(e), 2);
+  static constexpr std::string_view citations_key = "\n  \"citations\": ", reasons_key = "\n  \"merged_because\": ";
+  std::size_t at_citations = shell.find(citations_key) + citations_key.size();  // "[]" follows
+  std::size_t at_reasons = shell.find(reasons_key) + reasons_key.size();
+  std::size_t nc = chunks(e.citations.size()), nr = chunks(e.merged_because.size());
+  std::string text;
+  if (part == 0) return shell.substr(0, at_citations);
+  if (part <= nc) {
+    std::size_t begin = (part - 1) * k_chunk, end = std::min(begin + k_chunk, e.citations.size());
+    append_items(text, begin, end, e.citations.size(),
+                 [&](std::size_t i) { return dump_json(citation_json(e.citations[i]), 2); });
+    return text;
+  }
+  if (part == nc + 1) {
+    if (nc == 0) text = "[]";
+    text.append(shell, at_citations + 2, at_reasons - at_citations - 2);
+    return text;
+  }
+  if (part <= nc + 1 + nr) {
+    std::size_t begin = (part - nc - 2) * k_chunk, end = std::min(begin + k_chunk, e.merged_because.size());
+    append_items(text, begin, end, e.merged_because.size(),
+                 [&](std::size_t i) { return dump_json(ordered_json(e.merged_because[i]), 2); });
+    return text;
+  }
+  if (nr == 0) text = "[]";
+  text.append(shell, at_reasons + 2);
+  return text;
 }
 
 template <class Items, class ToJson>
@@ -41,18 +113,26 @@ void append_array(std::string& out, std::string_view key, const Items& items, To
   out += "  ";
   out += dump_json(ordered_json(key), -1);
   out += ": [";
+  std::vector<std::pair<std::size_t, std::size_t>> block;  // (item, part)
   std::vector<std::string> texts;
-  for (std::size_t begin = 0, end = 0; begin < items.size(); begin = end) {
-    for (std::size_t weight = 0; end < items.size() && end - begin < k_block && weight < k_block_lines;)
-      weight += lines(items[end++]);
-    std::size_t n = end - begin;
-    texts.assign(n, std::string());
-    parallel_for(n, jobs, [&](std::size_t k, NoScratch&) {
+  for (std::size_t item = 0, part = 0; item < items.size();) {
+    block.clear();
+    for (std::size_t weight = 0; item < items.size() && block.size() < k_block && weight < k_block_lines;) {
+      block.emplace_back(item, part);
+      weight += lines(items[item], part);
+      if (++part == parts(items[item])) {
+        ++item;
+        part = 0;
+      }
+    }
+    texts.assign(block.size(), std::string());
+    parallel_for(block.size(), jobs, [&](std::size_t k, NoScratch&) {
+      auto [i, p] = block[k];
       std::string& text = texts[k];
-      text = begin + k == 0 ? "\n    " : ",\n    ";
-      // An item dumped alone, indented two levels deeper; a raw line break
-      // never occurs inside a JSON string, so every one is indentation.
-      for (char c : dump_json(to_json(items[begin + k]), 2)) {
+      if (p == 0) text = i == 0 ? "\n    " : ",\n    ";
+      // Indented two levels deeper; a raw line break never occurs inside a
+      // JSON string, so every one is indentation.
+      for (char c : part_text(items[i], p, to_json)) {
         text += c;
         if (c == '\n') text += "    ";
       }

@@ -106,6 +106,53 @@ TEST_CASE("JSON is laid out as one indented dump of the whole document, though w
         "  \"undated\": []\n}\n");
 }
 
+TEST_CASE("JSON of events citing thousands of sentences, formatted in parts on several threads, is the same dump",
+          "[render]") {
+  // Events large enough to be cut in parts: many citations and reasons, many
+  // citations and no reason, no citation and many reasons, and sizes at the
+  // edges of a part, between small ones.
+  Timeline t = sample();
+  const Event base = t.events[2];
+  std::vector<std::pair<std::size_t, std::size_t>> sizes = {{5000, 3000}, {2049, 0}, {0, 1500}, {1024, 1}, {1025, 0}};
+  for (std::size_t k = 0; k < sizes.size(); ++k) {
+    Event e = base;
+    e.id = "big-" + std::to_string(k);
+    e.citations.clear();
+    e.merged_because.clear();
+    for (std::size_t i = 0; i < sizes[k].first; ++i)
+      e.citations.push_back(Citation{"s" + std::to_string(i % 2 + 1), i * 10, i * 10 + 9,
+                                     "Kalimat \"" + std::to_string(i) + "\"\n" + std::string(i % 7, 'x'), "2023"});
+    for (std::size_t i = 0; i < sizes[k].second; ++i) e.merged_because.push_back("alasan " + std::to_string(i));
+    t.events.push_back(std::move(e));
+    t.events.push_back(base);
+  }
+  const Knowledge& k = test::knowledge();
+  std::string one;
+  for (std::size_t jobs : {1, 2, 3}) {
+    RenderOptions options{&k.lexicon("en"), &k.label_set("en")};
+    options.jobs = jobs;
+    std::string out = Renderer::create("json", options)->render(t);
+    auto tree = nlohmann::ordered_json::parse(out);
+    CHECK(out == tree.dump(2) + "\n");
+    REQUIRE(tree["events"].size() == t.events.size());
+    for (std::size_t e = 0; e < t.events.size(); ++e) {
+      const auto& json = tree["events"][e];
+      CHECK(json["id"] == t.events[e].id);
+      REQUIRE(json["citations"].size() == t.events[e].citations.size());
+      REQUIRE(json["merged_because"].size() == t.events[e].merged_because.size());
+      for (std::size_t c = 0; c < t.events[e].citations.size(); ++c) {
+        CHECK(json["citations"][c]["quote"] == t.events[e].citations[c].quote);
+        CHECK(json["citations"][c]["start"] == t.events[e].citations[c].start);
+      }
+      for (std::size_t r = 0; r < t.events[e].merged_because.size(); ++r)
+        CHECK(json["merged_because"][r] == t.events[e].merged_because[r]);
+      CHECK(json["conflicts"].size() == t.events[e].conflicts.size());
+    }
+    if (jobs == 1) one = out;
+    CHECK(out == one);
+  }
+}
+
 TEST_CASE("Markdown: title, summary, years, written dates, numbered citations, sources", "[render]") {
   // Read line by line: one number per distinct quote, markup in source text escaped.
   CHECK(render("md", sample()) ==
