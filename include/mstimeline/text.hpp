@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -79,6 +80,10 @@ void tokenize(std::string_view utf8, std::vector<Token>& out);
 std::string fold_case(std::string_view utf8);
 // ASCII white space runs as one space, none at either end: "  a\r\n b " is "a b".
 std::string fold_spaces(std::string_view s);
+// fold_spaces(a) == fold_spaces(b), and a hash of fold_spaces(s), without
+// building either.
+bool same_folding_spaces(std::string_view a, std::string_view b);
+std::uint64_t hash_folding_spaces(std::string_view s);
 void fold_case(std::string_view utf8, std::string& out);  // into `out`, reusing its storage
 
 // Legacy charsets (src/text/charset.cpp). The names ICU's charset detector

@@ -255,6 +255,56 @@ std::string fold_spaces(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// The bytes of fold_spaces(s), one at a time; -1 at the end.
+class FoldedSpaces {
+ public:
+  explicit FoldedSpaces(std::string_view s) : m_s(s) {}
+  int next() {
+    while (m_at < m_s.size()) {
+      char c = m_s[m_at];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        m_space = m_started;
+        ++m_at;
+        continue;
+      }
+      if (m_space) {
+        m_space = false;
+        return ' ';
+      }
+      m_started = true;
+      ++m_at;
+      return static_cast<unsigned char>(c);
+    }
+    return -1;
+  }
+
+ private:
+  std::string_view m_s;
+  std::size_t m_at = 0;
+  bool m_started = false;
+  bool m_space = false;
+};
+
+}  // namespace
+
+bool same_folding_spaces(std::string_view a, std::string_view b) {
+  FoldedSpaces x(a), y(b);
+  for (;;) {
+    int c = x.next();
+    if (c != y.next()) return false;
+    if (c < 0) return true;
+  }
+}
+
+std::uint64_t hash_folding_spaces(std::string_view s) {
+  FoldedSpaces x(s);
+  std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+  for (int c = x.next(); c >= 0; c = x.next()) h = (h ^ static_cast<std::uint64_t>(c)) * 0x100000001b3ull;
+  return h;
+}
+
 std::string fold_case(std::string_view utf8) {
   std::string out;
   fold_case(utf8, out);

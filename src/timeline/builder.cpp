@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <set>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -57,36 +58,54 @@ struct UnionFind {
 struct WordTable {
   std::vector<std::string> words;  // by id
   std::vector<double> idf;         // by id
-  std::vector<std::vector<std::uint32_t>> of;  // by mention: its words' ids, ascending
+  std::vector<std::uint32_t> ids;  // every mention's words' ids, ascending, one mention after the other
+  std::vector<std::size_t> start;  // by mention: where its ids start; one past the last at the end
+  std::span<const std::uint32_t> of(std::size_t m) const { return {ids.data() + start[m], ids.data() + start[m + 1]}; }
 };
 
 // Rarity weights of salient words over all new-event mentions: a word in
 // every mention says nothing about which event a mention reports.
 WordTable word_table(const std::vector<Mention*>& mentions) {
-  std::unordered_map<std::string_view, std::size_t> df;  // views into the mentions' words
-  for (const Mention* m : mentions)
-    for (const auto& w : m->salient) ++df[w];
-  std::vector<std::pair<std::string_view, std::size_t>> sorted(df.begin(), df.end());
-  std::sort(sorted.begin(), sorted.end());
   WordTable t;
-  std::unordered_map<std::string_view, std::uint32_t> id;
-  double n = static_cast<double>(mentions.size());
-  for (const auto& [w, count] : sorted) {
-    id.emplace(w, static_cast<std::uint32_t>(t.words.size()));
-    t.words.emplace_back(w);
-    t.idf.push_back(std::log((n + 1.0) / static_cast<double>(count)) + 1.0);
-  }
-  t.of.reserve(mentions.size());
+  std::size_t total = 0;
+  for (const Mention* m : mentions) total += m->salient.size();
+  t.ids.reserve(total);
+  t.start.reserve(mentions.size() + 1);
+  t.start.push_back(0);
+  // One pass: words numbered as they first come, and counted.
+  std::unordered_map<std::string_view, std::uint32_t> number;  // views into the mentions' words
+  std::vector<std::string_view> seen;                           // by number
+  std::vector<std::size_t> df;                                  // by number
   for (const Mention* m : mentions) {
-    std::vector<std::uint32_t> ids;  // ascending: a WordList is sorted
-    ids.reserve(m->salient.size());
-    for (const auto& w : m->salient) ids.push_back(id.at(w));
-    t.of.push_back(std::move(ids));
+    for (std::string_view w : m->salient) {
+      auto [it, added] = number.try_emplace(w, static_cast<std::uint32_t>(seen.size()));
+      if (added) {
+        seen.push_back(w);
+        df.push_back(0);
+      }
+      ++df[it->second];
+      t.ids.push_back(it->second);
+    }
+    t.start.push_back(t.ids.size());
   }
+  // Then renumbered in word order: a mention's ids ascend as its sorted words do.
+  std::vector<std::uint32_t> order(seen.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return seen[a] < seen[b]; });
+  std::vector<std::uint32_t> id(seen.size());
+  double n = static_cast<double>(mentions.size());
+  t.words.reserve(seen.size());
+  t.idf.reserve(seen.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) {
+    id[order[k]] = k;
+    t.words.emplace_back(seen[order[k]]);
+    t.idf.push_back(std::log((n + 1.0) / static_cast<double>(df[order[k]])) + 1.0);
+  }
+  for (auto& x : t.ids) x = id[x];
   return t;
 }
 
-double weight_of(const std::vector<std::uint32_t>& ids, const WordTable& t) {
+double weight_of(std::span<const std::uint32_t> ids, const WordTable& t) {
   double w = 0;
   for (auto x : ids) w += t.idf[x];
   return w;
@@ -98,7 +117,7 @@ double agreement_score(std::size_t a, std::size_t b, const WordTable& t, const s
   double denominator = std::min(total[a], total[b]);
   if (denominator <= 0) return 0;
   double shared = 0;
-  const auto &x = t.of[a], &y = t.of[b];
+  auto x = t.of(a), y = t.of(b);
   for (std::size_t i = 0, k = 0; i < x.size() && k < y.size();) {  // both ascending: the order of the words
     if (x[i] < y[k]) {
       ++i;
@@ -116,7 +135,8 @@ double agreement_score(std::size_t a, std::size_t b, const WordTable& t, const s
 // The words two mentions share, heaviest first, at most six.
 std::vector<std::string> shared_words(std::size_t a, std::size_t b, const WordTable& t) {
   std::vector<std::uint32_t> shared;
-  std::set_intersection(t.of[a].begin(), t.of[a].end(), t.of[b].begin(), t.of[b].end(), std::back_inserter(shared));
+  auto of_a = t.of(a), of_b = t.of(b);
+  std::set_intersection(of_a.begin(), of_a.end(), of_b.begin(), of_b.end(), std::back_inserter(shared));
   std::stable_sort(shared.begin(), shared.end(), [&](auto x, auto y) { return t.idf[x] > t.idf[y]; });
   if (shared.size() > 6) shared.resize(6);
   std::vector<std::string> out;
@@ -210,9 +230,9 @@ struct PostingKey {
 // The heaviest words of a mention, just enough that any mention sharing none
 // of them shares less than `threshold` of this one's weight (prefix
 // filtering). A small margin keeps rounding on the side of more candidates.
-std::vector<std::uint32_t> heavy_prefix(const std::vector<std::uint32_t>& ids, double total, double threshold,
+std::vector<std::uint32_t> heavy_prefix(std::span<const std::uint32_t> ids, double total, double threshold,
                                         const WordTable& t) {
-  std::vector<std::uint32_t> order = ids;
+  std::vector<std::uint32_t> order(ids.begin(), ids.end());
   std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return t.idf[x] > t.idf[y]; });
   double rest = total;
   double floor = threshold * total * (1 - 1e-9);
@@ -299,7 +319,7 @@ class MergeIndex {
       if (auto it = m_periods.find(u); it != m_periods.end())
         for (const Period& p : it->second)
           if (compatible(p)) periods.push_back(period_key(p));
-    auto look = [&](const std::vector<std::uint32_t>& words, Posting within, Posting at) {
+    auto look = [&](std::span<const std::uint32_t> words, Posting within, Posting at) {
       for (auto w : words) {
         for (Unit piece : pieces) add({piece, w, within}, scratch);
         for (auto p : periods) add({p, w, at}, scratch);
@@ -308,7 +328,7 @@ class MergeIndex {
     // The earliest compatible mention repeating the sentence.
     std::optional<std::size_t> repeat;
     scratch.lists.clear();
-    look({m_sentence[j]}, Posting::sentence_within, Posting::sentence_at);
+    look(std::span(&m_sentence[j], 1), Posting::sentence_within, Posting::sentence_at);
     ascending(m_repeats, j, scratch, [&](const Class& k) {
       if (!compatible(k.period)) return false;
       repeat = k.first;
@@ -317,9 +337,9 @@ class MergeIndex {
     // The earliest compatible mention whose words agree, if before it.
     std::optional<std::size_t> agreeing;
     scratch.lists.clear();
-    look(heavy_prefix(m_words.of[j], m_total[j], k_merge_threshold, m_words), Posting::all_within,
+    look(heavy_prefix(m_words.of(j), m_total[j], k_merge_threshold, m_words), Posting::all_within,
          Posting::all_at);                                             // as heavy: they hold a heavy word of j
-    look(m_words.of[j], Posting::prefix_within, Posting::prefix_at);  // lighter: j holds a heavy word of theirs
+    look(m_words.of(j), Posting::prefix_within, Posting::prefix_at);  // lighter: j holds a heavy word of theirs
     ascending(m_classes, j, scratch, [&](const Class& k) {
       if (repeat && k.first > *repeat) return true;
       if (!compatible(k.period) || !agrees(k.first)) return false;
@@ -342,10 +362,10 @@ class MergeIndex {
   void number_classes() {
     auto hash_words = [this](std::uint32_t m) {
       std::uint64_t h = 0xcbf29ce484222325ull;
-      for (auto x : m_words.of[m]) h = (h ^ x) * 0x100000001b3ull;
+      for (auto x : m_words.of(m)) h = (h ^ x) * 0x100000001b3ull;
       return static_cast<std::size_t>(h);
     };
-    auto same_words = [this](std::uint32_t a, std::uint32_t b) { return m_words.of[a] == m_words.of[b]; };
+    auto same_words = [this](std::uint32_t a, std::uint32_t b) { return std::ranges::equal(m_words.of(a), m_words.of(b)); };
     // A word set is known by its first mention, not by a copy of its words.
     std::unordered_map<std::uint32_t, std::uint32_t, decltype(hash_words), decltype(same_words)> word_sets(
         64, hash_words, same_words);
@@ -367,7 +387,7 @@ class MergeIndex {
   // Calls emit(key, id) for every posting, ids ascending for each key.
   template <class Emit>
   void postings(Emit emit) const {
-    auto post = [&](std::uint32_t id, const Period& period, const std::vector<std::uint32_t>& ws, Posting within,
+    auto post = [&](std::uint32_t id, const Period& period, std::span<const std::uint32_t> ws, Posting within,
                     Posting at) {
       Unit unit = unit_of(period);
       std::vector<Unit> above = units_above(unit);
@@ -379,11 +399,12 @@ class MergeIndex {
       }
     };
     for (std::uint32_t r = 0; r < m_repeats.size(); ++r)
-      post(r, m_repeats[r].period, {m_sentence[m_repeats[r].first]}, Posting::sentence_within, Posting::sentence_at);
+      post(r, m_repeats[r].period, std::span(&m_sentence[m_repeats[r].first], 1), Posting::sentence_within,
+           Posting::sentence_at);
     for (std::uint32_t c = 0; c < m_classes.size(); ++c) {
       std::uint32_t first = m_classes[c].first;
-      post(c, m_classes[c].period, m_words.of[first], Posting::all_within, Posting::all_at);
-      post(c, m_classes[c].period, heavy_prefix(m_words.of[first], m_total[first], k_merge_threshold, m_words),
+      post(c, m_classes[c].period, m_words.of(first), Posting::all_within, Posting::all_at);
+      post(c, m_classes[c].period, heavy_prefix(m_words.of(first), m_total[first], k_merge_threshold, m_words),
            Posting::prefix_within, Posting::prefix_at);
     }
   }
@@ -494,14 +515,18 @@ void finish_citations(Event& e) {
   auto same_place = [](const Citation& a, const Citation& b) { return a.source == b.source && a.start == b.start; };
   e.citations.erase(std::unique(e.citations.begin(), e.citations.end(), same_place), e.citations.end());
   // A source counts when one of its citations is the first with its text.
-  std::vector<std::string> folded;
-  folded.reserve(e.citations.size());
-  for (const auto& c : e.citations) folded.push_back(text::fold_spaces(c.quote));
-  std::unordered_set<std::string_view> quotes(folded.size());
+  std::vector<std::uint64_t> hashes;
+  hashes.reserve(e.citations.size());
+  for (const auto& c : e.citations) hashes.push_back(text::hash_folding_spaces(c.quote));
+  auto hash = [&](std::size_t i) { return static_cast<std::size_t>(hashes[i]); };
+  auto same = [&](std::size_t a, std::size_t b) {
+    return hashes[a] == hashes[b] && text::same_folding_spaces(e.citations[a].quote, e.citations[b].quote);
+  };
+  std::unordered_set<std::size_t, decltype(hash), decltype(same)> quotes(e.citations.size(), hash, same);
   std::size_t sources = 0;
   const std::string* last = nullptr;  // the last source counted: citations are in source order
   for (std::size_t i = 0; i < e.citations.size(); ++i) {
-    if (!quotes.insert(folded[i]).second) continue;
+    if (!quotes.insert(i).second) continue;
     if (!last || *last != e.citations[i].source) ++sources;
     last = &e.citations[i].source;
   }
@@ -637,7 +662,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   }
   std::vector<double> total;
   total.reserve(n_fresh);
-  for (std::size_t i = 0; i < n_fresh; ++i) total.push_back(weight_of(words.of[i], words));
+  for (std::size_t i = 0; i < n_fresh; ++i) total.push_back(weight_of(words.of(i), words));
   // The citations leave the records in record order, each record released
   // once emptied: from here on a mention is its citation, its place, its date
   // and its words.
@@ -658,13 +683,11 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   std::vector<std::uint32_t> sentence_of;
   {
     // A sentence is known by its first mention, not by a folded copy of it.
-    std::vector<std::size_t> hashes(n_fresh);
-    parallel_for(n_fresh, jobs, [&](std::size_t m, NoScratch&) {
-      hashes[m] = std::hash<std::string>{}(text::fold_spaces(cite(m).quote));
-    });
-    auto hash = [&](std::uint32_t m) { return hashes[m]; };
+    std::vector<std::uint64_t> hashes(n_fresh);
+    parallel_for(n_fresh, jobs, [&](std::size_t m, NoScratch&) { hashes[m] = text::hash_folding_spaces(cite(m).quote); });
+    auto hash = [&](std::uint32_t m) { return static_cast<std::size_t>(hashes[m]); };
     auto same = [&](std::uint32_t a, std::uint32_t b) {
-      return text::fold_spaces(cite(a).quote) == text::fold_spaces(cite(b).quote);
+      return hashes[a] == hashes[b] && text::same_folding_spaces(cite(a).quote, cite(b).quote);
     };
     std::unordered_map<std::uint32_t, std::uint32_t, decltype(hash), decltype(same)> ids(64, hash, same);
     sentence_of.reserve(n_fresh);
@@ -701,14 +724,25 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     if (events.review && sentence_of[i] != sentence_of[j] && agreement_score(i, j, words, total) < k_strong_merge)
       timeline.review.push_back({"weak-merge", why(i, j), cite(j)});
   }
+  // The new events, in the order of their first mentions (each group's root).
+  std::size_t first_new = timeline.events.size();
+  std::vector<std::uint32_t> event_of(n_fresh);  // by mention: its event's index in timeline.events
+  std::vector<std::size_t> sizes;                // citations by new event
+  for (std::size_t j = 0; j < n_fresh; ++j) {
+    std::size_t root = groups.find(j);
+    if (root == j) {
+      event_of[j] = static_cast<std::uint32_t>(timeline.events.size());
+      timeline.events.emplace_back();
+      sizes.push_back(0);
+    } else {
+      event_of[j] = event_of[root];  // root < j: already placed
+    }
+  }
   // An event is dated by its first mention of the finest precision.
-  std::map<std::size_t, Event> by_group;
-  std::map<std::size_t, std::size_t> sizes;  // citations by event
   for (std::size_t i = 0; i < n_fresh; ++i) {
-    std::size_t root = groups.find(i);
-    Event& e = by_group[root];
+    Event& e = timeline.events[event_of[i]];
     const DateValue& date = dates[place[i].date];
-    if (sizes[root]++ == 0 || date.precision > e.date.precision) e.date = date;
+    if (sizes[event_of[i] - first_new]++ == 0 || date.precision > e.date.precision) e.date = date;
   }
   // The citations move into their events block by block, each block released
   // once moved: the citations are never held twice. Their order in an event
@@ -717,19 +751,30 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     std::vector<std::uint32_t> j_of(n_fresh);  // by k
     for (std::uint32_t j = 0; j < n_fresh; ++j) j_of[k_of[j]] = j;
     for (std::size_t k = 0; k < n_fresh; ++k) {
-      std::size_t root = groups.find(j_of[k]);
-      auto& citations = by_group[root].citations;
-      if (citations.empty()) citations.reserve(sizes[root]);
+      std::uint32_t event = event_of[j_of[k]];
+      auto& citations = timeline.events[event].citations;
+      if (citations.empty()) citations.reserve(sizes[event - first_new]);
       citations.push_back(std::move(cites[k]));
       cites.release_before(k + 1);
     }
   }
-  // The reasons last, in the order of the later mention, when the records are gone.
-  for (std::size_t j = 0; j < n_fresh; ++j)
-    if (link[j] != k_none) by_group[groups.find(j)].merged_because.push_back(why(link[j], j));
-  std::size_t first_new = timeline.events.size();
-  for (auto& [root, e] : by_group) timeline.events.push_back(std::move(e));
-  by_group.clear();
+  // The reasons last, in the order of the later mention, when the records are
+  // gone; written on every thread a slice at a time.
+  {
+    constexpr std::size_t k_slice = 1 << 16;
+    std::vector<std::string> reasons;
+    for (std::size_t begin = 0; begin < n_fresh; begin += k_slice) {
+      std::size_t n = std::min(k_slice, n_fresh - begin);
+      reasons.assign(n, std::string());
+      parallel_for(n, jobs, [&](std::size_t k, NoScratch&) {
+        std::size_t j = begin + k;
+        if (link[j] != k_none) reasons[k] = why(link[j], j);
+      });
+      for (std::size_t k = 0; k < n; ++k)
+        if (link[begin + k] != k_none)
+          timeline.events[event_of[begin + k]].merged_because.push_back(std::move(reasons[k]));
+    }
+  }
   // One event at a time: a few events hold most citations.
   parallel_for(timeline.events.size(), jobs, [&](std::size_t k, NoScratch&) {
     Event& e = timeline.events[k];

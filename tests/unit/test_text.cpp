@@ -88,3 +88,27 @@ TEST_CASE("white space folds to single spaces, none at the ends", "[text]") {
   CHECK(fold_spaces("") == "");
   CHECK(fold_spaces("\xC2\xA0x") == "\xC2\xA0x");  // only ASCII white space
 }
+
+TEST_CASE("texts compare and hash as their folded white space would, without folding them", "[text]") {
+  CHECK(same_folding_spaces("  a\r\n b\t\tc ", "a b c"));
+  CHECK(same_folding_spaces("", " \t\r\n"));
+  CHECK_FALSE(same_folding_spaces("ab", "a b"));
+  CHECK_FALSE(same_folding_spaces("a b", "a b c"));
+  CHECK_FALSE(same_folding_spaces("a", ""));
+  CHECK(hash_folding_spaces("\n a  b\n") == hash_folding_spaces("a b"));
+  CHECK(hash_folding_spaces("ab") != hash_folding_spaces("a b"));
+  // Every short text over a small alphabet: the same answer as folding.
+  const std::string alphabet = " \nab";
+  std::vector<std::string> texts = {""};
+  for (std::size_t length = 1; length <= 4; ++length)
+    for (std::size_t i = 0, n = texts.size(); i < n; ++i)
+      if (texts[i].size() == length - 1)
+        for (char c : alphabet) texts.push_back(texts[i] + c);
+  for (const auto& a : texts)
+    for (const auto& b : texts) {
+      bool same = fold_spaces(a) == fold_spaces(b);
+      if (same_folding_spaces(a, b) != same) FAIL_CHECK("\"" << a << "\" and \"" << b << "\"");
+      if (same && hash_folding_spaces(a) != hash_folding_spaces(b)) FAIL_CHECK("hash of \"" << a << "\"");
+    }
+  CHECK(texts.size() == 1 + 4 + 16 + 64 + 256);
+}
