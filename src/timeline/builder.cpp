@@ -1,6 +1,7 @@
 // build_timeline: mentions from every source merged into events
 // (timeline.hpp, docs/events.md).
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -11,6 +12,9 @@
 #include <unordered_set>
 #include <set>
 #include <span>
+#if defined(__GLIBC__)
+#include <malloc.h>  // malloc_trim
+#endif
 
 #include <fmt/format.h>
 
@@ -33,20 +37,14 @@ bool citation_before(const Citation& a, const Citation& b) {
   return std::tie(a.source, a.start, a.end, a.date_text) < std::tie(b.source, b.start, b.end, b.date_text);
 }
 
-bool mention_before(const Mention& a, const Mention& b) {
-  if (date_value_before(a.date, b.date)) return true;
-  if (date_value_before(b.date, a.date)) return false;
-  return citation_before(a.citation, b.citation);
-}
-
 struct UnionFind {
-  std::vector<std::size_t> parent;
-  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-  std::size_t find(std::size_t x) {
+  std::vector<std::uint32_t> parent;  // mentions are numbered in 32 bits (the merge index's limit)
+  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
+  std::uint32_t find(std::uint32_t x) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
   }
-  void unite(std::size_t a, std::size_t b) {
+  void unite(std::uint32_t a, std::uint32_t b) {
     a = find(a);
     b = find(b);
     if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the earlier mention stays the root
@@ -143,6 +141,39 @@ std::vector<std::string> shared_words(std::size_t a, std::size_t b, const WordTa
   for (auto x : shared) out.push_back(t.words[x]);
   return out;
 }
+
+// Finds, for items numbered 0, 1, 2, ... as they come, the first item equal
+// to each: an open-addressing hash table of item numbers, at most 3/4 full,
+// each slot with 32 bits of its item's hash (no node per item).
+template <class Same>
+class FirstEqual {
+ public:
+  FirstEqual(std::size_t n, Same same) : m_slots(std::bit_ceil(std::max<std::size_t>(n + n / 3 + 1, 16))), m_same(same) {}
+  // The first item given that equals `item`, whose hash is `hash`; else
+  // `item`, which is added. At most n items.
+  std::uint32_t operator()(std::uint32_t item, std::uint64_t hash) {
+    hash ^= hash >> 31;
+    hash *= 0x9E3779B97F4A7C15ull;
+    auto tag = static_cast<std::uint32_t>(hash >> 32);
+    std::size_t mask = m_slots.size() - 1;
+    for (std::size_t at = static_cast<std::size_t>(hash) & mask;; at = (at + 1) & mask) {
+      Slot& slot = m_slots[at];
+      if (slot.item == 0) {
+        slot = {item + 1, tag};
+        return item;
+      }
+      if (slot.tag == tag && m_same(slot.item - 1, item)) return slot.item - 1;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t item = 0;  // 1 + the item, 0 when empty
+    std::uint32_t tag = 0;
+  };
+  std::vector<Slot> m_slots;
+  Same m_same;
+};
 
 // Calendar units: days inside months inside years inside everything. A
 // period's unit is the smallest one holding it whole; units nest, which is
@@ -280,8 +311,11 @@ class MergeIndex {
     // Keys are numbered as they first come and found by hash (open addressing,
     // at most half full); the first pass also counts each list.
     std::vector<std::uint32_t> count;
+    std::uint64_t postings_in_all = 0;
     m_slots.assign(1024, 0);
     postings([&](const PostingKey& k, std::uint32_t) {
+      // Counts and starts are 32 bits: past 4 billion postings is an error, not a wrap.
+      if (++postings_in_all > UINT32_MAX) throw Error("too many words and dates to merge (over 4 billion postings)");
       std::size_t at = slot_of(k);
       std::uint32_t number = m_slots[at] - 1;
       if (m_slots[at] == 0) {
@@ -295,7 +329,7 @@ class MergeIndex {
       ++count[number];
     });
     m_start.assign(m_keys.size() + 1, 0);
-    for (std::size_t p = 0; p < count.size(); ++p) m_start[p + 1] = m_start[p] + count[p];  // summed in size_t
+    for (std::size_t p = 0; p < count.size(); ++p) m_start[p + 1] = m_start[p] + count[p];  // at most the total
     std::vector<std::uint32_t>().swap(count);
     m_ids.resize(m_start.back());
     postings([&](const PostingKey& k, std::uint32_t id) { m_ids[m_start[position(k)]++] = id; });
@@ -360,28 +394,40 @@ class MergeIndex {
   // the order of their first mentions; the distinct periods other than days,
   // by unit.
   void number_classes() {
-    auto hash_words = [this](std::uint32_t m) {
-      std::uint64_t h = 0xcbf29ce484222325ull;
-      for (auto x : m_words.of(m)) h = (h ^ x) * 0x100000001b3ull;
-      return static_cast<std::size_t>(h);
-    };
-    auto same_words = [this](std::uint32_t a, std::uint32_t b) { return std::ranges::equal(m_words.of(a), m_words.of(b)); };
-    // A word set is known by its first mention, not by a copy of its words.
-    std::unordered_map<std::uint32_t, std::uint32_t, decltype(hash_words), decltype(same_words)> word_sets(
-        64, hash_words, same_words);
-    std::unordered_map<std::pair<std::uint32_t, std::uint64_t>, std::uint32_t, PairHash> class_ids, repeat_ids;
+    std::size_t n = m_period.size();
+    auto key_of = [this](std::uint32_t m) { return period_key(m_period[m]); };
+    auto pair_hash = [](std::uint64_t a, std::uint64_t b) { return (a * 0x9E3779B97F4A7C15ull) ^ b; };
+    // One table at a time, each gone before the next.
     std::unordered_set<std::uint64_t> registered;
-    for (std::uint32_t j = 0; j < m_period.size(); ++j) {
-      const Period& period = m_period[j];
-      std::uint64_t key = period_key(period);
-      Unit unit = unit_of(period);
-      if (!is_day(unit) && registered.insert(key).second) m_periods[unit].push_back(period);
-      if (repeat_ids.try_emplace({m_sentence[j], key}, static_cast<std::uint32_t>(m_repeats.size())).second)
-        m_repeats.push_back({j, period});
-      std::uint32_t words = word_sets.try_emplace(j, static_cast<std::uint32_t>(word_sets.size())).first->second;
-      if (class_ids.try_emplace({words, key}, static_cast<std::uint32_t>(m_classes.size())).second)
-        m_classes.push_back({j, period});
+    {
+      FirstEqual first_repeat(n, [&](std::uint32_t a, std::uint32_t b) {
+        return m_sentence[a] == m_sentence[b] && key_of(a) == key_of(b);
+      });
+      for (std::uint32_t j = 0; j < n; ++j) {
+        const Period& period = m_period[j];
+        std::uint64_t key = period_key(period);
+        Unit unit = unit_of(period);
+        if (!is_day(unit) && registered.insert(key).second) m_periods[unit].push_back(period);
+        if (first_repeat(j, pair_hash(m_sentence[j], key)) == j) m_repeats.push_back({j, period});
+      }
     }
+    // A word set is known by its first mention, not by a copy of its words.
+    std::vector<std::uint32_t> word_set(n);  // by mention
+    {
+      FirstEqual first_words(n, [this](std::uint32_t a, std::uint32_t b) {
+        return std::ranges::equal(m_words.of(a), m_words.of(b));
+      });
+      for (std::uint32_t j = 0; j < n; ++j) {
+        std::uint64_t h = 0xcbf29ce484222325ull;
+        for (auto x : m_words.of(j)) h = (h ^ x) * 0x100000001b3ull;
+        word_set[j] = first_words(j, h);
+      }
+    }
+    FirstEqual first_class(n, [&](std::uint32_t a, std::uint32_t b) {
+      return word_set[a] == word_set[b] && key_of(a) == key_of(b);
+    });
+    for (std::uint32_t j = 0; j < n; ++j)
+      if (first_class(j, pair_hash(word_set[j], key_of(j))) == j) m_classes.push_back({j, m_period[j]});
   }
 
   // Calls emit(key, id) for every posting, ids ascending for each key.
@@ -462,15 +508,6 @@ class MergeIndex {
     }
   }
 
-  struct PairHash {
-    std::size_t operator()(const std::pair<std::uint32_t, std::uint64_t>& p) const {
-      std::uint64_t h = p.second * 0x9E3779B97F4A7C15ull ^ p.first;
-      h ^= h >> 29;
-      h *= 0xBF58476D1CE4E5B9ull;
-      return static_cast<std::size_t>(h ^ (h >> 32));
-    }
-  };
-
   const WordTable& m_words;
   const std::vector<double>& m_total;
   const std::vector<Period>& m_period;
@@ -480,30 +517,38 @@ class MergeIndex {
   std::unordered_map<Unit, std::vector<Period>> m_periods;  // distinct periods other than days, by unit
   std::vector<PostingKey> m_keys;   // distinct, in the order they first came
   std::vector<std::uint32_t> m_slots;  // hash table: 1 + an index into m_keys, 0 for an empty slot
-  std::vector<std::size_t> m_start;  // by key: where its list starts in m_ids; one past the last at the end
+  std::vector<std::uint32_t> m_start;  // by key: where its list starts in m_ids; one past the last at the end
   std::vector<std::uint32_t> m_ids;  // the lists, one after the other
 };
 
 // Citations appended in blocks, so that the front can be released while the
 // rest is still in use.
+// Blocks of a few each (a record's), so that each is small enough to take
+// the place of what was just freed, and the front can be released while the
+// rest is still in use.
 class CitationBlocks {
  public:
-  static constexpr std::size_t k_block = 4096;
-  void push_back(Citation c) {
-    if (m_size % k_block == 0) m_blocks.emplace_back().reserve(k_block);
-    m_blocks.back().push_back(std::move(c));
-    ++m_size;
+  void add_block(std::vector<Citation> block) {
+    if (block.empty()) return;
+    m_first.push_back(m_size);
+    m_size += block.size();
+    m_blocks.push_back(std::move(block));
   }
-  Citation& operator[](std::size_t i) { return m_blocks[i / k_block][i % k_block]; }
-  const Citation& operator[](std::size_t i) const { return m_blocks[i / k_block][i % k_block]; }
-  // Frees the block of citation `i - 1` when `i` ends it; it must not be used again.
+  Citation& operator[](std::size_t i) {
+    std::size_t b = static_cast<std::size_t>(std::upper_bound(m_first.begin(), m_first.end(), i) - m_first.begin()) - 1;
+    return m_blocks[b][i - m_first[b]];
+  }
+  // Frees every block wholly before citation `i`; they must not be used again.
   void release_before(std::size_t i) {
-    if (i % k_block == 0 && i > 0) std::vector<Citation>().swap(m_blocks[i / k_block - 1]);
+    for (; m_released < m_blocks.size() && m_first[m_released] + m_blocks[m_released].size() <= i; ++m_released)
+      std::vector<Citation>().swap(m_blocks[m_released]);
   }
 
  private:
   std::vector<std::vector<Citation>> m_blocks;
+  std::vector<std::size_t> m_first;  // by block: its first citation's number
   std::size_t m_size = 0;
+  std::size_t m_released = 0;
 };
 
 // Citations in order, each sentence once. A sentence repeated word for word
@@ -622,10 +667,43 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   // New events: mentions with compatible dates whose words agree. They are
   // numbered j in date order; fresh_in holds them at k, in record order.
   std::vector<std::uint32_t> k_of(fresh_in.size());  // by j
-  std::iota(k_of.begin(), k_of.end(), 0u);
-  std::sort(k_of.begin(), k_of.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return mention_before(*fresh_in[a].first, *fresh_in[b].first);
-  });
+  {
+    // Dates, then citations (citation_before): compared on a compact copy,
+    // the sources by their rank, the date texts looked at only on a tie.
+    std::vector<std::string_view> names;        // each mention's source, consecutive repeats once
+    std::vector<std::uint32_t> name_of(fresh_in.size());
+    for (std::uint32_t k = 0; k < fresh_in.size(); ++k) {
+      std::string_view name = fresh_in[k].first->citation.source;
+      if (names.empty() || names.back() != name) names.push_back(name);
+      name_of[k] = static_cast<std::uint32_t>(names.size() - 1);
+    }
+    std::vector<std::string_view> sorted_names = names;
+    std::sort(sorted_names.begin(), sorted_names.end());
+    std::vector<std::uint32_t> rank(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i)
+      rank[i] = static_cast<std::uint32_t>(std::lower_bound(sorted_names.begin(), sorted_names.end(), names[i]) -
+                                           sorted_names.begin());
+    struct Key {
+      std::int64_t day;
+      int precision;
+      std::uint32_t source;
+      std::size_t start, end;
+      std::uint32_t k;
+    };
+    std::vector<Key> keys;
+    keys.reserve(fresh_in.size());
+    for (std::uint32_t k = 0; k < fresh_in.size(); ++k) {
+      const Mention& m = *fresh_in[k].first;
+      keys.push_back({m.date.period.start.time_since_epoch().count(), static_cast<int>(m.date.precision),
+                      rank[name_of[k]], m.citation.start, m.citation.end, k});
+    }
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+      auto x = std::tie(a.day, a.precision, a.source, a.start, a.end), y = std::tie(b.day, b.precision, b.source, b.start, b.end);
+      if (x != y) return x < y;
+      return fresh_in[a.k].first->citation.date_text < fresh_in[b.k].first->citation.date_text;
+    });
+    for (std::size_t j = 0; j < keys.size(); ++j) k_of[j] = keys[j].k;
+  }
   // Where each mention is and its date, kept apart from the mentions so that the
   // reasons can be written after the records are gone.
   struct Place {
@@ -633,6 +711,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     std::uint32_t source;  // index into timeline.sources, in record order until the end
     std::uint32_t date;    // index into dates
   };
+  if (fresh_in.size() >= UINT32_MAX) throw Error("too many new-event mentions to merge (over 4 billion)");
   std::size_t n_fresh = fresh_in.size();
   std::vector<Place> place;
   std::vector<DateValue> dates;  // distinct
@@ -669,14 +748,25 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   CitationBlocks cites;  // by k
   {
     std::size_t k = 0;
-    for (auto& record : records) {
+    for (std::size_t r = 0; r < records.size(); ++r) {
+      DocumentRecord& record = records[r];
+      // Copied, not moved: the copies fill the space the records before
+      // freed, and the originals go with their record.
+      std::size_t end = k;
+      while (end < n_fresh && fresh_in[end].second == r) ++end;
+      std::vector<Citation> block;
+      block.reserve(end - k);
       for (auto& m : record.mentions)
-        if (k < n_fresh && fresh_in[k].first == &m) cites.push_back(std::move(fresh_in[k++].first->citation));
+        if (k < end && fresh_in[k].first == &m) block.push_back(fresh_in[k++].first->citation);
+      cites.add_block(std::move(block));
       record = DocumentRecord();
     }
     std::vector<DocumentRecord>().swap(records);
     std::vector<std::pair<Mention*, std::uint32_t>>().swap(fresh_in);
   }
+#if defined(__GLIBC__)
+  malloc_trim(0);  // the freed records lie in small pieces between what stays: hand whole free pages back
+#endif
   auto cite = [&](std::size_t j) -> const Citation& { return cites[k_of[j]]; };
   // Each distinct sentence (white space folded) gets an id: a mention repeating
   // an earlier one's sentence joins it whatever their words.
@@ -685,20 +775,20 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     // A sentence is known by its first mention, not by a folded copy of it.
     std::vector<std::uint64_t> hashes(n_fresh);
     parallel_for(n_fresh, jobs, [&](std::size_t m, NoScratch&) { hashes[m] = text::hash_folding_spaces(cite(m).quote); });
-    auto hash = [&](std::uint32_t m) { return static_cast<std::size_t>(hashes[m]); };
-    auto same = [&](std::uint32_t a, std::uint32_t b) {
+    FirstEqual first(n_fresh, [&](std::uint32_t a, std::uint32_t b) {
       return hashes[a] == hashes[b] && text::same_folding_spaces(cite(a).quote, cite(b).quote);
-    };
-    std::unordered_map<std::uint32_t, std::uint32_t, decltype(hash), decltype(same)> ids(64, hash, same);
-    sentence_of.reserve(n_fresh);
-    for (std::uint32_t j = 0; j < n_fresh; ++j)
-      sentence_of.push_back(ids.try_emplace(j, static_cast<std::uint32_t>(ids.size())).first->second);
+    });
+    sentence_of.resize(n_fresh);
+    std::uint32_t count = 0;
+    for (std::uint32_t j = 0; j < n_fresh; ++j) {
+      std::uint32_t f = first(j, hashes[j]);
+      sentence_of[j] = f == j ? count++ : sentence_of[f];
+    }
   }
   // Each mention joins the earliest agreeing one (its link); the rest follows
   // through it.
   constexpr std::uint32_t k_none = UINT32_MAX;
   std::vector<std::uint32_t> link(n_fresh, k_none);
-  UnionFind groups(n_fresh);
   auto why = [&](std::size_t i, std::size_t j) {
     const Place &a = place[i], &b = place[j];
     const std::string &a_source = timeline.sources[a.source].id, &b_source = timeline.sources[b.source].id;
@@ -717,9 +807,10 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     });
   }
   std::vector<Period>().swap(periods);
-  for (std::size_t j = 0; j < n_fresh; ++j) {
+  UnionFind groups(n_fresh);
+  for (std::uint32_t j = 0; j < n_fresh; ++j) {
     if (link[j] == k_none) continue;
-    std::size_t i = link[j];
+    std::uint32_t i = link[j];
     groups.unite(i, j);
     if (events.review && sentence_of[i] != sentence_of[j] && agreement_score(i, j, words, total) < k_strong_merge)
       timeline.review.push_back({"weak-merge", why(i, j), cite(j)});
@@ -728,8 +819,8 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   std::size_t first_new = timeline.events.size();
   std::vector<std::uint32_t> event_of(n_fresh);  // by mention: its event's index in timeline.events
   std::vector<std::size_t> sizes;                // citations by new event
-  for (std::size_t j = 0; j < n_fresh; ++j) {
-    std::size_t root = groups.find(j);
+  for (std::uint32_t j = 0; j < n_fresh; ++j) {
+    std::uint32_t root = groups.find(j);
     if (root == j) {
       event_of[j] = static_cast<std::uint32_t>(timeline.events.size());
       timeline.events.emplace_back();

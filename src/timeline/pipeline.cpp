@@ -95,14 +95,15 @@ namespace {
 
 // One file's outcome, filled by whichever worker takes it.
 struct Slot {
-  std::unique_ptr<DocumentRecord> record;  // by pointer: a slot taken by the output costs a few bytes, not a record
+  bool record = false;  // the file's record is in place in the documents
   std::vector<Diagnostic> warnings;
   std::optional<std::string> note;
   std::exception_ptr failure;
 };
 
 void extract_one(const ArticleFile& file, const BuildOptions& options, const Knowledge& knowledge,
-                 const EventKnowledge& events, const LoadedManifest* loaded, Slot& slot, std::uintmax_t& bytes) {
+                 const EventKnowledge& events, const LoadedManifest* loaded, Slot& slot, DocumentRecord& record,
+                 std::uintmax_t& bytes) {
   if (is_excluded(file, options)) {
     slot.note = fmt::format("skipped {}: it is the output file", file.relative);
     return;
@@ -126,10 +127,11 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
     if (it != loaded->manifest.sources.end()) apply_metadata(a.info, it->second);
   }
   if (!options.language.empty()) a.info.language = options.language;
-  slot.record = std::make_unique<DocumentRecord>(extract_document(a, knowledge, events));
+  record = extract_document(a, knowledge, events);
+  slot.record = true;
   if (!options.keep_review) {
-    slot.record->dropped.clear();
-    slot.record->dropped.shrink_to_fit();
+    record.dropped.clear();
+    record.dropped.shrink_to_fit();
   }
 }
 
@@ -197,6 +199,7 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
   // its file's slot, so the order of the output is the order of the files
   // whatever the threads do.
   std::vector<Slot> slots(mine.size());
+  x.documents.resize(mine.size());  // each record is made in place, then the array closes up
   std::atomic<std::size_t> next{0};
   std::mutex progress_mutex;
   std::size_t done = 0;
@@ -205,7 +208,8 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
     for (std::size_t i = next++; i < mine.size(); i = next++) {
       std::uintmax_t bytes = 0;
       try {
-        extract_one(*mine[i], options, knowledge, events, loaded ? &*loaded : nullptr, slots[i], bytes);
+        extract_one(*mine[i], options, knowledge, events, loaded ? &*loaded : nullptr, slots[i], x.documents[i],
+                    bytes);
       } catch (...) {
         slots[i].failure = std::current_exception();
       }
@@ -221,18 +225,15 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
     for (std::size_t t = 1; t < jobs; ++t) workers.emplace_back(work);
     work();
   }
-  x.documents.reserve(static_cast<std::size_t>(
-      std::count_if(slots.begin(), slots.end(), [](const Slot& s) { return s.record != nullptr; })));
+  std::size_t kept = 0;
   for (std::size_t i = 0; i < slots.size(); ++i) {
     Slot& slot = slots[i];
     if (slot.failure) x.warnings.push_back(extraction_failure(sanitize_utf8(mine[i]->absolute.string()), slot.failure));
     if (slot.note) x.notes.push_back(std::move(*slot.note));
     for (auto& w : slot.warnings) x.warnings.push_back(std::move(w));
-    if (slot.record) {
-      x.documents.push_back(std::move(*slot.record));
-      slot.record.reset();
-    }
+    if (slot.record && kept++ != i) x.documents[kept - 1] = std::move(x.documents[i]);
   }
+  x.documents.resize(kept);
   if (loaded && options.shard_count == 1) {
     for (const auto& entry : loaded->manifest.sources) {
       const std::string& path = entry.first;
