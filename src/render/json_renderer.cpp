@@ -78,28 +78,30 @@ std::string part_text(const Item& item, std::size_t, ToJson to_json) {
 template <class ToJson>
 std::string part_text(const Event& e, std::size_t part, ToJson to_json) {
   if (parts(e) == 1) return dump_json(to_json(e), 2);
-  std::string shell = dump_json(event_shell_json(e), 2);
-  static constexpr std::string_view citations_key = "\n  \"citations\": ", reasons_key = "\n  \"merged_because\": ";
-  std::size_t at_citations = shell.find(citations_key) + citations_key.size();  // "[]" follows
-  std::size_t at_reasons = shell.find(reasons_key) + reasons_key.size();
   std::size_t nc = chunks(e.citations.size()), nr = chunks(e.merged_because.size());
   std::string text;
-  if (part == 0) return shell.substr(0, at_citations);
-  if (part <= nc) {
+  if (part > 0 && part <= nc) {
     std::size_t begin = (part - 1) * k_chunk, end = std::min(begin + k_chunk, e.citations.size());
     append_items(text, begin, end, e.citations.size(),
                  [&](std::size_t i) { return dump_json(citation_json(e.citations[i]), 2); });
     return text;
   }
-  if (part == nc + 1) {
-    if (nc == 0) text = "[]";
-    text.append(shell, at_citations + 2, at_reasons - at_citations - 2);
-    return text;
-  }
-  if (part <= nc + 1 + nr) {
+  if (part > nc + 1 && part <= nc + 1 + nr) {
     std::size_t begin = (part - nc - 2) * k_chunk, end = std::min(begin + k_chunk, e.merged_because.size());
     append_items(text, begin, end, e.merged_because.size(),
                  [&](std::size_t i) { return dump_json(ordered_json(e.merged_because[i]), 2); });
+    return text;
+  }
+  // The head, the middle and the tail: cut from the object dumped without its
+  // two long lists, which only these three parts do.
+  std::string shell = dump_json(event_shell_json(e), 2);
+  static constexpr std::string_view citations_key = "\n  \"citations\": ", reasons_key = "\n  \"merged_because\": ";
+  std::size_t at_citations = shell.find(citations_key) + citations_key.size();  // "[]" follows
+  std::size_t at_reasons = shell.find(reasons_key) + reasons_key.size();
+  if (part == 0) return shell.substr(0, at_citations);
+  if (part == nc + 1) {
+    if (nc == 0) text = "[]";
+    text.append(shell, at_citations + 2, at_reasons - at_citations - 2);
     return text;
   }
   if (nr == 0) text = "[]";

@@ -76,6 +76,7 @@ WordTable word_table(const std::vector<Mention*>& mentions) {
   std::vector<std::size_t> df;                                  // by number
   for (const Mention* m : mentions) {
     for (std::string_view w : m->salient) {
+      if (seen.size() >= UINT32_MAX) throw Error("too many distinct words to merge (over 4 billion)");
       auto [it, added] = number.try_emplace(w, static_cast<std::uint32_t>(seen.size()));
       if (added) {
         seen.push_back(w);
@@ -666,6 +667,9 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
 
   // New events: mentions with compatible dates whose words agree. They are
   // numbered j in date order; fresh_in holds them at k, in record order.
+  // Mentions, words and events are numbered in 32 bits.
+  if (fresh_in.size() >= UINT32_MAX - timeline.events.size())
+    throw Error("too many new-event mentions to merge (over 4 billion)");
   std::vector<std::uint32_t> k_of(fresh_in.size());  // by j
   {
     // Dates, then citations (citation_before): compared on a compact copy,
@@ -711,7 +715,6 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     std::uint32_t source;  // index into timeline.sources, in record order until the end
     std::uint32_t date;    // index into dates
   };
-  if (fresh_in.size() >= UINT32_MAX) throw Error("too many new-event mentions to merge (over 4 billion)");
   std::size_t n_fresh = fresh_in.size();
   std::vector<Place> place;
   std::vector<DateValue> dates;  // distinct
