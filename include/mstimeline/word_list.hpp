@@ -4,7 +4,12 @@
 // five and mostly short, until the merge has weighed them (builder.cpp). As a
 // vector of strings they took 32 bytes a word plus the vector's; here they
 // are one buffer, each word followed by '\n', which holds an archive's worth
-// of them in about a third of the memory.
+// of them in about a quarter of the memory (52 MB of vectors against 14 MB of
+// buffers for the 100 MB benchmark archive).
+//
+//   WordList w(std::vector<std::string>{"openai", "10", "openai"});
+//   for (std::string_view word : w) ...  // "10", then "openai"
+//   w.size() == 2; w.strings() == {"10", "openai"}
 #pragma once
 
 #include <algorithm>
