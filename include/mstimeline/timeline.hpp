@@ -115,8 +115,9 @@ struct EventKnowledge {
 // dates are anchored to it.
 DocumentRecord extract_document(const Article& article, const Knowledge& knowledge, const EventKnowledge& events = {});
 
-// `jobs` threads look for the mentions each new-event mention joins; the
-// result is the same for any number.
+// `jobs` threads build the merge's tables (each holding the words or keys
+// that fall to it) and look for the mentions each new-event mention joins;
+// the result is the same for any number.
 Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, const EventKnowledge& events = {},
                         std::size_t jobs = 1);
 

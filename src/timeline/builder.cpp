@@ -63,44 +63,89 @@ struct WordTable {
 
 // Rarity weights of salient words over all new-event mentions: a word in
 // every mention says nothing about which event a mention reports.
-WordTable word_table(const std::vector<Mention*>& mentions) {
+//
+// Built on up to `jobs` threads (at most k_word_parts), each numbering the
+// words of one stretch of the mentions; the ids are then renumbered in word
+// order, so they do not depend on the number of threads.
+constexpr std::size_t k_word_parts = 8;  // each part holds its own table of distinct words
+
+WordTable word_table(const std::vector<Mention*>& mentions, std::size_t jobs) {
   WordTable t;
-  std::size_t total = 0;
-  for (const Mention* m : mentions) total += m->salient.size();
-  t.ids.reserve(total);
   t.start.reserve(mentions.size() + 1);
   t.start.push_back(0);
-  // One pass: words numbered as they first come, and counted.
-  std::unordered_map<std::string_view, std::uint32_t> number;  // views into the mentions' words
-  std::vector<std::string_view> seen;                           // by number
-  std::vector<std::size_t> df;                                  // by number
-  for (const Mention* m : mentions) {
-    for (std::string_view w : m->salient) {
-      if (seen.size() >= UINT32_MAX) throw Error("too many distinct words to merge (over 4 billion)");
-      auto [it, added] = number.try_emplace(w, static_cast<std::uint32_t>(seen.size()));
-      if (added) {
-        seen.push_back(w);
-        df.push_back(0);
+  for (const Mention* m : mentions) t.start.push_back(t.start.back() + m->salient.size());
+  t.ids.resize(t.start.back());
+  auto too_many = [] { return Error("too many distinct words to merge (over 4 billion)"); };
+  // Stretches of about as many words each; a part's words numbered as they
+  // first come, counted, then listed in word order.
+  std::size_t parts = std::clamp<std::size_t>(jobs, 1, k_word_parts);
+  std::vector<std::size_t> bound{0};
+  for (std::size_t p = 1; p < parts; ++p)
+    bound.push_back(static_cast<std::size_t>(
+        std::lower_bound(t.start.begin(), t.start.end() - 1, t.ids.size() / parts * p) - t.start.begin()));
+  bound.push_back(mentions.size());
+  struct Part {
+    std::vector<std::string_view> seen;  // by number; views into the mentions' words
+    std::vector<std::size_t> df;         // by number
+    std::vector<std::uint32_t> sorted;   // numbers in word order
+    std::vector<std::uint32_t> id;       // by number: the id in word order over all parts
+  };
+  std::vector<Part> numbered(parts);
+  parallel_for(parts, jobs, [&](std::size_t p, NoScratch&) {
+    Part& part = numbered[p];
+    std::unordered_map<std::string_view, std::uint32_t> number;
+    for (std::size_t m = bound[p]; m < bound[p + 1]; ++m) {
+      std::size_t at = t.start[m];
+      for (std::string_view w : mentions[m]->salient) {
+        if (part.seen.size() >= UINT32_MAX) throw too_many();
+        auto [it, added] = number.try_emplace(w, static_cast<std::uint32_t>(part.seen.size()));
+        if (added) {
+          part.seen.push_back(w);
+          part.df.push_back(0);
+        }
+        ++part.df[it->second];
+        t.ids[at++] = it->second;
       }
-      ++df[it->second];
-      t.ids.push_back(it->second);
     }
-    t.start.push_back(t.ids.size());
+    part.sorted.resize(part.seen.size());
+    std::iota(part.sorted.begin(), part.sorted.end(), 0u);
+    std::sort(part.sorted.begin(), part.sorted.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return part.seen[a] < part.seen[b]; });
+    part.id.resize(part.seen.size());
+  }, 1);
+  // Then renumbered in word order, the parts' lists merged: a mention's ids
+  // ascend as its sorted words do.
+  std::vector<std::size_t> next(parts, 0);
+  std::vector<std::size_t> df;
+  while (true) {
+    std::optional<std::string_view> least;
+    for (std::size_t p = 0; p < parts; ++p)
+      if (next[p] < numbered[p].sorted.size()) {
+        std::string_view w = numbered[p].seen[numbered[p].sorted[next[p]]];
+        if (!least || w < *least) least = w;
+      }
+    if (!least) break;
+    if (t.words.size() >= UINT32_MAX) throw too_many();
+    auto id = static_cast<std::uint32_t>(t.words.size());
+    t.words.emplace_back(*least);
+    df.push_back(0);
+    for (std::size_t p = 0; p < parts; ++p) {
+      Part& part = numbered[p];
+      if (next[p] == part.sorted.size()) continue;
+      std::uint32_t k = part.sorted[next[p]];
+      if (part.seen[k] != *least) continue;
+      part.id[k] = id;
+      df.back() += part.df[k];
+      ++next[p];
+    }
   }
-  // Then renumbered in word order: a mention's ids ascend as its sorted words do.
-  std::vector<std::uint32_t> order(seen.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return seen[a] < seen[b]; });
-  std::vector<std::uint32_t> id(seen.size());
   double n = static_cast<double>(mentions.size());
-  t.words.reserve(seen.size());
-  t.idf.reserve(seen.size());
-  for (std::uint32_t k = 0; k < order.size(); ++k) {
-    id[order[k]] = k;
-    t.words.emplace_back(seen[order[k]]);
-    t.idf.push_back(std::log((n + 1.0) / static_cast<double>(df[order[k]])) + 1.0);
-  }
-  for (auto& x : t.ids) x = id[x];
+  t.idf.reserve(df.size());
+  for (std::size_t d : df) t.idf.push_back(std::log((n + 1.0) / static_cast<double>(d)) + 1.0);
+  parallel_for(parts, jobs, [&](std::size_t p, NoScratch&) {
+    const Part& part = numbered[p];
+    for (std::size_t at = t.start[bound[p]]; at < t.start[bound[p + 1]]; ++at) t.ids[at] = part.id[t.ids[at]];
+  }, 1);
   return t;
 }
 
@@ -175,6 +220,33 @@ class FirstEqual {
   std::vector<Slot> m_slots;
   Same m_same;
 };
+
+// For items 0, 1, 2, ..., the first item equal to each (the item itself when
+// it is the first of its kind), on `jobs` threads: each takes the items whose
+// hash falls to it, in order, so the result is the same for any number.
+template <class HashOf, class Same>
+std::vector<std::uint32_t> first_equals(std::size_t n, std::size_t jobs, HashOf hash_of, Same same) {
+  std::vector<std::uint32_t> first(n);
+  std::size_t shards = std::clamp<std::size_t>(jobs, 1, 256);
+  if (shards == 1) {
+    FirstEqual table(n, same);
+    for (std::uint32_t j = 0; j < n; ++j) first[j] = table(j, hash_of(j));
+    return first;
+  }
+  std::vector<std::uint8_t> shard(n);  // by item
+  parallel_for(n, jobs, [&](std::size_t j, NoScratch&) {
+    std::uint64_t h = hash_of(static_cast<std::uint32_t>(j)) * 0xC2B2AE3D27D4EB4Full;
+    shard[j] = static_cast<std::uint8_t>((h >> 40) % shards);
+  }, 1 << 14);
+  std::vector<std::size_t> size(shards, 0);
+  for (auto s : shard) ++size[s];
+  parallel_for(shards, jobs, [&](std::size_t s, NoScratch&) {
+    FirstEqual table(size[s], same);
+    for (std::uint32_t j = 0; j < n; ++j)
+      if (shard[j] == s) first[j] = table(j, hash_of(j));
+  }, 1);
+  return first;
+}
 
 // Calendar units: days inside months inside years inside everything. A
 // period's unit is the smallest one holding it whole; units nest, which is
@@ -304,38 +376,57 @@ class MergeIndex {
     std::vector<std::pair<const std::uint32_t*, const std::uint32_t*>> lists;  // [begin, end) of class ids
   };
 
-  // `period` and `sentence` by mention, in mention order.
+  // `period` and `sentence` by mention, in mention order. The lists are
+  // built on `jobs` threads, each holding the keys whose hash falls to it:
+  // the same lists, whatever the number.
   MergeIndex(const WordTable& words, const std::vector<double>& total, const std::vector<Period>& period,
-             const std::vector<std::uint32_t>& sentence)
-      : m_words(words), m_total(total), m_period(period), m_sentence(sentence) {
-    number_classes();
-    // Keys are numbered as they first come and found by hash (open addressing,
-    // at most half full); the first pass also counts each list.
-    std::vector<std::uint32_t> count;
-    std::uint64_t postings_in_all = 0;
-    m_slots.assign(1024, 0);
-    postings([&](const PostingKey& k, std::uint32_t) {
-      // Counts and starts are 32 bits: past 4 billion postings is an error, not a wrap.
-      if (++postings_in_all > UINT32_MAX) throw Error("too many words and dates to merge (over 4 billion postings)");
-      std::size_t at = slot_of(k);
-      std::uint32_t number = m_slots[at] - 1;
-      if (m_slots[at] == 0) {
-        if (m_keys.size() >= UINT32_MAX - 1) throw Error("too many distinct words and dates to merge (over 4 billion)");
-        number = static_cast<std::uint32_t>(m_keys.size());
-        m_keys.push_back(k);
-        count.push_back(0);
-        m_slots[at] = number + 1;
-        if (2 * m_keys.size() > m_slots.size()) rehash(2 * m_slots.size());
-      }
-      ++count[number];
-    });
-    m_start.assign(m_keys.size() + 1, 0);
-    for (std::size_t p = 0; p < count.size(); ++p) m_start[p + 1] = m_start[p] + count[p];  // at most the total
-    std::vector<std::uint32_t>().swap(count);
-    m_ids.resize(m_start.back());
-    postings([&](const PostingKey& k, std::uint32_t id) { m_ids[m_start[position(k)]++] = id; });
-    std::copy_backward(m_start.begin(), m_start.end() - 1, m_start.end());  // each start moved to the next list's
-    m_start[0] = 0;
+             const std::vector<std::uint32_t>& sentence, std::size_t jobs)
+      : m_words(words),
+        m_total(total),
+        m_period(period),
+        m_sentence(sentence),
+        m_shards(std::max<std::size_t>(jobs, 1)) {
+    number_classes(jobs);
+    // Counts and starts are 32 bits: past 4 billion postings is an error, not
+    // a wrap, whichever shard holds them.
+    std::vector<std::uint64_t> postings_in(m_shards.size(), 0);
+    auto too_many = [] { return Error("too many words and dates to merge (over 4 billion postings)"); };
+    parallel_for(m_shards.size(), jobs, [&](std::size_t s, NoScratch&) {
+      // Keys are numbered as they first come and found by hash (open
+      // addressing, at most half full); the first pass also counts each list.
+      Shard& shard = m_shards[s];
+      std::vector<std::uint32_t> count;
+      std::uint64_t postings_here = 0;
+      shard.slots.assign(1024, 0);
+      postings([&](const PostingKey& k, std::size_t hash, std::uint32_t) {
+        if (shard_of(hash) != s) return;
+        if (++postings_here > UINT32_MAX) throw too_many();
+        std::size_t at = shard.slot_of(k, hash);
+        std::uint32_t number = shard.slots[at] - 1;
+        if (shard.slots[at] == 0) {
+          number = static_cast<std::uint32_t>(shard.keys.size());  // keys are at most the postings
+          shard.keys.push_back(k);
+          count.push_back(0);
+          shard.slots[at] = number + 1;
+          if (2 * shard.keys.size() > shard.slots.size()) shard.rehash(2 * shard.slots.size());
+        }
+        ++count[number];
+      });
+      postings_in[s] = postings_here;
+      shard.start.assign(shard.keys.size() + 1, 0);
+      for (std::size_t p = 0; p < count.size(); ++p) shard.start[p + 1] = shard.start[p] + count[p];
+    }, 1);
+    if (std::accumulate(postings_in.begin(), postings_in.end(), std::uint64_t{0}) > UINT32_MAX) throw too_many();
+    parallel_for(m_shards.size(), jobs, [&](std::size_t s, NoScratch&) {
+      Shard& shard = m_shards[s];
+      shard.ids.resize(shard.start.back());
+      postings([&](const PostingKey& k, std::size_t hash, std::uint32_t id) {
+        if (shard_of(hash) == s) shard.ids[shard.start[shard.position(k, hash)]++] = id;
+      });
+      // Each start moved to the next list's.
+      std::copy_backward(shard.start.begin(), shard.start.end() - 1, shard.start.end());
+      shard.start[0] = 0;
+    }, 1);
   }
   // The earliest i < j with a compatible period that repeats j's sentence or
   // for which `agrees(i)` holds.
@@ -391,47 +482,68 @@ class MergeIndex {
     Period period;
   };
 
+  // The lists of the keys whose hash falls to one shard.
+  struct Shard {
+    std::vector<PostingKey> keys;   // distinct, in the order they first came
+    std::vector<std::uint32_t> slots;  // hash table: 1 + an index into keys, 0 for an empty slot
+    std::vector<std::uint32_t> start;  // by key: where its list starts in ids; one past the last at the end
+    std::vector<std::uint32_t> ids;    // the lists, one after the other
+
+    // The slot holding the key, or the empty slot where it would go.
+    std::size_t slot_of(const PostingKey& k, std::size_t hash) const {
+      std::size_t mask = slots.size() - 1;
+      std::size_t at = hash & mask;
+      while (slots[at] != 0 && !(keys[slots[at] - 1] == k)) at = (at + 1) & mask;
+      return at;
+    }
+    // The key's index in keys, SIZE_MAX when it has no list.
+    std::size_t position(const PostingKey& k, std::size_t hash) const {
+      std::uint32_t s = slots[slot_of(k, hash)];
+      return s == 0 ? SIZE_MAX : s - 1;
+    }
+    void rehash(std::size_t n) {
+      slots.assign(n, 0);
+      for (std::uint32_t p = 0; p < keys.size(); ++p) slots[slot_of(keys[p], MergeIndex::hash(keys[p]))] = p + 1;
+    }
+  };
+
   // Classes of word set and period, and of sentence and period, numbered in
   // the order of their first mentions; the distinct periods other than days,
   // by unit.
-  void number_classes() {
+  void number_classes(std::size_t jobs) {
     std::size_t n = m_period.size();
     auto key_of = [this](std::uint32_t m) { return period_key(m_period[m]); };
     auto pair_hash = [](std::uint64_t a, std::uint64_t b) { return (a * 0x9E3779B97F4A7C15ull) ^ b; };
-    // One table at a time, each gone before the next.
-    std::unordered_set<std::uint64_t> registered;
     {
-      FirstEqual first_repeat(n, [&](std::uint32_t a, std::uint32_t b) {
-        return m_sentence[a] == m_sentence[b] && key_of(a) == key_of(b);
-      });
+      std::unordered_set<std::uint64_t> registered;
       for (std::uint32_t j = 0; j < n; ++j) {
         const Period& period = m_period[j];
-        std::uint64_t key = period_key(period);
         Unit unit = unit_of(period);
-        if (!is_day(unit) && registered.insert(key).second) m_periods[unit].push_back(period);
-        if (first_repeat(j, pair_hash(m_sentence[j], key)) == j) m_repeats.push_back({j, period});
+        if (!is_day(unit) && registered.insert(period_key(period)).second) m_periods[unit].push_back(period);
       }
     }
-    // A word set is known by its first mention, not by a copy of its words.
-    std::vector<std::uint32_t> word_set(n);  // by mention
-    {
-      FirstEqual first_words(n, [this](std::uint32_t a, std::uint32_t b) {
-        return std::ranges::equal(m_words.of(a), m_words.of(b));
-      });
-      for (std::uint32_t j = 0; j < n; ++j) {
-        std::uint64_t h = 0xcbf29ce484222325ull;
-        for (auto x : m_words.of(j)) h = (h ^ x) * 0x100000001b3ull;
-        word_set[j] = first_words(j, h);
-      }
-    }
-    FirstEqual first_class(n, [&](std::uint32_t a, std::uint32_t b) {
-      return word_set[a] == word_set[b] && key_of(a) == key_of(b);
-    });
+    std::vector<std::uint32_t> first = first_equals(
+        n, jobs, [&](std::uint32_t j) { return pair_hash(m_sentence[j], key_of(j)); },
+        [&](std::uint32_t a, std::uint32_t b) { return m_sentence[a] == m_sentence[b] && key_of(a) == key_of(b); });
     for (std::uint32_t j = 0; j < n; ++j)
-      if (first_class(j, pair_hash(word_set[j], key_of(j))) == j) m_classes.push_back({j, m_period[j]});
+      if (first[j] == j) m_repeats.push_back({j, m_period[j]});
+    // A word set is known by its first mention, not by a copy of its words.
+    std::vector<std::uint32_t> word_set = first_equals(
+        n, jobs,
+        [this](std::uint32_t j) {
+          std::uint64_t h = 0xcbf29ce484222325ull;
+          for (auto x : m_words.of(j)) h = (h ^ x) * 0x100000001b3ull;
+          return h;
+        },
+        [this](std::uint32_t a, std::uint32_t b) { return std::ranges::equal(m_words.of(a), m_words.of(b)); });
+    first = first_equals(
+        n, jobs, [&](std::uint32_t j) { return pair_hash(word_set[j], key_of(j)); },
+        [&](std::uint32_t a, std::uint32_t b) { return word_set[a] == word_set[b] && key_of(a) == key_of(b); });
+    for (std::uint32_t j = 0; j < n; ++j)
+      if (first[j] == j) m_classes.push_back({j, m_period[j]});
   }
 
-  // Calls emit(key, id) for every posting, ids ascending for each key.
+  // Calls emit(key, hash(key), id) for every posting, ids ascending for each key.
   template <class Emit>
   void postings(Emit emit) const {
     auto post = [&](std::uint32_t id, const Period& period, std::span<const std::uint32_t> ws, Posting within,
@@ -440,9 +552,10 @@ class MergeIndex {
       std::vector<Unit> above = units_above(unit);
       bool day = is_day(unit);  // a day is its own unit: found `within`, never `at`
       for (auto w : ws) {
-        if (!day) emit(PostingKey{period_key(period), w, at}, id);
-        emit(PostingKey{unit, w, within}, id);
-        for (Unit u : above) emit(PostingKey{u, w, within}, id);
+        auto send = [&](const PostingKey& k) { emit(k, hash(k), id); };
+        if (!day) send(PostingKey{period_key(period), w, at});
+        send(PostingKey{unit, w, within});
+        for (Unit u : above) send(PostingKey{u, w, within});
       }
     };
     for (std::uint32_t r = 0; r < m_repeats.size(); ++r)
@@ -463,29 +576,15 @@ class MergeIndex {
     return static_cast<std::size_t>(h ^ (h >> 32));
   }
 
-  // The slot holding the key, or the empty slot where it would go.
-  std::size_t slot_of(const PostingKey& k) const {
-    std::size_t mask = m_slots.size() - 1;
-    std::size_t at = hash(k) & mask;
-    while (m_slots[at] != 0 && !(m_keys[m_slots[at] - 1] == k)) at = (at + 1) & mask;
-    return at;
-  }
-
-  // The key's index in m_keys, SIZE_MAX when it has no list.
-  std::size_t position(const PostingKey& k) const {
-    std::uint32_t s = m_slots[slot_of(k)];
-    return s == 0 ? SIZE_MAX : s - 1;
-  }
-
-  void rehash(std::size_t slots) {
-    m_slots.assign(slots, 0);
-    for (std::uint32_t p = 0; p < m_keys.size(); ++p) m_slots[slot_of(m_keys[p])] = p + 1;
-  }
+  // Which shard holds a key: from the hash bits the slots do not use first.
+  std::size_t shard_of(std::size_t hash) const { return (hash >> 40) % m_shards.size(); }
 
   void add(const PostingKey& k, Scratch& scratch) const {
-    std::size_t p = position(k);
+    std::size_t h = hash(k);
+    const Shard& shard = m_shards[shard_of(h)];
+    std::size_t p = shard.position(k, h);
     if (p == SIZE_MAX) return;
-    scratch.lists.push_back({m_ids.data() + m_start[p], m_ids.data() + m_start[p + 1]});
+    scratch.lists.push_back({shard.ids.data() + shard.start[p], shard.ids.data() + shard.start[p + 1]});
   }
 
   // Visits the classes of scratch.lists (ascending ids into `classes`) that
@@ -516,10 +615,7 @@ class MergeIndex {
   std::vector<Class> m_classes;  // mentions by word set and period
   std::vector<Class> m_repeats;  // mentions by sentence and period
   std::unordered_map<Unit, std::vector<Period>> m_periods;  // distinct periods other than days, by unit
-  std::vector<PostingKey> m_keys;   // distinct, in the order they first came
-  std::vector<std::uint32_t> m_slots;  // hash table: 1 + an index into m_keys, 0 for an empty slot
-  std::vector<std::uint32_t> m_start;  // by key: where its list starts in m_ids; one past the last at the end
-  std::vector<std::uint32_t> m_ids;  // the lists, one after the other
+  std::vector<Shard> m_shards;
 };
 
 // Citations appended in blocks, so that the front can be released while the
@@ -739,7 +835,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     std::vector<Mention*> fresh;  // by j
     fresh.reserve(n_fresh);
     for (std::uint32_t k : k_of) fresh.push_back(fresh_in[k].first);
-    words = word_table(fresh);
+    words = word_table(fresh, jobs);
     for (Mention* m : fresh) m->salient.clear();  // the table holds them as ids now
   }
   std::vector<double> total;
@@ -778,15 +874,15 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     // A sentence is known by its first mention, not by a folded copy of it.
     std::vector<std::uint64_t> hashes(n_fresh);
     parallel_for(n_fresh, jobs, [&](std::size_t m, NoScratch&) { hashes[m] = text::hash_folding_spaces(cite(m).quote); });
-    FirstEqual first(n_fresh, [&](std::uint32_t a, std::uint32_t b) {
-      return hashes[a] == hashes[b] && text::same_folding_spaces(cite(a).quote, cite(b).quote);
-    });
+    std::vector<std::uint32_t> first = first_equals(
+        n_fresh, jobs, [&](std::uint32_t j) { return hashes[j]; },
+        [&](std::uint32_t a, std::uint32_t b) {
+          return hashes[a] == hashes[b] && text::same_folding_spaces(cite(a).quote, cite(b).quote);
+        });
+    std::vector<std::uint64_t>().swap(hashes);
     sentence_of.resize(n_fresh);
     std::uint32_t count = 0;
-    for (std::uint32_t j = 0; j < n_fresh; ++j) {
-      std::uint32_t f = first(j, hashes[j]);
-      sentence_of[j] = f == j ? count++ : sentence_of[f];
-    }
+    for (std::uint32_t j = 0; j < n_fresh; ++j) sentence_of[j] = first[j] == j ? count++ : sentence_of[first[j]];
   }
   // Each mention joins the earliest agreeing one (its link); the rest follows
   // through it.
@@ -802,7 +898,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
                        fmt::join(shared_words(i, j, words), ", "), agreement_score(i, j, words, total));
   };
   {
-    MergeIndex index(words, total, periods, sentence_of);  // the largest structure of the merge: gone before the events
+    MergeIndex index(words, total, periods, sentence_of, jobs);  // the largest structure of the merge: gone before the events
     parallel_for<MergeIndex::Scratch>(n_fresh, jobs, [&](std::size_t j, MergeIndex::Scratch& scratch) {
       auto found = index.earliest(
           j, [&](std::size_t i) { return agreement_score(i, j, words, total) >= k_merge_threshold; }, scratch);

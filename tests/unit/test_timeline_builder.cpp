@@ -176,15 +176,17 @@ TEST_CASE("new events merge exactly as comparing every pair would, across all da
       record.mentions.push_back(std::move(m));
     }
     auto expected = pairwise_groups(record.mentions);
-    Timeline t = build_timeline("T", {record});
-    std::set<std::set<std::size_t>> got;
-    for (const auto& e : t.events) {
-      std::set<std::size_t> starts;
-      for (const auto& c : e.citations) starts.insert(c.start);
-      got.insert(starts);
+    for (std::size_t jobs : {1, 3}) {  // one table, or tables shared out by hash among threads
+      Timeline t = build_timeline("T", {record}, {}, jobs);
+      std::set<std::set<std::size_t>> got;
+      for (const auto& e : t.events) {
+        std::set<std::size_t> starts;
+        for (const auto& c : e.citations) starts.insert(c.start);
+        got.insert(starts);
+      }
+      INFO("seed " << seed << ", " << count << " mentions, " << jobs << " threads");
+      CHECK(got == expected);
     }
-    INFO("seed " << seed << ", " << count << " mentions");
-    CHECK(got == expected);
   }
 }
 
