@@ -29,6 +29,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,6 +76,15 @@ std::vector<Token> tokenize(std::string_view utf8);
 // The same into `out`, reusing its elements' storage (for callers that
 // tokenize many short stretches, such as the tagger's windows).
 void tokenize(std::string_view utf8, std::vector<Token>& out);
+
+// Whether tokenize(s) can give a token lying within [from, to) whose folded
+// text is one of `words`, decided on the bytes alone: false only when sure.
+// Over ASCII a token folds by lower-casing, and no letter, digit or "_" stands
+// right before or after a token whose edge is one (UAX #29 joins them into one
+// word). Anything else, a byte of 0x80 or more in the stretch or a word
+// that is not lower-case ASCII, gives true. Lets a caller skip tokenizing:
+// may_hold_token("Telah digunakan.", 0, 16, {"akan"}) is false.
+bool may_hold_token(std::string_view s, std::size_t from, std::size_t to, std::span<const std::string> words);
 
 // Unicode full case folding ("JANUARI" -> "januari", "Straße" -> "strasse").
 std::string fold_case(std::string_view utf8);

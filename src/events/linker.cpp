@@ -191,6 +191,10 @@ class DocumentLinker {
   // sentence's whole words (tokenized once per sentence).
   bool has_phrase(const PhraseSet& set, std::size_t i, std::size_t from, std::size_t to) {
     if (from >= to) return false;
+    const text::Span& sentence = m_sentences[i].span;
+    if (!text::may_hold_token(m_body.substr(sentence.begin, sentence.end - sentence.begin), from - sentence.begin,
+                              to - sentence.begin, first_words(set)))
+      return false;  // most sentences: no need to tokenize them
     if (m_sentence_ids.size() <= i) m_sentence_ids.resize(i + 1);
     auto& [tokens, ids] = m_sentence_ids[i];
     if (tokens.empty()) {
@@ -208,6 +212,18 @@ class DocumentLinker {
     for (std::size_t k = 0; k < m_window.size(); ++k)
       if (set.match(m_window, k)) return true;
     return false;
+  }
+
+  // The words a phrase of `set` can start with, folded.
+  const std::vector<std::string>& first_words(const PhraseSet& set) {
+    for (const auto& [of, words] : m_first_words)
+      if (of == &set) return words;
+    std::vector<std::string> words;
+    set.for_each_phrase(
+        [&](const std::vector<int>& phrase) { words.push_back(m_lexicon->vocabulary.word(phrase.front())); });
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    return m_first_words.emplace_back(&set, std::move(words)).second;
   }
 
   // A dateline: a day-precision date before the separator of the first
@@ -460,6 +476,7 @@ class DocumentLinker {
   std::map<std::size_t, Timex> m_list_first;      // sentence index -> the first date of a list
   std::vector<std::pair<std::vector<text::Token>, std::vector<int>>> m_sentence_ids;  // by sentence, when asked
   std::vector<int> m_window;
+  std::vector<std::pair<const PhraseSet*, std::vector<std::string>>> m_first_words;  // see first_words
   bool m_tagged = false;
   bool m_tags_use_dct = false;  // whether m_dated depends on the date it was tagged against
   DocumentRecord m_record;

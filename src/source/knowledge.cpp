@@ -96,18 +96,24 @@ fs::path find_data_dir(const std::string& flag) {
 }
 
 LanguageGuess identify_language(const std::vector<text::Token>& tokens, const Knowledge& knowledge) {
-  std::map<std::string, int> counts;
+  std::vector<const Lexicon*> lexicons;  // in code order
+  for (const auto& [code, lex] : knowledge.lexicons) lexicons.push_back(&lex);
+  std::vector<int> counts(lexicons.size(), 0);
   for (const auto& token : tokens) {
     if (token.kind != text::TokenKind::word) continue;
-    for (const auto& [code, lex] : knowledge.lexicons) counts[code] += lex.function_words.contains(lex.vocabulary.find(token.folded)) ? 1 : 0;
+    for (std::size_t l = 0; l < lexicons.size(); ++l) {
+      const Lexicon& lex = *lexicons[l];
+      if (lex.vocabulary_filter.may_contain(token.folded) && lex.function_words.contains(lex.vocabulary.find(token.folded)))
+        ++counts[l];
+    }
   }
   // Ties, including "no evidence at all", go to the fallback language.
-  std::string best = knowledge.lexicons.begin()->first;
-  for (const auto& [code, lex] : knowledge.lexicons)
-    if (lex.fallback) best = code;
-  for (const auto& [code, n] : counts)
-    if (n > counts[best]) best = code;
-  return {best, counts[best]};
+  std::size_t best = 0;
+  for (std::size_t l = 0; l < lexicons.size(); ++l)
+    if (lexicons[l]->fallback) best = l;
+  for (std::size_t l = 0; l < lexicons.size(); ++l)
+    if (counts[l] > counts[best]) best = l;
+  return {lexicons[best]->language, counts[best]};
 }
 
 }  // namespace mstl

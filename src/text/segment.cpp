@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -238,6 +239,35 @@ void tokenize(std::string_view utf8, std::vector<Token>& out) {
     fold_case(utf8.substr(b, e - b), t.folded);  // full-width "（" and "／" fold to "(" and "/"
   });
   out.resize(n);
+}
+
+bool may_hold_token(std::string_view s, std::size_t from, std::size_t to, std::span<const std::string> words) {
+  to = std::min(to, s.size());
+  if (from >= to) return false;
+  auto is_ascii = [](std::string_view t) {
+    return std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  };
+  auto joins = [](char c) {  // ASCII letters, digits and "_" never have a word boundary between them
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  std::string_view stretch = s.substr(from, to - from);
+  if (!is_ascii(stretch)) return true;
+  for (const std::string& w : words) {
+    if (w.empty() || !is_ascii(w) || std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+      return true;
+    for (std::size_t at = from; at + w.size() <= to; ++at) {
+      if (lower(s[at]) != w.front()) continue;
+      if (!std::equal(w.begin(), w.end(), s.begin() + static_cast<std::ptrdiff_t>(at),
+                      [&](char a, char b) { return a == lower(b); }))
+        continue;
+      std::size_t end = at + w.size();
+      if (joins(w.front()) && at > 0 && joins(s[at - 1])) continue;
+      if (joins(w.back()) && end < s.size() && joins(s[end])) continue;
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string fold_spaces(std::string_view s) {

@@ -112,3 +112,45 @@ TEST_CASE("texts compare and hash as their folded white space would, without fol
     }
   CHECK(texts.size() == 1 + 4 + 16 + 64 + 256);
 }
+
+TEST_CASE("a stretch holds a token of given words only where tokenizing could find one", "[text]") {
+  const std::vector<std::string> akan = {"akan"};
+  CHECK(may_hold_token("Microsoft akan berinvestasi.", 0, 27, akan));
+  CHECK(may_hold_token("AKAN", 0, 4, akan));  // folded
+  CHECK_FALSE(may_hold_token("Telah digunakan.", 0, 16, akan));  // inside a word
+  CHECK_FALSE(may_hold_token("akan2 akan_x", 0, 12, akan));
+  CHECK_FALSE(may_hold_token("Microsoft akan berinvestasi.", 0, 12, akan));  // not wholly in [0, 12)
+  CHECK_FALSE(may_hold_token("Microsoft akan berinvestasi.", 11, 27, akan));
+  CHECK(may_hold_token("Microsoft akan berinvestasi.", 10, 14, akan));  // its edges are outside the stretch
+  CHECK_FALSE(may_hold_token("akan", 2, 2, akan));
+  CHECK(may_hold_token("s.d. 2023", 0, 9, std::vector<std::string>{"s.d"}));
+  // Not ASCII, or a word that is not lower-case ASCII: no promise.
+  CHECK(may_hold_token("Ｍicrosoft", 0, 11, akan));
+  CHECK(may_hold_token("tidak", 0, 5, std::vector<std::string>{"Akan"}));
+  CHECK(may_hold_token("tidak", 0, 5, std::vector<std::string>{""}));
+  CHECK(may_hold_token("tidak", 0, 5, std::vector<std::string>{"été"}));
+  // Never "no" where tokenize finds one: every text of up to 5 characters
+  // over an alphabet of letters, digits, "_" and punctuation, every stretch.
+  const std::vector<std::string> words = {"ab", "a", "1", "a1", "a.b", ".", "'"};
+  const std::string alphabet = "aAb1_.' -";
+  std::vector<std::string> texts = {""};
+  for (std::size_t length = 1; length <= 5; ++length)
+    for (std::size_t i = 0, n = texts.size(); i < n; ++i)
+      if (texts[i].size() == length - 1)
+        for (char c : alphabet) texts.push_back(texts[i] + c);
+  std::size_t skipped = 0;
+  for (const auto& text : texts) {
+    std::vector<Token> tokens = tokenize(text);
+    for (std::size_t from = 0; from <= text.size(); ++from)
+      for (std::size_t to = from; to <= text.size(); ++to)
+        for (const auto& w : words) {
+          bool found = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+            return t.begin >= from && t.end <= to && t.folded == w;
+          });
+          bool maybe = may_hold_token(text, from, to, std::span(&w, 1));
+          if (found && !maybe) FAIL_CHECK("\"" << text << "\" [" << from << ", " << to << ") holds " << w);
+          skipped += !maybe;
+        }
+  }
+  CHECK(skipped > texts.size());  // it does say "no", and often
+}
