@@ -47,4 +47,23 @@ void parallel_for(std::size_t n, std::size_t jobs, F f, std::size_t block = 64) 
   if (failure) std::rethrow_exception(failure);
 }
 
+// Sorts [first, last) by `less` on up to `jobs` threads: stretches sorted
+// side by side, then merged. `less` must order every two distinct elements
+// (a strict total order); the result is then that of std::sort, whatever
+// the number of threads.
+template <class It, class Less>
+void parallel_sort(It first, It last, Less less, std::size_t jobs) {
+  constexpr std::size_t k_min_stretch = 1 << 14;  // below this a thread costs more than it saves
+  auto n = static_cast<std::size_t>(last - first);
+  std::size_t parts = std::max<std::size_t>(1, std::min(jobs, n / k_min_stretch));
+  if (parts == 1) {
+    std::sort(first, last, less);
+    return;
+  }
+  auto at = [&](std::size_t p) { return first + static_cast<std::ptrdiff_t>(n / parts * p); };
+  auto end_of = [&](std::size_t p) { return p + 1 == parts ? last : at(p + 1); };
+  parallel_for(parts, jobs, [&](std::size_t p, NoScratch&) { std::sort(at(p), end_of(p), less); }, 1);
+  for (std::size_t p = 1; p < parts; ++p) std::inplace_merge(first, at(p), end_of(p), less);
+}
+
 }  // namespace mstl

@@ -797,11 +797,14 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
       keys.push_back({m.date.period.start.time_since_epoch().count(), static_cast<int>(m.date.precision),
                       rank[name_of[k]], m.citation.start, m.citation.end, k});
     }
-    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    // Mentions alike in all of that (one date written twice in a sentence)
+    // keep their record order: the order is total, whatever the threads.
+    parallel_sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
       auto x = std::tie(a.day, a.precision, a.source, a.start, a.end), y = std::tie(b.day, b.precision, b.source, b.start, b.end);
       if (x != y) return x < y;
-      return fresh_in[a.k].first->citation.date_text < fresh_in[b.k].first->citation.date_text;
-    });
+      int texts = fresh_in[a.k].first->citation.date_text.compare(fresh_in[b.k].first->citation.date_text);
+      return texts != 0 ? texts < 0 : a.k < b.k;
+    }, jobs);
     for (std::size_t j = 0; j < keys.size(); ++j) k_of[j] = keys[j].k;
   }
   // Where each mention is and its date, kept apart from the mentions so that the

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <random>
 #include <stdexcept>
 #include <set>
 #include <thread>
@@ -63,4 +64,21 @@ TEST_CASE("parallel_for hands an exception of any thread to the caller, after ev
 TEST_CASE("jobs_or_cores: 0 means one per core", "[parallel]") {
   CHECK(jobs_or_cores(3) == 3);
   CHECK(jobs_or_cores(0) >= 1);
+}
+
+TEST_CASE("parallel_sort gives std::sort's order on any number of threads", "[parallel]") {
+  std::mt19937 random(11);
+  for (std::size_t n : {0, 1, 1000, 16384 * 2 + 5, 16384 * 5 + 123}) {
+    std::vector<std::pair<int, int>> items;  // few distinct firsts: long runs of ties broken by the second
+    for (std::size_t i = 0; i < n; ++i) items.push_back({static_cast<int>(random() % 50), static_cast<int>(i)});
+    std::shuffle(items.begin(), items.end(), random);
+    std::vector<std::pair<int, int>> expected = items;
+    std::sort(expected.begin(), expected.end());
+    for (std::size_t jobs : {1, 2, 3, 8}) {
+      std::vector<std::pair<int, int>> sorted = items;
+      parallel_sort(sorted.begin(), sorted.end(), std::less<>(), jobs);
+      INFO(n << " items, " << jobs << " threads");
+      CHECK(sorted == expected);
+    }
+  }
 }
