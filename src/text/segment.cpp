@@ -253,16 +253,15 @@ bool may_hold_token(std::string_view s, std::size_t from, std::size_t to, std::s
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
   std::string_view stretch = s.substr(from, to - from);
   if (!is_ascii(stretch)) return true;
+  thread_local std::string lowered;  // the stretch lower-cased: each word is then one plain search
+  lowered.resize(stretch.size());
+  std::transform(stretch.begin(), stretch.end(), lowered.begin(), lower);
   for (const std::string& w : words) {
     if (w.empty() || !is_ascii(w) || std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
       return true;
-    for (std::size_t at = from; at + w.size() <= to; ++at) {
-      if (lower(s[at]) != w.front()) continue;
-      if (!std::equal(w.begin(), w.end(), s.begin() + static_cast<std::ptrdiff_t>(at),
-                      [&](char a, char b) { return a == lower(b); }))
-        continue;
-      std::size_t end = at + w.size();
-      if (joins(w.front()) && at > 0 && joins(s[at - 1])) continue;
+    for (std::size_t at = lowered.find(w); at != std::string::npos; at = lowered.find(w, at + 1)) {
+      std::size_t begin = from + at, end = begin + w.size();
+      if (joins(w.front()) && begin > 0 && joins(s[begin - 1])) continue;
       if (joins(w.back()) && end < s.size() && joins(s[end])) continue;
       return true;
     }
