@@ -1,6 +1,7 @@
 // build_timeline: mentions from every source merged into events
 // (timeline.hpp, docs/events.md).
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <functional>
@@ -97,9 +98,10 @@ WordTable word_table(const std::vector<Mention*>& mentions, std::size_t jobs) {
     for (std::size_t m = bound[p]; m < bound[p + 1]; ++m) {
       std::size_t at = t.start[m];
       for (std::string_view w : mentions[m]->salient) {
-        if (part.seen.size() >= UINT32_MAX) throw too_many();
         auto [it, added] = number.try_emplace(w, static_cast<std::uint32_t>(part.seen.size()));
         if (added) {
+          // More distinct words than ids: the same error however the words fall into parts.
+          if (part.seen.size() >= UINT32_MAX) throw too_many();
           part.seen.push_back(w);
           part.df.push_back(0);
         }
@@ -370,6 +372,9 @@ class MergeIndex {
   // Past this many pieces (a period of centuries) every class holding a word
   // is a candidate and the date check does the rest.
   static constexpr std::size_t k_max_pieces = 400;
+  // Each shard walks every posting and keeps its own: past a few, more shards
+  // cost more work than they spread.
+  static constexpr std::size_t k_max_shards = 8;
 
   // What one query needs for itself; one per thread.
   struct Scratch {
@@ -385,11 +390,13 @@ class MergeIndex {
         m_total(total),
         m_period(period),
         m_sentence(sentence),
-        m_shards(std::max<std::size_t>(jobs, 1)) {
+        m_shards(std::clamp<std::size_t>(jobs, 1, k_max_shards)) {
     number_classes(jobs);
-    // Counts and starts are 32 bits: past 4 billion postings is an error, not
-    // a wrap, whichever shard holds them.
-    std::vector<std::uint64_t> postings_in(m_shards.size(), 0);
+    // Counts and starts are 32 bits: past 4 billion postings in all is an
+    // error, not a wrap, whichever shards hold them. Each shard adds its count
+    // to the total every k_batch postings, so none runs far past the limit.
+    constexpr std::uint64_t k_batch = 1 << 16;
+    std::atomic<std::uint64_t> postings_in_all{0};
     auto too_many = [] { return Error("too many words and dates to merge (over 4 billion postings)"); };
     parallel_for(m_shards.size(), jobs, [&](std::size_t s, NoScratch&) {
       // Keys are numbered as they first come and found by hash (open
@@ -400,7 +407,7 @@ class MergeIndex {
       shard.slots.assign(1024, 0);
       postings([&](const PostingKey& k, std::size_t hash, std::uint32_t) {
         if (shard_of(hash) != s) return;
-        if (++postings_here > UINT32_MAX) throw too_many();
+        if (++postings_here % k_batch == 0 && (postings_in_all += k_batch) > UINT32_MAX) throw too_many();
         std::size_t at = shard.slot_of(k, hash);
         std::uint32_t number = shard.slots[at] - 1;
         if (shard.slots[at] == 0) {
@@ -412,11 +419,11 @@ class MergeIndex {
         }
         ++count[number];
       });
-      postings_in[s] = postings_here;
+      postings_in_all += postings_here % k_batch;
       shard.start.assign(shard.keys.size() + 1, 0);
       for (std::size_t p = 0; p < count.size(); ++p) shard.start[p + 1] = shard.start[p] + count[p];
     }, 1);
-    if (std::accumulate(postings_in.begin(), postings_in.end(), std::uint64_t{0}) > UINT32_MAX) throw too_many();
+    if (postings_in_all > UINT32_MAX) throw too_many();
     parallel_for(m_shards.size(), jobs, [&](std::size_t s, NoScratch&) {
       Shard& shard = m_shards[s];
       shard.ids.resize(shard.start.back());

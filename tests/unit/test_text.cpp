@@ -10,6 +10,17 @@ std::vector<std::string> pieces(std::string_view s, const std::vector<Span>& spa
   for (const auto& sp : spans) out.emplace_back(s.substr(sp.begin, sp.end - sp.begin));
   return out;
 }
+// Every text of at most `length` characters over `alphabet`, shortest first.
+std::vector<std::string> every_text(const std::string& alphabet, std::size_t length) {
+  std::vector<std::string> texts = {""};
+  for (std::size_t begin = 0; texts.back().size() < length;) {
+    std::size_t end = texts.size();
+    for (std::size_t i = begin; i < end; ++i)
+      for (char c : alphabet) texts.push_back(texts[i] + c);
+    begin = end;
+  }
+  return texts;
+}
 }  // namespace
 
 TEST_CASE("sentences break at full stops and line ends, with byte offsets", "[text]") {
@@ -98,12 +109,7 @@ TEST_CASE("texts compare and hash as their folded white space would, without fol
   CHECK(hash_folding_spaces("\n a  b\n") == hash_folding_spaces("a b"));
   CHECK(hash_folding_spaces("ab") != hash_folding_spaces("a b"));
   // Every short text over a small alphabet: the same answer as folding.
-  const std::string alphabet = " \nab";
-  std::vector<std::string> texts = {""};
-  for (std::size_t length = 1; length <= 4; ++length)
-    for (std::size_t i = 0, n = texts.size(); i < n; ++i)
-      if (texts[i].size() == length - 1)
-        for (char c : alphabet) texts.push_back(texts[i] + c);
+  std::vector<std::string> texts = every_text(" \nab", 4);
   for (const auto& a : texts)
     for (const auto& b : texts) {
       bool same = fold_spaces(a) == fold_spaces(b);
@@ -132,12 +138,7 @@ TEST_CASE("a stretch holds a token of given words only where tokenizing could fi
   // Never "no" where tokenize finds one: every text of up to 5 characters
   // over an alphabet of letters, digits, "_" and punctuation, every stretch.
   const std::vector<std::string> words = {"ab", "a", "1", "a1", "a.b", ".", "'"};
-  const std::string alphabet = "aAb1_.' -";
-  std::vector<std::string> texts = {""};
-  for (std::size_t length = 1; length <= 5; ++length)
-    for (std::size_t i = 0, n = texts.size(); i < n; ++i)
-      if (texts[i].size() == length - 1)
-        for (char c : alphabet) texts.push_back(texts[i] + c);
+  std::vector<std::string> texts = every_text("aAb1_.' -", 5);
   std::size_t skipped = 0;
   for (const auto& text : texts) {
     std::vector<Token> tokens = tokenize(text);
