@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -221,23 +222,146 @@ std::vector<Token> tokenize(std::string_view utf8) {
   return out;
 }
 
-void tokenize(std::string_view utf8, std::vector<Token>& out) {
-  std::size_t n = 0;  // tokens written; out[n..] are spare storage
-  for_each_segment(utf8, BreakKind::word, [&](std::size_t b, std::size_t e, int32_t status) {
+namespace {
+
+// UAX #29 word breaking restricted to ASCII, as ICU's root rules do it:
+//   - letters, digits and "_" join (WB5, WB8-10, WB13a/b); ICU counts "@" a
+//     letter ("x@y.com" is one word);
+//   - "." and "'" join two letters or two digits, "," and ";" two digits
+//     (WB6/7, WB11/12); ":" joins nothing (ICU's root rules drop it from
+//     MidLetter);
+//   - every other character is a segment of its own, white space runs aside.
+// A segment's status is the last rule's: a letter at its end makes a word, a
+// digit a number, and a final "_" takes the kind of the character before it
+// ("a_" is a word, "1_" a number, "__" a word, "_" alone punctuation).
+enum class Ascii : std::uint8_t { other, space, letter, digit, under, mid_both, mid_num };
+
+constexpr std::array<Ascii, 128> k_ascii_classes = [] {
+  std::array<Ascii, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = Ascii::letter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = Ascii::letter;
+  t['@'] = Ascii::letter;
+  for (int c = '0'; c <= '9'; ++c) t[c] = Ascii::digit;
+  t['_'] = Ascii::under;
+  t['.'] = t['\''] = Ascii::mid_both;
+  t[','] = t[';'] = Ascii::mid_num;
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = Ascii::space;
+  return t;
+}();
+
+Ascii ascii_class(char c) { return k_ascii_classes[static_cast<unsigned char>(c)]; }
+
+bool joins_word(Ascii a) { return a == Ascii::letter || a == Ascii::digit || a == Ascii::under; }
+
+// Tokenizes s[begin, end), all ASCII, appending to out[n..].
+void tokenize_ascii(std::string_view s, std::size_t begin, std::size_t end, std::vector<Token>& out, std::size_t& n) {
+  auto emit = [&](std::size_t b, std::size_t e, TokenKind kind) {
+    if (n == out.size()) out.emplace_back();
+    Token& t = out[n++];
+    t.begin = b;
+    t.end = e;
+    t.kind = kind;
+    t.folded.resize(e - b);
+    for (std::size_t i = b; i < e; ++i) {
+      char c = s[i];
+      t.folded[i - b] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    }
+  };
+  for (std::size_t i = begin; i < end;) {
+    Ascii c = ascii_class(s[i]);
+    if (c == Ascii::space) {
+      ++i;
+      continue;
+    }
+    if (!joins_word(c)) {
+      emit(i, i + 1, TokenKind::punct);
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < end) {
+      Ascii next = ascii_class(s[j]);
+      if (joins_word(next)) {
+        ++j;
+        continue;
+      }
+      if (j + 1 < end && (next == Ascii::mid_both || next == Ascii::mid_num)) {
+        Ascii before = ascii_class(s[j - 1]), after = ascii_class(s[j + 1]);
+        bool letters = next == Ascii::mid_both && before == Ascii::letter && after == Ascii::letter;
+        bool digits = before == Ascii::digit && after == Ascii::digit;
+        if (letters || digits) {
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    Ascii last = ascii_class(s[j - 1]);
+    if (last == Ascii::under) last = j - i >= 2 ? ascii_class(s[j - 2]) : Ascii::other;
+    emit(i, j, last == Ascii::digit ? TokenKind::number : last == Ascii::other ? TokenKind::punct : TokenKind::word);
+    i = j;
+  }
+}
+
+// Tokenizes s[begin, end) with ICU, appending to out[n..].
+void tokenize_icu(std::string_view s, std::size_t begin, std::size_t end, std::vector<Token>& out, std::size_t& n) {
+  std::string_view part = s.substr(begin, end - begin);
+  for_each_segment(part, BreakKind::word, [&](std::size_t b, std::size_t e, int32_t status) {
     TokenKind kind;
     if (status < UBRK_WORD_NONE_LIMIT) {
-      if (trimmed(utf8, {b, e}).begin == e) return;  // white space only
+      if (trimmed(part, {b, e}).begin == e) return;  // white space only
       kind = TokenKind::punct;
     } else {
       kind = status < UBRK_WORD_NUMBER_LIMIT ? TokenKind::number : TokenKind::word;
     }
     if (n == out.size()) out.emplace_back();
     Token& t = out[n++];
-    t.begin = b;
-    t.end = e;
+    t.begin = begin + b;
+    t.end = begin + e;
     t.kind = kind;
-    fold_case(utf8.substr(b, e - b), t.folded);  // full-width "（" and "／" fold to "(" and "/"
+    fold_case(part.substr(b, e - b), t.folded);  // full-width "（" and "／" fold to "(" and "/"
   });
+}
+
+// Whether UAX #29 always has a word boundary at `at` that no rule looks
+// across: right after a space or a line feed, before an ASCII character (so
+// not an Extend or Format mark, which would join what comes before), and not
+// inside a run of spaces (WB3d).
+bool clean_cut(std::string_view s, std::size_t at) {
+  if (at == 0 || at >= s.size()) return true;
+  char before = s[at - 1], c = s[at];
+  if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return before == '\n' || (before == ' ' && c != ' ');
+}
+
+}  // namespace
+
+void tokenize(std::string_view utf8, std::vector<Token>& out) {
+  // ASCII stretches are tokenized by tokenize_ascii, the rest by ICU; the
+  // pieces meet at clean cuts, where both give what ICU gives on the whole.
+  std::size_t n = 0;  // tokens written; out[n..] are spare storage
+  std::size_t at = 0;
+  while (at < utf8.size()) {
+    std::size_t wide = at;
+    while (wide < utf8.size() && static_cast<unsigned char>(utf8[wide]) < 0x80) ++wide;
+    if (wide == utf8.size()) {
+      tokenize_ascii(utf8, at, wide, out, n);
+      break;
+    }
+    std::size_t cut = wide;  // the ASCII part ends at the last clean cut before the wide character
+    while (cut > at && !clean_cut(utf8, cut)) --cut;
+    tokenize_ascii(utf8, at, cut, out, n);
+    std::size_t resume = wide + 1;  // ICU takes the text up to the next clean cut
+    while (resume < utf8.size() && !clean_cut(utf8, resume)) ++resume;
+    tokenize_icu(utf8, cut, resume, out, n);
+    at = resume;
+  }
+  out.resize(n);
+}
+
+void tokenize_with_icu(std::string_view utf8, std::vector<Token>& out) {
+  std::size_t n = 0;
+  tokenize_icu(utf8, 0, utf8.size(), out, n);
   out.resize(n);
 }
 

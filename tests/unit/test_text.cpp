@@ -1,4 +1,7 @@
+#include <random>
+
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "mstimeline/text.hpp"
 
@@ -57,6 +60,72 @@ TEST_CASE("tokens are words, numbers and punctuation with byte offsets", "[text]
   CHECK(kinds == std::vector<K>{K::word, K::punct, K::number, K::punct, K::number, K::punct, K::number, K::punct,
                                 K::word, K::number});
   CHECK(tokens[0].folded == "rabu");
+}
+
+TEST_CASE("ASCII tokens follow ICU's rules: joiners, kinds by the last character", "[text]") {
+  auto shown = [](std::string_view s) {
+    std::string out;
+    for (const auto& t : tokenize(s)) {
+      char kind = t.kind == TokenKind::word ? 'w' : t.kind == TokenKind::number ? 'n' : 'p';
+      out += fmt::format("{}:{} ", t.folded, kind);
+    }
+    return out;
+  };
+  CHECK(shown("A.B a:b 1:2 1,5 a,b it's 1;2 a;b") == "a.b:w a:w ::p b:w 1:n ::p 2:n 1,5:n a:w ,:p b:w it's:w 1;2:n a:w ;:p b:w ");
+  CHECK(shown("a1 1a a_1 1_ __ _ 1__ a1,2 1a,2 a..b") ==
+        "a1:n 1a:w a_1:n 1_:n __:w _:p 1__:w a1,2:n 1a:w ,:p 2:n a:w .:p .:p b:w ");
+  CHECK(shown("x\t\r\n\f\vy  \"z\"") == "x:w y:w \":p z:w \":p ");
+  CHECK(shown("X@Y.com @ 1@1 #") == "x@y.com:w @:w 1@1:n #:p ");
+  // A mark after a space joins the space (UAX #29 WB4), so it is punctuation
+  // that starts at the space; offsets stay those of the whole text.
+  auto tokens = tokenize("ab \xCC\x81" "c d");
+  REQUIRE(tokens.size() == 4);
+  CHECK(tokens[1].begin == 2);
+  CHECK(tokens[1].end == 5);
+  CHECK(tokens[1].kind == TokenKind::punct);
+  CHECK(tokens[3].begin == 7);
+}
+
+TEST_CASE("tokenize gives what ICU gives on the whole text", "[text]") {
+  auto same = [](const std::string& s) {
+    std::vector<Token> fast, icu;
+    tokenize(s, fast);
+    tokenize_with_icu(s, icu);
+    bool equal = fast.size() == icu.size();
+    for (std::size_t i = 0; equal && i < fast.size(); ++i)
+      equal = fast[i].begin == icu[i].begin && fast[i].end == icu[i].end && fast[i].kind == icu[i].kind &&
+              fast[i].folded == icu[i].folded;
+    if (!equal) FAIL_CHECK("\"" << s << "\"");
+    return equal;
+  };
+  // Letters, digits, "_", the joiners and non-joiners, white space, and
+  // characters outside ASCII: a letter, a combining mark, a quote, a format
+  // mark (BOM), NO-BREAK SPACE and ZERO WIDTH JOINER.
+  const std::vector<std::string> units = {"a", "A", "1", "_", ".", "'", ",", ":", " ", "\n", "-",
+                                          "\xC3\xA9", "\xCC\x81", "\xE2\x80\x9C", "\xEF\xBB\xBF",
+                                          "\xC2\xA0", "\xE2\x80\x8D", "\r", "\t", ";"};
+  std::size_t checked = 0;
+  // Every text of up to 4 units.
+  std::vector<std::string> texts = {""};
+  for (std::size_t begin = 0, length = 0; length < 4; ++length) {
+    std::size_t end = texts.size();
+    for (std::size_t i = begin; i < end; ++i)
+      for (const auto& u : units) texts.push_back(texts[i] + u);
+    begin = end;
+  }
+  for (const auto& t : texts) checked += same(t);
+  // Every ASCII character between every pair of a few neighbours.
+  for (int c = 0; c < 128; ++c)
+    for (char left : std::string("a1_. ,\n"))
+      for (char right : std::string("a1_. ,\n")) checked += same(std::string{left, static_cast<char>(c), right});
+  // Longer texts, drawn from all the units.
+  std::mt19937 rng(20261123);
+  for (int i = 0; i < 50000; ++i) {
+    std::string s;
+    for (std::size_t k = 1 + rng() % 40; k > 0; --k) s += units[rng() % units.size()];
+    checked += same(s);
+  }
+  CHECK(checked == texts.size() + 128 * 49 + 50000);
 }
 
 TEST_CASE("case folding is Unicode-aware", "[text]") {
