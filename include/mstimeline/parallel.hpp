@@ -5,9 +5,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
 #include <exception>
+#include <mutex>
+#include <optional>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace mstl {
@@ -64,6 +68,81 @@ void parallel_sort(It first, It last, Less less, std::size_t jobs) {
   auto end_of = [&](std::size_t p) { return p + 1 == parts ? last : at(p + 1); };
   parallel_for(parts, jobs, [&](std::size_t p, NoScratch&) { std::sort(at(p), end_of(p), less); }, 1);
   for (std::size_t p = 1; p < parts; ++p) std::inplace_merge(first, at(p), end_of(p), less);
+}
+
+// Calls make(i) for every i in [0, n) on up to `jobs` threads (the caller's
+// among them) and use(i, result) for each in order of i, one call at a time,
+// while the next results are being made: a pipeline whose output is the same
+// for any number of threads. At most `window` results (2 per thread when 0)
+// are made and not yet used, which bounds the memory they hold. When make or
+// use throws, nothing further is started and the first exception is rethrown
+// in the caller once every thread has stopped.
+template <class Make, class Use>
+void parallel_ordered(std::size_t n, std::size_t jobs, Make make, Use use, std::size_t window = 0) {
+  using Result = std::invoke_result_t<Make&, std::size_t>;
+  jobs = std::max<std::size_t>(1, std::min(jobs, n));
+  if (jobs == 1) {
+    for (std::size_t i = 0; i < n; ++i) use(i, make(i));
+    return;
+  }
+  if (window == 0) window = 2 * jobs;
+  std::mutex mutex;
+  std::condition_variable room;              // a result was used: the window moved
+  std::vector<std::optional<Result>> ready(window);  // result i waits at i % window
+  std::size_t next_make = 0, next_use = 0;
+  bool in_use = false;  // some thread is using results
+  bool failed = false;
+  std::exception_ptr failure;
+  auto fail = [&] {  // with the lock held
+    if (!failed) failure = std::current_exception();
+    failed = true;
+    room.notify_all();
+  };
+  auto work = [&] {
+    std::unique_lock<std::mutex> lock(mutex);
+    for (;;) {
+      room.wait(lock, [&] { return failed || next_make >= n || next_make < next_use + window; });
+      if (failed || next_make >= n) return;
+      std::size_t i = next_make++;
+      lock.unlock();
+      std::optional<Result> made;
+      try {
+        made.emplace(make(i));
+      } catch (...) {
+        lock.lock();
+        fail();
+        return;
+      }
+      lock.lock();
+      ready[i % window] = std::move(made);
+      if (in_use) continue;  // that thread takes this result when its turn comes
+      in_use = true;
+      while (!failed && next_use < n && ready[next_use % window]) {
+        std::size_t u = next_use;
+        Result r = std::move(*ready[u % window]);
+        ready[u % window].reset();
+        lock.unlock();
+        try {
+          use(u, std::move(r));
+        } catch (...) {
+          lock.lock();
+          in_use = false;
+          fail();
+          return;
+        }
+        lock.lock();
+        ++next_use;
+        room.notify_all();
+      }
+      in_use = false;
+    }
+  };
+  {
+    std::vector<std::jthread> workers;
+    for (std::size_t t = 1; t < jobs; ++t) workers.emplace_back(work);
+    work();
+  }  // joined
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace mstl

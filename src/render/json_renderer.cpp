@@ -22,9 +22,10 @@ void append_member(std::string& out, std::string_view key, const ordered_json& v
 
 // Pieces of about this size go to the sink.
 constexpr std::size_t k_piece = 1 << 20;
-// Items are formatted a block at a time, on every thread, then written in
-// order. A block ends after this many parts or this many lines of citations
-// and reasons (some 200 bytes each), so that it stays a few megabytes.
+// Items are formatted a block at a time, on every thread, and written in
+// order (parallel_ordered) while the next blocks are formatted. A block ends
+// after this many parts or this many lines of citations and reasons (some 200
+// bytes each), so that it stays a few megabytes.
 constexpr std::size_t k_block = 256;
 constexpr std::size_t k_block_lines = 8192;
 // An event with more citations and reasons than this is formatted in parts
@@ -115,38 +116,47 @@ void append_array(std::string& out, std::string_view key, const Items& items, To
   out += "  ";
   out += dump_json(ordered_json(key), -1);
   out += ": [";
-  std::vector<std::pair<std::size_t, std::size_t>> block;  // (item, part)
-  std::vector<std::string> texts;
+  struct Block {
+    std::size_t item = 0, part = 0;  // where it starts
+    std::size_t count = 0;           // parts in it
+  };
+  std::vector<Block> blocks;
   for (std::size_t item = 0, part = 0; item < items.size();) {
-    block.clear();
-    for (std::size_t weight = 0; item < items.size() && block.size() < k_block && weight < k_block_lines;) {
-      block.emplace_back(item, part);
+    Block& block = blocks.emplace_back(Block{item, part, 0});
+    for (std::size_t weight = 0; item < items.size() && block.count < k_block && weight < k_block_lines;) {
+      ++block.count;
       weight += lines(items[item], part);
       if (++part == parts(items[item])) {
         ++item;
         part = 0;
       }
     }
-    texts.assign(block.size(), std::string());
-    parallel_for(block.size(), jobs, [&](std::size_t k, NoScratch&) {
-      auto [i, p] = block[k];
-      std::string& text = texts[k];
-      if (p == 0) text = i == 0 ? "\n    " : ",\n    ";
+  }
+  // Blocks are formatted on the threads while the ones before them are written.
+  auto format = [&](std::size_t b) {
+    std::string text;
+    for (std::size_t k = 0, i = blocks[b].item, p = blocks[b].part; k < blocks[b].count; ++k) {
+      if (p == 0) text += i == 0 ? "\n    " : ",\n    ";
       // Indented two levels deeper; a raw line break never occurs inside a
       // JSON string, so every one is indentation.
       for (char c : part_text(items[i], p, to_json)) {
         text += c;
         if (c == '\n') text += "    ";
       }
-    }, 1);
-    for (const auto& text : texts) {
-      out += text;
-      if (out.size() >= k_piece) {
-        flush(out);
-        out.clear();
+      if (++p == parts(items[i])) {
+        ++i;
+        p = 0;
       }
     }
-  }
+    return text;
+  };
+  parallel_ordered(blocks.size(), jobs, format, [&](std::size_t, std::string text) {
+    out += text;
+    if (out.size() >= k_piece) {
+      flush(out);
+      out.clear();
+    }
+  });
   out += items.empty() ? "]" : "\n  ]";
   out += last ? "\n" : ",\n";
 }

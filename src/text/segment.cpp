@@ -262,10 +262,9 @@ void tokenize_ascii(std::string_view s, std::size_t begin, std::size_t end, std:
     t.end = e;
     t.kind = kind;
     t.folded.resize(e - b);
-    for (std::size_t i = b; i < e; ++i) {
-      char c = s[i];
-      t.folded[i - b] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-    }
+    const char* from = s.data() + b;
+    char* to = t.folded.data();
+    for (std::size_t i = 0; i < e - b; ++i) to[i] = static_cast<char>(from[i] | (from[i] >= 'A' && from[i] <= 'Z' ? 0x20 : 0));
   };
   for (std::size_t i = begin; i < end;) {
     Ascii c = ascii_class(s[i]);

@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <mutex>
+#include <numeric>
+#include <string>
 #include <random>
 #include <stdexcept>
 #include <set>
@@ -80,5 +83,69 @@ TEST_CASE("parallel_sort gives std::sort's order on any number of threads", "[pa
       INFO(n << " items, " << jobs << " threads");
       CHECK(sorted == expected);
     }
+  }
+}
+
+TEST_CASE("parallel_ordered uses every result once, in order, with at most a window of them waiting", "[parallel]") {
+  for (std::size_t jobs : {1, 2, 3, 8})
+    for (std::size_t window : {0, 1, 3})
+      for (std::size_t n : {0, 1, 2, 7, 500}) {
+        INFO(jobs << " threads, window " << window << ", " << n << " results");
+        std::mutex mutex;
+        std::set<std::thread::id> makers;
+        std::atomic<std::size_t> waiting{0}, most_waiting{0};
+        std::vector<std::size_t> used;
+        parallel_ordered(
+            n, jobs,
+            [&](std::size_t i) {
+              {
+                std::lock_guard<std::mutex> lock(mutex);
+                makers.insert(std::this_thread::get_id());
+              }
+              std::size_t now = ++waiting;
+              for (std::size_t seen = most_waiting; now > seen && !most_waiting.compare_exchange_weak(seen, now);) {
+              }
+              if (i % 7 == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));  // out of turn
+              return std::to_string(i);
+            },
+            [&](std::size_t i, std::string made) {
+              --waiting;
+              CHECK(made == std::to_string(i));
+              used.push_back(i);  // one call at a time: no lock
+            },
+            window);
+        std::vector<std::size_t> expected(n);
+        std::iota(expected.begin(), expected.end(), 0);
+        CHECK(used == expected);
+        CHECK(makers.size() <= std::max<std::size_t>(1, jobs));
+        std::size_t limit = jobs == 1 ? 1 : window ? window : 2 * jobs;
+        CHECK(most_waiting <= limit);  // made and not yet used
+        if (jobs > 1 && window != 1 && n >= 500) CHECK(makers.size() > 1);  // with room for two, the threads share the work
+      }
+}
+
+TEST_CASE("parallel_ordered hands an exception from making or using to the caller", "[parallel]") {
+  for (std::size_t jobs : {1, 2, 4}) {
+    INFO(jobs << " threads");
+    std::atomic<std::size_t> made{0};
+    std::vector<std::size_t> used;
+    CHECK_THROWS_WITH(parallel_ordered(
+                          100000, jobs,
+                          [&](std::size_t i) {
+                            ++made;
+                            if (i == 300) throw std::runtime_error("making 300");
+                            return i;
+                          },
+                          [&](std::size_t, std::size_t i) { used.push_back(i); }),
+                      "making 300");
+    CHECK(made < 100000);
+    CHECK(used.size() <= 300);  // nothing after the failed one is used
+    for (std::size_t k = 0; k < used.size(); ++k) CHECK(used[k] == k);
+    CHECK_THROWS_WITH(parallel_ordered(
+                          100000, jobs, [&](std::size_t i) { return i; },
+                          [&](std::size_t, std::size_t i) {
+                            if (i == 50) throw std::runtime_error("using 50");
+                          }),
+                      "using 50");
   }
 }
