@@ -797,13 +797,12 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
       std::size_t start, end;
       std::uint32_t k;
     };
-    std::vector<Key> keys;
-    keys.reserve(fresh_in.size());
-    for (std::uint32_t k = 0; k < fresh_in.size(); ++k) {
+    std::vector<Key> keys(fresh_in.size());
+    parallel_for(fresh_in.size(), jobs, [&](std::size_t k, NoScratch&) {
       const Mention& m = *fresh_in[k].first;
-      keys.push_back({m.date.period.start.time_since_epoch().count(), static_cast<int>(m.date.precision),
-                      rank[name_of[k]], m.citation.start, m.citation.end, k});
-    }
+      keys[k] = {m.date.period.start.time_since_epoch().count(), static_cast<int>(m.date.precision),
+                 rank[name_of[k]], m.citation.start, m.citation.end, static_cast<std::uint32_t>(k)};
+    }, 1 << 12);
     // Mentions alike in all of that (one date written twice in a sentence)
     // keep their record order: the order is total, whatever the threads.
     parallel_sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
@@ -822,23 +821,33 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     std::uint32_t date;    // index into dates
   };
   std::size_t n_fresh = fresh_in.size();
-  std::vector<Place> place;
-  std::vector<DateValue> dates;  // distinct
-  std::vector<Period> periods;
-  place.reserve(n_fresh);
-  periods.reserve(n_fresh);
+  std::vector<Place> place(n_fresh);
+  std::vector<DateValue> dates;  // distinct, in the order of their first mentions
+  std::vector<Period> periods(n_fresh);
   {
-    std::unordered_map<std::string_view, std::uint32_t> date_ids;  // views into the mentions' dates
-    for (std::uint32_t k : k_of) {
-      const auto& [m, r] = fresh_in[k];
-      auto it = date_ids.find(m->date.value);
-      if (it == date_ids.end()) {
-        it = date_ids.emplace(m->date.value, static_cast<std::uint32_t>(dates.size())).first;
-        dates.push_back(m->date);
+    auto date_of = [&](std::uint32_t j) -> const DateValue& { return fresh_in[k_of[j]].first->date; };
+    std::vector<std::uint64_t> hashes(n_fresh);
+    parallel_for(n_fresh, jobs, [&](std::size_t j, NoScratch&) {
+      hashes[j] = std::hash<std::string_view>()(date_of(static_cast<std::uint32_t>(j)).value);
+    }, 1 << 12);
+    std::vector<std::uint32_t> first = first_equals(
+        n_fresh, jobs, [&](std::uint32_t j) { return hashes[j]; },
+        [&](std::uint32_t a, std::uint32_t b) { return hashes[a] == hashes[b] && date_of(a).value == date_of(b).value; });
+    std::vector<std::uint64_t>().swap(hashes);
+    std::vector<std::uint32_t> date_id(n_fresh);
+    for (std::uint32_t j = 0; j < n_fresh; ++j) {
+      if (first[j] != j) {
+        date_id[j] = date_id[first[j]];
+        continue;
       }
-      place.push_back({m->citation.start, r, it->second});
-      periods.push_back(m->date.period);
+      date_id[j] = static_cast<std::uint32_t>(dates.size());
+      dates.push_back(date_of(j));
     }
+    parallel_for(n_fresh, jobs, [&](std::size_t j, NoScratch&) {
+      const auto& [m, r] = fresh_in[k_of[j]];
+      place[j] = {m->citation.start, r, date_id[j]};
+      periods[j] = m->date.period;
+    }, 1 << 12);
   }
   WordTable words;
   {
@@ -848,9 +857,8 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     words = word_table(fresh, jobs);
     for (Mention* m : fresh) m->salient.clear();  // the table holds them as ids now
   }
-  std::vector<double> total;
-  total.reserve(n_fresh);
-  for (std::size_t i = 0; i < n_fresh; ++i) total.push_back(weight_of(words.of(i), words));
+  std::vector<double> total(n_fresh);
+  parallel_for(n_fresh, jobs, [&](std::size_t i, NoScratch&) { total[i] = weight_of(words.of(i), words); }, 1 << 12);
   // The citations leave the records in record order, each record released
   // once emptied: from here on a mention is its citation, its place, its date
   // and its words.
