@@ -1,6 +1,7 @@
 // build_timeline: mentions from every source merged into events
 // (timeline.hpp, docs/events.md).
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <bit>
 #include <cmath>
@@ -274,9 +275,18 @@ Unit unit_of(const Period& p) {
   return year_unit(first);
 }
 
+// At most three units, without a heap allocation.
+struct FewUnits {
+  std::array<Unit, 3> units{};
+  std::size_t n = 0;
+  void push_back(Unit u) { units[n++] = u; }
+  const Unit* begin() const { return units.data(); }
+  const Unit* end() const { return units.data() + n; }
+};
+
 // The units strictly holding `u`, innermost first.
-std::vector<Unit> units_above(Unit u) {
-  std::vector<Unit> out;
+FewUnits units_above(Unit u) {
+  FewUnits out;
   unsigned level = static_cast<unsigned>(u >> 32);
   long value = static_cast<long>(static_cast<std::uint32_t>(u)) - (1L << 31);
   if (level == 0) {
@@ -293,11 +303,14 @@ std::vector<Unit> units_above(Unit u) {
 
 // A period cut into the largest whole units it holds ("2023-Q1" -> January,
 // February, March; "2023-W48" -> seven days). Empty when that would take
-// more than `limit` pieces.
-std::vector<Unit> pieces_of(const Period& p, std::size_t limit) {
-  std::vector<Unit> out;
+// more than `limit` pieces. Into `out`, reusing its storage.
+void pieces_of(const Period& p, std::size_t limit, std::vector<Unit>& out) {
+  out.clear();
   for (chr::sys_days d = p.start; d < p.end;) {
-    if (out.size() == limit) return {};
+    if (out.size() == limit) {
+      out.clear();
+      return;
+    }
     chr::year_month_day ymd(d);
     chr::sys_days next_month = chr::sys_days(chr::year_month_day(ymd.year() / ymd.month() / 1) + chr::months(1));
     chr::sys_days next_year = chr::sys_days((ymd.year() + chr::years(1)) / chr::January / 1);
@@ -312,7 +325,6 @@ std::vector<Unit> pieces_of(const Period& p, std::size_t limit) {
       d += chr::days(1);
     }
   }
-  return out;
 }
 
 std::uint64_t period_key(const Period& p) {
@@ -336,16 +348,22 @@ struct PostingKey {
 // The heaviest words of a mention, just enough that any mention sharing none
 // of them shares less than `threshold` of this one's weight (prefix
 // filtering). A small margin keeps rounding on the side of more candidates.
-std::vector<std::uint32_t> heavy_prefix(std::span<const std::uint32_t> ids, double total, double threshold,
-                                        const WordTable& t) {
-  std::vector<std::uint32_t> order(ids.begin(), ids.end());
-  std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return t.idf[x] > t.idf[y]; });
+// Into `order`, reusing its storage; heaviest first, ties in their order in
+// `ids` (an insertion sort: a mention has a handful of words).
+void heavy_prefix(std::span<const std::uint32_t> ids, double total, double threshold, const WordTable& t,
+                  std::vector<std::uint32_t>& order) {
+  order.assign(ids.begin(), ids.end());
+  for (std::size_t i = 1; i < order.size(); ++i) {
+    std::uint32_t w = order[i];
+    std::size_t k = i;
+    for (; k > 0 && t.idf[order[k - 1]] < t.idf[w]; --k) order[k] = order[k - 1];
+    order[k] = w;
+  }
   double rest = total;
   double floor = threshold * total * (1 - 1e-9);
   std::size_t k = 0;
   while (k < order.size() && rest >= floor) rest -= t.idf[order[k++]];
   order.resize(k);
-  return order;
 }
 
 // The earliest earlier new-event mention a mention joins: one whose date is
@@ -379,6 +397,9 @@ class MergeIndex {
   // What one query needs for itself; one per thread.
   struct Scratch {
     std::vector<std::pair<const std::uint32_t*, const std::uint32_t*>> lists;  // [begin, end) of class ids
+    std::vector<Unit> pieces, above;
+    std::vector<std::uint64_t> periods;
+    std::vector<std::uint32_t> heavy;
   };
 
   // `period` and `sentence` by mention, in mention order. The lists are
@@ -441,13 +462,18 @@ class MergeIndex {
   std::optional<std::size_t> earliest(std::size_t j, Agrees agrees, Scratch& scratch) const {
     const Period& period = m_period[j];
     auto compatible = [&](const Period& p) { return period_contains(p, period) || period_contains(period, p); };
-    std::vector<Unit> pieces = pieces_of(period, k_max_pieces);
+    std::vector<Unit>& pieces = scratch.pieces;
+    pieces_of(period, k_max_pieces, pieces);
     if (pieces.empty()) pieces.push_back(k_everything);
-    std::set<Unit> above;
+    std::vector<Unit>& above = scratch.above;  // distinct, ascending, none of them a piece
+    above.clear();
     for (Unit piece : pieces)
-      for (Unit u : units_above(piece)) above.insert(u);
-    for (Unit u : pieces) above.erase(u);
-    std::vector<std::uint64_t> periods;  // compatible periods registered at the units above the pieces
+      for (Unit u : units_above(piece)) above.push_back(u);
+    std::sort(above.begin(), above.end());
+    above.erase(std::unique(above.begin(), above.end()), above.end());
+    std::erase_if(above, [&](Unit u) { return std::find(pieces.begin(), pieces.end(), u) != pieces.end(); });
+    std::vector<std::uint64_t>& periods = scratch.periods;  // compatible periods registered at the units above the pieces
+    periods.clear();
     for (Unit u : above)
       if (auto it = m_periods.find(u); it != m_periods.end())
         for (const Period& p : it->second)
@@ -470,8 +496,8 @@ class MergeIndex {
     // The earliest compatible mention whose words agree, if before it.
     std::optional<std::size_t> agreeing;
     scratch.lists.clear();
-    look(heavy_prefix(m_words.of(j), m_total[j], k_merge_threshold, m_words), Posting::all_within,
-         Posting::all_at);                                             // as heavy: they hold a heavy word of j
+    heavy_prefix(m_words.of(j), m_total[j], k_merge_threshold, m_words, scratch.heavy);
+    look(scratch.heavy, Posting::all_within, Posting::all_at);         // as heavy: they hold a heavy word of j
     look(m_words.of(j), Posting::prefix_within, Posting::prefix_at);  // lighter: j holds a heavy word of theirs
     ascending(m_classes, j, scratch, [&](const Class& k) {
       if (repeat && k.first > *repeat) return true;
@@ -556,7 +582,7 @@ class MergeIndex {
     auto post = [&](std::uint32_t id, const Period& period, std::span<const std::uint32_t> ws, Posting within,
                     Posting at) {
       Unit unit = unit_of(period);
-      std::vector<Unit> above = units_above(unit);
+      FewUnits above = units_above(unit);
       bool day = is_day(unit);  // a day is its own unit: found `within`, never `at`
       for (auto w : ws) {
         auto send = [&](const PostingKey& k) { emit(k, hash(k), id); };
@@ -568,11 +594,12 @@ class MergeIndex {
     for (std::uint32_t r = 0; r < m_repeats.size(); ++r)
       post(r, m_repeats[r].period, std::span(&m_sentence[m_repeats[r].first], 1), Posting::sentence_within,
            Posting::sentence_at);
+    std::vector<std::uint32_t> heavy;
     for (std::uint32_t c = 0; c < m_classes.size(); ++c) {
       std::uint32_t first = m_classes[c].first;
       post(c, m_classes[c].period, m_words.of(first), Posting::all_within, Posting::all_at);
-      post(c, m_classes[c].period, heavy_prefix(m_words.of(first), m_total[first], k_merge_threshold, m_words),
-           Posting::prefix_within, Posting::prefix_at);
+      heavy_prefix(m_words.of(first), m_total[first], k_merge_threshold, m_words, heavy);
+      post(c, m_classes[c].period, heavy, Posting::prefix_within, Posting::prefix_at);
     }
   }
 
