@@ -426,8 +426,7 @@ class MergeIndex {
       std::vector<std::uint32_t> count;
       std::uint64_t postings_here = 0;
       shard.slots.assign(1024, 0);
-      postings([&](const PostingKey& k, std::size_t hash, std::uint32_t) {
-        if (shard_of(hash) != s) return;
+      postings(s, [&](const PostingKey& k, std::size_t hash, std::uint32_t) {
         if (++postings_here % k_batch == 0 && (postings_in_all += k_batch) > UINT32_MAX) throw too_many();
         std::size_t at = shard.slot_of(k, hash);
         std::uint32_t number = shard.slots[at] - 1;
@@ -448,8 +447,8 @@ class MergeIndex {
     parallel_for(m_shards.size(), jobs, [&](std::size_t s, NoScratch&) {
       Shard& shard = m_shards[s];
       shard.ids.resize(shard.start.back());
-      postings([&](const PostingKey& k, std::size_t hash, std::uint32_t id) {
-        if (shard_of(hash) == s) shard.ids[shard.start[shard.position(k, hash)]++] = id;
+      postings(s, [&](const PostingKey& k, std::size_t hash, std::uint32_t id) {
+        shard.ids[shard.start[shard.position(k, hash)]++] = id;
       });
       // Each start moved to the next list's.
       std::copy_backward(shard.start.begin(), shard.start.end() - 1, shard.start.end());
@@ -576,15 +575,18 @@ class MergeIndex {
       if (first[j] == j) m_classes.push_back({j, m_period[j]});
   }
 
-  // Calls emit(key, hash(key), id) for every posting, ids ascending for each key.
+  // Calls emit(key, hash(key), id) for every posting of a shard's keys, ids
+  // ascending for each key. The other shards' words are passed over before
+  // any key is made of them.
   template <class Emit>
-  void postings(Emit emit) const {
+  void postings(std::size_t shard, Emit emit) const {
     auto post = [&](std::uint32_t id, const Period& period, std::span<const std::uint32_t> ws, Posting within,
                     Posting at) {
       Unit unit = unit_of(period);
       FewUnits above = units_above(unit);
       bool day = is_day(unit);  // a day is its own unit: found `within`, never `at`
       for (auto w : ws) {
+        if (shard_of(w) != shard) continue;
         auto send = [&](const PostingKey& k) { emit(k, hash(k), id); };
         if (!day) send(PostingKey{period_key(period), w, at});
         send(PostingKey{unit, w, within});
@@ -597,7 +599,9 @@ class MergeIndex {
     std::vector<std::uint32_t> heavy;
     for (std::uint32_t c = 0; c < m_classes.size(); ++c) {
       std::uint32_t first = m_classes[c].first;
-      post(c, m_classes[c].period, m_words.of(first), Posting::all_within, Posting::all_at);
+      auto words = m_words.of(first);
+      if (std::none_of(words.begin(), words.end(), [&](std::uint32_t w) { return shard_of(w) == shard; })) continue;
+      post(c, m_classes[c].period, words, Posting::all_within, Posting::all_at);
       heavy_prefix(m_words.of(first), m_total[first], k_merge_threshold, m_words, heavy);
       post(c, m_classes[c].period, heavy, Posting::prefix_within, Posting::prefix_at);
     }
@@ -610,12 +614,16 @@ class MergeIndex {
     return static_cast<std::size_t>(h ^ (h >> 32));
   }
 
-  // Which shard holds a key: from the hash bits the slots do not use first.
-  std::size_t shard_of(std::size_t hash) const { return (hash >> 40) % m_shards.size(); }
+  // Which shard holds a key: by its word alone (a sentence id for the
+  // sentence postings), so that a shard's postings are found without making
+  // the others' keys.
+  std::size_t shard_of(std::uint32_t word) const {
+    return static_cast<std::size_t>((std::uint64_t{word} * 0x9E3779B97F4A7C15ull) >> 40) % m_shards.size();
+  }
 
   void add(const PostingKey& k, Scratch& scratch) const {
     std::size_t h = hash(k);
-    const Shard& shard = m_shards[shard_of(h)];
+    const Shard& shard = m_shards[shard_of(k.word)];
     std::size_t p = shard.position(k, h);
     if (p == SIZE_MAX) return;
     scratch.lists.push_back({shard.ids.data() + shard.start[p], shard.ids.data() + shard.start[p + 1]});
