@@ -73,10 +73,12 @@ void parallel_sort(It first, It last, Less less, std::size_t jobs) {
 // Calls make(i) for every i in [0, n) on up to `jobs` threads (the caller's
 // among them) and use(i, result) for each in order of i, one call at a time,
 // while the next results are being made: a pipeline whose output is the same
-// for any number of threads. At most `window` results (2 per thread when 0)
-// are made and not yet used, which bounds the memory they hold. When make or
-// use throws, nothing further is started and the first exception is rethrown
-// in the caller once every thread has stopped.
+// for any number of threads. use() runs on whichever thread is free to take
+// the next result, so it must not care which one. At most `window` results
+// (2 per thread when 0) are made and not yet used, which bounds the memory
+// they hold; moving a result must not throw. When make or use throws, nothing
+// further is started and the first exception is rethrown in the caller once
+// every thread has stopped.
 template <class Make, class Use>
 void parallel_ordered(std::size_t n, std::size_t jobs, Make make, Use use, std::size_t window = 0) {
   using Result = std::invoke_result_t<Make&, std::size_t>;

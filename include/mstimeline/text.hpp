@@ -77,8 +77,9 @@ std::vector<Token> tokenize(std::string_view utf8);
 // tokenize many short stretches, such as the tagger's windows).
 void tokenize(std::string_view utf8, std::vector<Token>& out);
 // The same, all by ICU's word break iterator. tokenize() gives exactly this,
-// but runs ASCII stretches through its own copy of the UAX #29 rules for
-// ASCII, several times faster (test_text checks the two agree).
+// but runs ASCII stretches through its own copy of ICU 72's UAX #29 rules for
+// ASCII, several times faster (test_text checks the two agree; with another
+// ICU version, tokenize() is this).
 void tokenize_with_icu(std::string_view utf8, std::vector<Token>& out);
 
 // Whether tokenize(s) can give a token lying within [from, to) whose folded

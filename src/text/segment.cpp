@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
+#include <unicode/uvernum.h>
 
 #include "mstimeline/error.hpp"
 #include "mstimeline/text.hpp"
@@ -234,6 +235,9 @@ namespace {
 // A segment's status is the last rule's: a letter at its end makes a word, a
 // digit a number, and a final "_" takes the kind of the character before it
 // ("a_" is a word, "1_" a number, "__" a word, "_" alone punctuation).
+// These are ICU 72's rules (Debian 12's), checked against it by test_text;
+// with another ICU, whose rules may differ, tokenize leaves it all to ICU.
+constexpr bool k_ascii_rules = U_ICU_VERSION_MAJOR_NUM == 72;
 enum class Ascii : std::uint8_t { other, space, letter, digit, under, mid_both, mid_num };
 
 constexpr std::array<Ascii, 128> k_ascii_classes = [] {
@@ -339,6 +343,11 @@ void tokenize(std::string_view utf8, std::vector<Token>& out) {
   // ASCII stretches are tokenized by tokenize_ascii, the rest by ICU; the
   // pieces meet at clean cuts, where both give what ICU gives on the whole.
   std::size_t n = 0;  // tokens written; out[n..] are spare storage
+  if (!k_ascii_rules) {
+    tokenize_icu(utf8, 0, utf8.size(), out, n);
+    out.resize(n);
+    return;
+  }
   std::size_t at = 0;
   while (at < utf8.size()) {
     std::size_t wide = at;

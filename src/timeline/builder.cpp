@@ -349,15 +349,21 @@ struct PostingKey {
 // of them shares less than `threshold` of this one's weight (prefix
 // filtering). A small margin keeps rounding on the side of more candidates.
 // Into `order`, reusing its storage; heaviest first, ties in their order in
-// `ids` (an insertion sort: a mention has a handful of words).
+// `ids`. Most mentions have a handful of words: those are sorted in place,
+// without the buffer std::stable_sort asks for.
 void heavy_prefix(std::span<const std::uint32_t> ids, double total, double threshold, const WordTable& t,
                   std::vector<std::uint32_t>& order) {
   order.assign(ids.begin(), ids.end());
-  for (std::size_t i = 1; i < order.size(); ++i) {
-    std::uint32_t w = order[i];
-    std::size_t k = i;
-    for (; k > 0 && t.idf[order[k - 1]] < t.idf[w]; --k) order[k] = order[k - 1];
-    order[k] = w;
+  auto heavier = [&](std::uint32_t x, std::uint32_t y) { return t.idf[x] > t.idf[y]; };
+  if (order.size() > 32) {
+    std::stable_sort(order.begin(), order.end(), heavier);
+  } else {
+    for (std::size_t i = 1; i < order.size(); ++i) {  // insertion sort: stable
+      std::uint32_t w = order[i];
+      std::size_t k = i;
+      for (; k > 0 && heavier(w, order[k - 1]); --k) order[k] = order[k - 1];
+      order[k] = w;
+    }
   }
   double rest = total;
   double floor = threshold * total * (1 - 1e-9);
@@ -390,8 +396,8 @@ class MergeIndex {
   // Past this many pieces (a period of centuries) every class holding a word
   // is a candidate and the date check does the rest.
   static constexpr std::size_t k_max_pieces = 400;
-  // Each shard walks every posting and keeps its own: past a few, more shards
-  // cost more work than they spread.
+  // Each shard walks every class and keeps the postings of its own words:
+  // past a few, more shards cost more work than they spread.
   static constexpr std::size_t k_max_shards = 8;
 
   // What one query needs for itself; one per thread.
@@ -403,7 +409,7 @@ class MergeIndex {
   };
 
   // `period` and `sentence` by mention, in mention order. The lists are
-  // built on `jobs` threads, each holding the keys whose hash falls to it:
+  // built on `jobs` threads, each holding the keys whose word falls to it:
   // the same lists, whatever the number.
   MergeIndex(const WordTable& words, const std::vector<double>& total, const std::vector<Period>& period,
              const std::vector<std::uint32_t>& sentence, std::size_t jobs)
@@ -514,7 +520,7 @@ class MergeIndex {
     Period period;
   };
 
-  // The lists of the keys whose hash falls to one shard.
+  // The lists of the keys whose word falls to one shard.
   struct Shard {
     std::vector<PostingKey> keys;   // distinct, in the order they first came
     std::vector<std::uint32_t> slots;  // hash table: 1 + an index into keys, 0 for an empty slot

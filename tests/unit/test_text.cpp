@@ -98,12 +98,16 @@ TEST_CASE("tokenize gives what ICU gives on the whole text", "[text]") {
     if (!equal) FAIL_CHECK("\"" << s << "\"");
     return equal;
   };
-  // Letters, digits, "_", the joiners and non-joiners, white space, and
-  // characters outside ASCII: a letter, a combining mark, a quote, a format
-  // mark (BOM), NO-BREAK SPACE and ZERO WIDTH JOINER.
-  const std::vector<std::string> units = {"a", "A", "1", "_", ".", "'", ",", ":", " ", "\n", "-",
+  // Letters (and "@", a letter to ICU), digits, "_", the joiners and
+  // non-joiners, white space, and characters outside ASCII: a letter, a
+  // combining mark, a quote, a format mark (BOM), NO-BREAK SPACE, ZERO WIDTH
+  // JOINER, Thai and Chinese (broken by dictionary), a regional indicator, a
+  // Hebrew letter (with '"' in WB7b/c), NEXT LINE and LINE SEPARATOR.
+  const std::vector<std::string> units = {"a", "A", "1", "_", ".", "'", ",", ":", " ", "\n", "-", "@", "\"",
                                           "\xC3\xA9", "\xCC\x81", "\xE2\x80\x9C", "\xEF\xBB\xBF",
-                                          "\xC2\xA0", "\xE2\x80\x8D", "\r", "\t", ";"};
+                                          "\xC2\xA0", "\xE2\x80\x8D", "\r", "\t", ";",
+                                          "\xE0\xB8\x81", "\xE4\xB8\xAD", "\xF0\x9F\x87\xAE",
+                                          "\xD7\x90", "\xC2\x85", "\xE2\x80\xA8"};
   std::size_t checked = 0;
   // Every text of up to 4 units.
   std::vector<std::string> texts = {""};
@@ -116,8 +120,8 @@ TEST_CASE("tokenize gives what ICU gives on the whole text", "[text]") {
   for (const auto& t : texts) checked += same(t);
   // Every ASCII character between every pair of a few neighbours.
   for (int c = 0; c < 128; ++c)
-    for (char left : std::string("a1_. ,\n"))
-      for (char right : std::string("a1_. ,\n")) checked += same(std::string{left, static_cast<char>(c), right});
+    for (char left : std::string("a1_. ,\n@"))
+      for (char right : std::string("a1_. ,\n@")) checked += same(std::string{left, static_cast<char>(c), right});
   // Longer texts, drawn from all the units.
   std::mt19937 rng(20261123);
   for (int i = 0; i < 50000; ++i) {
@@ -125,7 +129,7 @@ TEST_CASE("tokenize gives what ICU gives on the whole text", "[text]") {
     for (std::size_t k = 1 + rng() % 40; k > 0; --k) s += units[rng() % units.size()];
     checked += same(s);
   }
-  CHECK(checked == texts.size() + 128 * 49 + 50000);
+  CHECK(checked == texts.size() + 128 * 64 + 50000);
 }
 
 TEST_CASE("case folding is Unicode-aware", "[text]") {
