@@ -89,7 +89,7 @@ void parallel_ordered(std::size_t n, std::size_t jobs, Make make, Use use, std::
   }
   if (window == 0) window = 2 * jobs;
   std::mutex mutex;
-  std::condition_variable room;              // a result was used: the window moved
+  std::condition_variable room;                      // a result was used: the window moved
   std::vector<std::optional<Result>> ready(window);  // result i waits at i % window
   std::size_t next_make = 0, next_use = 0;
   bool in_use = false;  // some thread is using results

@@ -39,6 +39,14 @@ class Utf8Text {
 
 enum class BreakKind { sentence, word };
 
+// ASCII text folds by lower-casing ("Maret" is "maret"). Into `out`, reusing its storage.
+void lower_ascii(std::string_view in, std::string& out) {
+  out.resize(in.size());
+  char* to = out.data();
+  for (std::size_t i = 0; i < in.size(); ++i)
+    to[i] = static_cast<char>(in[i] >= 'A' && in[i] <= 'Z' ? in[i] + 32 : in[i]);
+}
+
 // One iterator of each kind per thread: creating one costs far more than using it.
 icu::BreakIterator& iterator_for(BreakKind kind) {
   thread_local std::unique_ptr<icu::BreakIterator> sentence, word;
@@ -265,10 +273,7 @@ void tokenize_ascii(std::string_view s, std::size_t begin, std::size_t end, std:
     t.begin = b;
     t.end = e;
     t.kind = kind;
-    t.folded.resize(e - b);
-    const char* from = s.data() + b;
-    char* to = t.folded.data();
-    for (std::size_t i = 0; i < e - b; ++i) to[i] = static_cast<char>(from[i] | (from[i] >= 'A' && from[i] <= 'Z' ? 0x20 : 0));
+    lower_ascii(s.substr(b, e - b), t.folded);
   };
   for (std::size_t i = begin; i < end;) {
     Ascii c = ascii_class(s[i]);
@@ -382,12 +387,10 @@ bool may_hold_token(std::string_view s, std::size_t from, std::size_t to, std::s
   auto joins = [](char c) {  // ASCII letters, digits and "_" never have a word boundary between them
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   };
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
   std::string_view stretch = s.substr(from, to - from);
   if (!is_ascii(stretch)) return true;
   thread_local std::string lowered;  // the stretch lower-cased: each word is then one plain search
-  lowered.resize(stretch.size());
-  std::transform(stretch.begin(), stretch.end(), lowered.begin(), lower);
+  lower_ascii(stretch, lowered);
   for (const std::string& w : words) {
     if (w.empty() || !is_ascii(w) || std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
       return true;
@@ -477,11 +480,7 @@ void fold_case(std::string_view utf8, std::string& out) {
   for (unsigned char c : utf8) ascii = ascii && c < 0x80;
   out.clear();
   if (ascii) {
-    out.resize(utf8.size());
-    for (std::size_t i = 0; i < utf8.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(utf8[i]);
-      out[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
+    lower_ascii(utf8, out);
     return;
   }
   // NFKC with case folding: "Ｍａｒｅｔ" and "２０２３" read as "maret" and "2023".

@@ -10,10 +10,10 @@
 #include <numeric>
 #include <optional>
 #include <queue>
-#include <unordered_map>
-#include <unordered_set>
 #include <set>
 #include <span>
+#include <unordered_map>
+#include <unordered_set>
 #if defined(__GLIBC__)
 #include <malloc.h>  // malloc_trim
 #endif
@@ -477,7 +477,8 @@ class MergeIndex {
     std::sort(above.begin(), above.end());
     above.erase(std::unique(above.begin(), above.end()), above.end());
     std::erase_if(above, [&](Unit u) { return std::find(pieces.begin(), pieces.end(), u) != pieces.end(); });
-    std::vector<std::uint64_t>& periods = scratch.periods;  // compatible periods registered at the units above the pieces
+    // The compatible periods registered at the units above the pieces.
+    std::vector<std::uint64_t>& periods = scratch.periods;
     periods.clear();
     for (Unit u : above)
       if (auto it = m_periods.find(u); it != m_periods.end())
@@ -502,7 +503,7 @@ class MergeIndex {
     std::optional<std::size_t> agreeing;
     scratch.lists.clear();
     heavy_prefix(m_words.of(j), m_total[j], k_merge_threshold, m_words, scratch.heavy);
-    look(scratch.heavy, Posting::all_within, Posting::all_at);         // as heavy: they hold a heavy word of j
+    look(scratch.heavy, Posting::all_within, Posting::all_at);        // as heavy: they hold a heavy word of j
     look(m_words.of(j), Posting::prefix_within, Posting::prefix_at);  // lighter: j holds a heavy word of theirs
     ascending(m_classes, j, scratch, [&](const Class& k) {
       if (repeat && k.first > *repeat) return true;
