@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -37,6 +38,18 @@ void print_error(const std::exception& e, bool color) {
 }
 
 }  // namespace
+
+void keep_until_exit_erased(void* result) {
+  // Never destroyed: a plain pointer to a list node, so nothing runs at exit.
+  struct Kept {
+    void* result;
+    Kept* next;
+  };
+  static Kept* kept = nullptr;
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  kept = new Kept{result, kept};
+}
 
 void print_warnings(const std::vector<Diagnostic>& warnings, const GlobalOptions& global) {
   if (global.quiet) return;

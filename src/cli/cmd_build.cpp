@@ -39,10 +39,12 @@ int run_build_command(const BuildArgs& args, const GlobalOptions& global) {
   options.title_language = args.out.locale;
   if (!args.out.output.empty() && args.out.output != "-") options.exclude = args.out.output;
   auto progress = attach_progress(options, global);
-  BuildResult result = run_build(options, knowledge);
+  auto result = std::make_unique<BuildResult>(run_build(options, knowledge));
   progress->finish();
-  report(result.warnings, result.notes, global, args.in.strict);
-  return emit(result.timeline, output, args.out, global);
+  report(result->warnings, result->notes, global, args.in.strict);
+  int code = emit(result->timeline, output, args.out, global);
+  keep_until_exit(std::move(result));
+  return code;
 }
 
 }  // namespace

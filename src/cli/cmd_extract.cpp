@@ -52,12 +52,13 @@ int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
   if (!args.shard.empty()) parse_shard(args.shard, options);
   if (!args.output.empty() && args.output != "-") options.exclude = args.output;
   auto progress = attach_progress(options, global);
-  Extraction x = run_extract(options, knowledge);
+  auto x = std::make_unique<Extraction>(run_extract(options, knowledge));
   progress->finish();
-  report(x.warnings, x.notes, global, args.in.strict);
-  std::string out = header_line(x.header);
-  for (const auto& d : x.documents) out += document_line(d);
+  report(x->warnings, x->notes, global, args.in.strict);
+  std::string out = header_line(x->header);
+  for (const auto& d : x->documents) out += document_line(d);
   write_output(args.output, out);
+  keep_until_exit(std::move(x));
   return 0;
 }
 

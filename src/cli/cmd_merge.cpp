@@ -48,8 +48,11 @@ int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
     for (auto& h : part.headers) headers.push_back(std::move(h));
     for (auto& d : part.documents) documents.push_back(std::move(d));
   }
-  Timeline timeline = merge_documents(std::move(documents), headers, args.title, args.out.locale, false, args.jobs);
-  return emit(timeline, output, args.out, global);
+  auto timeline = std::make_unique<Timeline>(
+      merge_documents(std::move(documents), headers, args.title, args.out.locale, false, args.jobs));
+  int code = emit(*timeline, output, args.out, global);
+  keep_until_exit(std::move(timeline));
+  return code;
 }
 
 }  // namespace
