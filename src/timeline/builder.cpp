@@ -681,8 +681,15 @@ class CitationBlocks {
     m_blocks.push_back(std::move(block));
   }
   Citation& operator[](std::size_t i) {
-    std::size_t b = static_cast<std::size_t>(std::upper_bound(m_first.begin(), m_first.end(), i) - m_first.begin()) - 1;
+    std::size_t b = block_of(i);
     return m_blocks[b][i - m_first[b]];
+  }
+  // Calls f(i, citation i) for each i in [begin, end), in order.
+  template <class F>
+  void for_each(std::size_t begin, std::size_t end, F f) {
+    if (begin >= end) return;
+    for (std::size_t b = block_of(begin), i = begin; i < end; ++b)
+      for (std::size_t at = i - m_first[b]; at < m_blocks[b].size() && i < end; ++at, ++i) f(i, m_blocks[b][at]);
   }
   // Frees every block wholly before citation `i`; they must not be used again.
   void release_before(std::size_t i) {
@@ -695,6 +702,10 @@ class CitationBlocks {
   std::vector<std::size_t> m_first;  // by block: its first citation's number
   std::size_t m_size = 0;
   std::size_t m_released = 0;
+
+  std::size_t block_of(std::size_t i) const {
+    return static_cast<std::size_t>(std::upper_bound(m_first.begin(), m_first.end(), i) - m_first.begin()) - 1;
+  }
 };
 
 // Citations in order, each sentence once. A sentence repeated word for word
@@ -909,8 +920,9 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     std::size_t k = 0;
     for (std::size_t r = 0; r < records.size(); ++r) {
       DocumentRecord& record = records[r];
-      // Copied, not moved: the copies fill the space the records before
-      // freed, and the originals go with their record.
+      // Copied, not moved, and on one thread: the copies fill the space the
+      // records before freed, and the originals go with their record. (Made
+      // on two threads, the copies and frees were slower, not faster.)
       std::size_t end = k;
       while (end < n_fresh && fresh_in[end].second == r) ++end;
       std::vector<Citation> block;
@@ -994,18 +1006,27 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     const DateValue& date = dates[place[i].date];
     if (sizes[event_of[i] - first_new]++ == 0 || date.precision > e.date.precision) e.date = date;
   }
-  // The citations move into their events block by block, each block released
-  // once moved: the citations are never held twice. Their order in an event
-  // does not matter: finish_citations sorts them.
+  // The citations move into their events a slice at a time, each block
+  // released once moved: the citations are never held twice. Each thread
+  // fills its own events (event % parts), so every event's lists are filled
+  // in mention order by one thread, whatever the number of threads.
+  const std::size_t parts = std::max<std::size_t>(jobs, 1);
   {
-    std::vector<std::uint32_t> j_of(n_fresh);  // by k
-    for (std::uint32_t j = 0; j < n_fresh; ++j) j_of[k_of[j]] = j;
-    for (std::size_t k = 0; k < n_fresh; ++k) {
-      std::uint32_t event = event_of[j_of[k]];
-      auto& citations = timeline.events[event].citations;
-      if (citations.empty()) citations.reserve(sizes[event - first_new]);
-      citations.push_back(std::move(cites[k]));
-      cites.release_before(k + 1);
+    std::vector<std::uint32_t> event_by_k(n_fresh);
+    for (std::uint32_t j = 0; j < n_fresh; ++j) event_by_k[k_of[j]] = event_of[j];
+    constexpr std::size_t k_slice = 1 << 16;
+    for (std::size_t begin = 0; begin < n_fresh; begin += k_slice) {
+      std::size_t end = std::min(n_fresh, begin + k_slice);
+      parallel_for(parts, jobs, [&](std::size_t part, NoScratch&) {
+        cites.for_each(begin, end, [&](std::size_t k, Citation& c) {
+          std::uint32_t event = event_by_k[k];
+          if (event % parts != part) return;
+          auto& citations = timeline.events[event].citations;
+          if (citations.empty()) citations.reserve(sizes[event - first_new]);
+          citations.push_back(std::move(c));
+        });
+      }, 1);
+      cites.release_before(end);
     }
   }
   // The reasons last, in the order of the later mention, when the records are
@@ -1020,9 +1041,13 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
         std::size_t j = begin + k;
         if (link[j] != k_none) reasons[k] = why(link[j], j);
       });
-      for (std::size_t k = 0; k < n; ++k)
-        if (link[begin + k] != k_none)
-          timeline.events[event_of[begin + k]].merged_because.push_back(std::move(reasons[k]));
+      parallel_for(parts, jobs, [&](std::size_t part, NoScratch&) {
+        for (std::size_t k = 0; k < n; ++k) {
+          std::uint32_t event = event_of[begin + k];
+          if (link[begin + k] != k_none && event % parts == part)
+            timeline.events[event].merged_because.push_back(std::move(reasons[k]));
+        }
+      }, 1);
     }
   }
   // One event at a time: a few events hold most citations.
