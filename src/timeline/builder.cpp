@@ -73,9 +73,12 @@ constexpr std::size_t k_word_parts = 8;  // each part holds its own table of dis
 
 WordTable word_table(const std::vector<Mention*>& mentions, std::size_t jobs) {
   WordTable t;
+  std::vector<std::size_t> count(mentions.size());
+  parallel_for(mentions.size(), jobs, [&](std::size_t m, NoScratch&) { count[m] = mentions[m]->salient.size(); },
+               1 << 12);
   t.start.reserve(mentions.size() + 1);
   t.start.push_back(0);
-  for (const Mention* m : mentions) t.start.push_back(t.start.back() + m->salient.size());
+  for (std::size_t c : count) t.start.push_back(t.start.back() + c);
   t.ids.resize(t.start.back());
   auto too_many = [] { return Error("too many distinct words to merge (over 4 billion)"); };
   // Stretches of about as many words each; a part's words numbered as they
@@ -761,11 +764,27 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   std::vector<Mention*> catalogued;
   std::vector<std::pair<Mention*, std::uint32_t>> fresh_in;  // with the index of its record
   std::vector<Conflict> conflicts;
+  {
+    // Counted, then listed, each record on its own thread at its own offsets.
+    std::vector<std::size_t> fresh_at(records.size() + 1, 0), catalogued_at(records.size() + 1, 0);
+    parallel_for(records.size(), jobs, [&](std::size_t r, NoScratch&) {
+      for (const auto& m : records[r].mentions) ++(m.catalog_id.empty() ? fresh_at : catalogued_at)[r + 1];
+    }, 64);
+    for (std::size_t r = 0; r < records.size(); ++r) {
+      fresh_at[r + 1] += fresh_at[r];
+      catalogued_at[r + 1] += catalogued_at[r];
+    }
+    fresh_in.resize(fresh_at.back());
+    catalogued.resize(catalogued_at.back());
+    parallel_for(records.size(), jobs, [&](std::size_t r, NoScratch&) {
+      std::size_t f = fresh_at[r], c = catalogued_at[r];
+      for (auto& m : records[r].mentions)
+        if (m.catalog_id.empty()) fresh_in[f++] = {&m, static_cast<std::uint32_t>(r)};
+        else catalogued[c++] = &m;
+    }, 64);
+  }
   timeline.sources.reserve(records.size());
   for (auto& record : records) {
-    for (auto& m : record.mentions)
-      if (m.catalog_id.empty()) fresh_in.push_back({&m, static_cast<std::uint32_t>(timeline.sources.size())});
-      else catalogued.push_back(&m);
     for (auto& c : record.conflicts) conflicts.push_back(std::move(c));
     for (auto& u : record.undated) timeline.undated.push_back(std::move(u));
     if (events.review)
@@ -832,17 +851,23 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     // the sources by their rank, the date texts looked at only on a tie.
     std::vector<std::string_view> names;        // each mention's source, consecutive repeats once
     std::vector<std::uint32_t> name_of(fresh_in.size());
-    for (std::uint32_t k = 0; k < fresh_in.size(); ++k) {
-      std::string_view name = fresh_in[k].first->citation.source;
-      if (names.empty() || names.back() != name) names.push_back(name);
-      name_of[k] = static_cast<std::uint32_t>(names.size() - 1);
+    {
+      std::vector<std::uint8_t> repeat(fresh_in.size());  // the same source as the mention before
+      parallel_for(fresh_in.size(), jobs, [&](std::size_t k, NoScratch&) {
+        repeat[k] = k > 0 && fresh_in[k - 1].first->citation.source == fresh_in[k].first->citation.source;
+      }, 1 << 12);
+      for (std::uint32_t k = 0; k < fresh_in.size(); ++k) {
+        if (!repeat[k]) names.push_back(fresh_in[k].first->citation.source);
+        name_of[k] = static_cast<std::uint32_t>(names.size() - 1);
+      }
     }
     std::vector<std::string_view> sorted_names = names;
-    std::sort(sorted_names.begin(), sorted_names.end());
+    parallel_sort(sorted_names.begin(), sorted_names.end(), std::less<>(), jobs);
     std::vector<std::uint32_t> rank(names.size());
-    for (std::size_t i = 0; i < names.size(); ++i)
+    parallel_for(names.size(), jobs, [&](std::size_t i, NoScratch&) {
       rank[i] = static_cast<std::uint32_t>(std::lower_bound(sorted_names.begin(), sorted_names.end(), names[i]) -
                                            sorted_names.begin());
+    }, 1 << 10);
     struct Key {
       std::int64_t day;
       int precision;
@@ -908,7 +933,8 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     fresh.reserve(n_fresh);
     for (std::uint32_t k : k_of) fresh.push_back(fresh_in[k].first);
     words = word_table(fresh, jobs);
-    for (Mention* m : fresh) m->salient.clear();  // the table holds them as ids now
+    // The table holds them as ids now.
+    parallel_for(n_fresh, jobs, [&](std::size_t j, NoScratch&) { fresh[j]->salient.clear(); }, 1 << 12);
   }
   std::vector<double> total(n_fresh);
   parallel_for(n_fresh, jobs, [&](std::size_t i, NoScratch&) { total[i] = weight_of(words.of(i), words); }, 1 << 12);
