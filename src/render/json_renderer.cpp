@@ -120,32 +120,32 @@ void append_array(std::string& out, std::string_view key, const Items& items, To
     std::size_t item = 0, part = 0;  // where it starts
     std::size_t count = 0;           // parts in it
   };
+  // The part after (item, part): the next part of the item, or the next item's first.
+  auto step = [&](std::size_t& item, std::size_t& part) {
+    if (++part == parts(items[item])) {
+      ++item;
+      part = 0;
+    }
+  };
   std::vector<Block> blocks;
   for (std::size_t item = 0, part = 0; item < items.size();) {
     Block& block = blocks.emplace_back(Block{item, part, 0});
-    for (std::size_t weight = 0; item < items.size() && block.count < k_block && weight < k_block_lines;) {
+    for (std::size_t weight = 0; item < items.size() && block.count < k_block && weight < k_block_lines;
+         step(item, part)) {
       ++block.count;
       weight += lines(items[item], part);
-      if (++part == parts(items[item])) {
-        ++item;
-        part = 0;
-      }
     }
   }
   // Blocks are formatted on the threads while the ones before them are written.
   auto format = [&](std::size_t b) {
     std::string text;
-    for (std::size_t k = 0, i = blocks[b].item, p = blocks[b].part; k < blocks[b].count; ++k) {
+    for (std::size_t k = 0, i = blocks[b].item, p = blocks[b].part; k < blocks[b].count; ++k, step(i, p)) {
       if (p == 0) text += i == 0 ? "\n    " : ",\n    ";
       // Indented two levels deeper; a raw line break never occurs inside a
       // JSON string, so every one is indentation.
       for (char c : part_text(items[i], p, to_json)) {
         text += c;
         if (c == '\n') text += "    ";
-      }
-      if (++p == parts(items[i])) {
-        ++i;
-        p = 0;
       }
     }
     return text;
