@@ -57,14 +57,26 @@ std::size_t lines(const Event& e, std::size_t) {
 // The text an array `[...]` at depth 1 (indent 2) gets for items [begin, end)
 // of `n`, each dumped by `dump` at depth 0: "[\n" before the first, ",\n"
 // between, "\n  ]" after the last, every line indented by 4.
+// Appends `text` indented two levels deeper: a raw line break never occurs
+// inside a JSON string, so every one is indentation.
+void append_indented(std::string& out, std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t line_end = text.find('\n', at);
+    if (line_end == std::string_view::npos) {
+      out.append(text, at);
+      return;
+    }
+    out.append(text, at, line_end + 1 - at);
+    out += "    ";
+    at = line_end + 1;
+  }
+}
+
 template <class Dump>
 void append_items(std::string& text, std::size_t begin, std::size_t end, std::size_t n, Dump dump) {
   for (std::size_t i = begin; i < end; ++i) {
     text += i == 0 ? "[\n    " : ",\n    ";
-    for (char c : dump(i)) {
-      text += c;
-      if (c == '\n') text += "    ";
-    }
+    append_indented(text, dump(i));
   }
   if (end == n) text += "\n  ]";
 }
@@ -141,12 +153,7 @@ void append_array(std::string& out, std::string_view key, const Items& items, To
     std::string text;
     for (std::size_t k = 0, i = blocks[b].item, p = blocks[b].part; k < blocks[b].count; ++k, step(i, p)) {
       if (p == 0) text += i == 0 ? "\n    " : ",\n    ";
-      // Indented two levels deeper; a raw line break never occurs inside a
-      // JSON string, so every one is indentation.
-      for (char c : part_text(items[i], p, to_json)) {
-        text += c;
-        if (c == '\n') text += "    ";
-      }
+      append_indented(text, part_text(items[i], p, to_json));
     }
     return text;
   };
