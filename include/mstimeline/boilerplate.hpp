@@ -33,6 +33,7 @@ struct Boilerplate {
   std::vector<std::regex> patterns;
 
   bool matches(std::string_view line) const;  // one line, with or without its line end
+  bool matches(std::string_view line, std::string& scratch) const;  // the same, folding into `scratch`
 };
 
 // Adds the rules of one file to `out`.

@@ -1,6 +1,6 @@
 #include "mstimeline/boilerplate.hpp"
 
-#include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -23,9 +23,14 @@ std::string_view trim(std::string_view s) {
 }  // namespace
 
 bool Boilerplate::matches(std::string_view line) const {
+  std::string scratch;
+  return matches(line, scratch);
+}
+
+bool Boilerplate::matches(std::string_view line, std::string& folded) const {
   std::string_view t = trim(line);
   if (t.empty()) return false;
-  std::string folded = text::fold_case(t);
+  text::fold_case(t, folded);
   for (const auto& l : lines)
     if (folded == l) return true;
   for (const auto& p : prefixes)
@@ -69,13 +74,21 @@ std::optional<Diagnostic> parse_boilerplate(const JsonDoc& doc, Boilerplate& out
 
 std::vector<text::Span> content_lines(std::string_view text, const Boilerplate& rules) {
   std::vector<text::Span> out;
-  std::set<std::string> seen;
+  // Lines seen, known by their text with white space folded, without a folded copy.
+  struct Hash {
+    std::size_t operator()(std::string_view line) const { return static_cast<std::size_t>(text::hash_folding_spaces(line)); }
+  };
+  struct Same {
+    bool operator()(std::string_view a, std::string_view b) const { return text::same_folding_spaces(a, b); }
+  };
+  std::unordered_set<std::string_view, Hash, Same> seen;
+  std::string scratch;
   for (std::size_t begin = 0; begin < text.size();) {
     std::size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(begin, end - begin);
-    std::string key = text::fold_spaces(line);
-    if (!key.empty() && !rules.matches(line) && seen.insert(key).second) {
+    bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;  // folds to nothing
+    if (!blank && !rules.matches(line, scratch) && seen.insert(line).second) {
       std::size_t e = end;
       while (e > begin && (text[e - 1] == '\r')) --e;
       out.push_back({begin, e});
