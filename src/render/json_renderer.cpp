@@ -54,9 +54,6 @@ std::size_t lines(const Event& e, std::size_t) {
   return 1 + k_chunk;  // at most
 }
 
-// The text an array `[...]` at depth 1 (indent 2) gets for items [begin, end)
-// of `n`, each dumped by `dump` at depth 0: "[\n" before the first, ",\n"
-// between, "\n  ]" after the last, every line indented by 4.
 // Appends `text` indented two levels deeper: a raw line break never occurs
 // inside a JSON string, so every one is indentation.
 void append_indented(std::string& out, std::string_view text) {
@@ -72,6 +69,9 @@ void append_indented(std::string& out, std::string_view text) {
   }
 }
 
+// The text an array `[...]` at depth 1 (indent 2) gets for items [begin, end)
+// of `n`, each dumped by `dump` at depth 0: "[\n" before the first, ",\n"
+// between, "\n  ]" after the last, every line indented by 4.
 template <class Dump>
 void append_items(std::string& text, std::size_t begin, std::size_t end, std::size_t n, Dump dump) {
   for (std::size_t i = begin; i < end; ++i) {

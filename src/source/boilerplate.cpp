@@ -27,10 +27,11 @@ bool Boilerplate::matches(std::string_view line) const {
   return matches(line, scratch);
 }
 
-bool Boilerplate::matches(std::string_view line, std::string& folded) const {
+bool Boilerplate::matches(std::string_view line, std::string& scratch) const {
   std::string_view t = trim(line);
   if (t.empty()) return false;
-  text::fold_case(t, folded);
+  text::fold_case(t, scratch);
+  const std::string& folded = scratch;
   for (const auto& l : lines)
     if (folded == l) return true;
   for (const auto& p : prefixes)
@@ -76,7 +77,9 @@ std::vector<text::Span> content_lines(std::string_view text, const Boilerplate& 
   std::vector<text::Span> out;
   // Lines seen, known by their text with white space folded, without a folded copy.
   struct Hash {
-    std::size_t operator()(std::string_view line) const { return static_cast<std::size_t>(text::hash_folding_spaces(line)); }
+    std::size_t operator()(std::string_view line) const {
+      return static_cast<std::size_t>(text::hash_folding_spaces(line));
+    }
   };
   struct Same {
     bool operator()(std::string_view a, std::string_view b) const { return text::same_folding_spaces(a, b); }

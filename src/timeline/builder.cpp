@@ -70,15 +70,17 @@ struct WordTable {
 // words of one stretch of the mentions; the ids are then renumbered in word
 // order, so they do not depend on the number of threads.
 constexpr std::size_t k_word_parts = 8;  // each part holds its own table of distinct words
+// The citations and reasons move into their events this many at a time, on
+// at most k_fill_parts threads: a memory-bound step that more would not speed.
+constexpr std::size_t k_fill_slice = 1 << 16;
+constexpr std::size_t k_fill_parts = 8;
 
 WordTable word_table(const std::vector<Mention*>& mentions, std::size_t jobs) {
   WordTable t;
-  std::vector<std::size_t> count(mentions.size());
-  parallel_for(mentions.size(), jobs, [&](std::size_t m, NoScratch&) { count[m] = mentions[m]->salient.size(); },
+  t.start.assign(mentions.size() + 1, 0);  // counts first, then where each mention's words start
+  parallel_for(mentions.size(), jobs, [&](std::size_t m, NoScratch&) { t.start[m + 1] = mentions[m]->salient.size(); },
                1 << 12);
-  t.start.reserve(mentions.size() + 1);
-  t.start.push_back(0);
-  for (std::size_t c : count) t.start.push_back(t.start.back() + c);
+  std::partial_sum(t.start.begin(), t.start.end(), t.start.begin());
   t.ids.resize(t.start.back());
   auto too_many = [] { return Error("too many distinct words to merge (over 4 billion)"); };
   // Stretches of about as many words each; a part's words numbered as they
@@ -1032,24 +1034,27 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     const DateValue& date = dates[place[i].date];
     if (sizes[event_of[i] - first_new]++ == 0 || date.precision > e.date.precision) e.date = date;
   }
-  // The citations move into their events a slice at a time, each block
-  // released once moved: the citations are never held twice. Each thread
-  // fills its own events (event % parts), so every event's lists are filled
-  // in mention order by one thread, whatever the number of threads.
-  const std::size_t parts = std::max<std::size_t>(jobs, 1);
+  // The citations move into their events a slice at a time, each slice's
+  // blocks released once it has moved: the citations are never held twice.
+  // Each thread fills its own events (event % parts), so every event's lists
+  // are filled in mention order by one thread, whatever the number of threads.
+  // The lists are allocated on this thread, in the order the events first
+  // come, as they were on one thread: they reuse the space the blocks before
+  // them left, which another thread's allocations would not.
+  const std::size_t parts = std::clamp<std::size_t>(jobs, 1, k_fill_parts);
   {
     std::vector<std::uint32_t> event_by_k(n_fresh);
     for (std::uint32_t j = 0; j < n_fresh; ++j) event_by_k[k_of[j]] = event_of[j];
-    constexpr std::size_t k_slice = 1 << 16;
-    for (std::size_t begin = 0; begin < n_fresh; begin += k_slice) {
-      std::size_t end = std::min(n_fresh, begin + k_slice);
+    for (std::size_t begin = 0; begin < n_fresh; begin += k_fill_slice) {
+      std::size_t end = std::min(n_fresh, begin + k_fill_slice);
+      for (std::size_t k = begin; k < end; ++k) {
+        auto& citations = timeline.events[event_by_k[k]].citations;
+        if (citations.capacity() == 0) citations.reserve(sizes[event_by_k[k] - first_new]);
+      }
       parallel_for(parts, jobs, [&](std::size_t part, NoScratch&) {
         cites.for_each(begin, end, [&](std::size_t k, Citation& c) {
           std::uint32_t event = event_by_k[k];
-          if (event % parts != part) return;
-          auto& citations = timeline.events[event].citations;
-          if (citations.empty()) citations.reserve(sizes[event - first_new]);
-          citations.push_back(std::move(c));
+          if (event % parts == part) timeline.events[event].citations.push_back(std::move(c));
         });
       }, 1);
       cites.release_before(end);
@@ -1058,15 +1063,20 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   // The reasons last, in the order of the later mention, when the records are
   // gone; written on every thread a slice at a time.
   {
-    constexpr std::size_t k_slice = 1 << 16;
     std::vector<std::string> reasons;
-    for (std::size_t begin = 0; begin < n_fresh; begin += k_slice) {
-      std::size_t n = std::min(k_slice, n_fresh - begin);
+    for (std::size_t begin = 0; begin < n_fresh; begin += k_fill_slice) {
+      std::size_t n = std::min(k_fill_slice, n_fresh - begin);
       reasons.assign(n, std::string());
       parallel_for(n, jobs, [&](std::size_t k, NoScratch&) {
         std::size_t j = begin + k;
         if (link[j] != k_none) reasons[k] = why(link[j], j);
       });
+      // Each new event has one reason per mention but its first.
+      for (std::size_t k = 0; k < n; ++k) {
+        Event& e = timeline.events[event_of[begin + k]];
+        if (link[begin + k] != k_none && e.merged_because.capacity() == 0)
+          e.merged_because.reserve(sizes[event_of[begin + k] - first_new] - 1);
+      }
       parallel_for(parts, jobs, [&](std::size_t part, NoScratch&) {
         for (std::size_t k = 0; k < n; ++k) {
           std::uint32_t event = event_of[begin + k];

@@ -31,6 +31,17 @@ TEST_CASE("content lines skip boilerplate, blank lines and repeats, with byte of
   CHECK(spans[1].begin == 22);
 }
 
+TEST_CASE("content lines: blank means only spaces and tabs and CRs, and repeats differ only in runs of them", "[boilerplate]") {
+  Boilerplate none;  // no rules: only blank lines and repeats go
+  std::string text = " \t \r\n\f\n\v\n\t\n a \t b\n\ta b \r\na  b\nab\n\f\n a\tb";
+  CHECK(lines_of(text, none) == std::vector<std::string>{"\f", "\v", " a \t b", "ab"});
+  // A last line without a line end counts like any other.
+  CHECK(lines_of("x\ny", none) == std::vector<std::string>{"x", "y"});
+  CHECK(lines_of("x\n x ", none) == std::vector<std::string>{"x"});
+  CHECK(lines_of("", none).empty());
+  CHECK(lines_of(" \t\r", none).empty());
+}
+
 TEST_CASE("a boilerplate pattern that does not compile is reported at its position", "[boilerplate]") {
   auto doc = parse_json("b.json", "{\"patterns\": [\"(unclosed\"]}");
   REQUIRE(doc.ok());

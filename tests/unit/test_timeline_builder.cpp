@@ -229,3 +229,57 @@ TEST_CASE("the merge gives the same events, reasons and review on any number of 
     CHECK(summary(build_timeline("T", records, {}, jobs)) == summary(one));
   }
 }
+
+TEST_CASE("citations and reasons fill their events alike on any number of threads and across many slices",
+          "[timeline]") {
+  // Over 65,536 new-event mentions, so the events are filled in more than one
+  // slices, with records that straddle them, records with no mention and
+  // records whose mentions are all catalog ones in between.
+  const std::vector<std::string> values = {"2023", "2023-Q4", "2023-11", "2023-W46", "2023-11-17", "2024-01-05",
+                                           "2024-02", "2024-03-11", "2022-06", "2021-09-30"};
+  std::vector<std::string> vocabulary;
+  for (int w = 0; w < 400; ++w) vocabulary.push_back("kata" + std::to_string(w));
+  std::mt19937 random(11);
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+  std::vector<DocumentRecord> records(120);
+  std::size_t fresh = 0;
+  for (std::size_t r = 0; r < records.size(); ++r) {
+    records[r].source.id = records[r].source.path = "s" + std::to_string(r);
+    std::size_t count = r % 7 == 3 ? 0 : 700 + pick(1400);
+    for (std::size_t k = 0; k < count; ++k) {
+      Mention m;
+      m.date = *parse_date_value(values[pick(values.size())]);
+      if (r % 7 == 5) m.catalog_id = "catalogued";
+      std::set<std::string> words;
+      for (std::size_t w = 2 + pick(3); w > 0; --w) words.insert(vocabulary[pick(vocabulary.size())]);
+      m.salient = WordList(words);
+      m.citation = {records[r].source.id, k * 50, k * 50 + 20,
+                    pick(9) == 0 ? "repeated" : "q" + std::to_string(pick(100000)), "date"};
+      if (m.catalog_id.empty()) ++fresh;
+      records[r].mentions.push_back(std::move(m));
+    }
+  }
+  REQUIRE(fresh > 65536);  // k_fill_slice
+  auto summary = [](const Timeline& t) {
+    std::vector<std::string> out;
+    for (const auto& e : t.events) {
+      out.push_back(e.id + " " + e.date.value);
+      for (const auto& c : e.citations) out.push_back(c.source + "@" + std::to_string(c.start) + " " + c.quote);
+      for (const auto& why : e.merged_because) out.push_back(why);
+    }
+    return out;
+  };
+  Timeline t = build_timeline("T", records, {}, 1);
+  std::size_t cited = 0, reasons = 0;
+  for (const auto& e : t.events) {
+    cited += e.citations.size();
+    reasons += e.merged_because.size();
+  }
+  CHECK(cited == fresh);  // each new-event mention cited once, in some event
+  CHECK(reasons == fresh - t.events.size());  // one reason for each mention but an event's first
+  auto one = summary(t);
+  for (std::size_t jobs : {2, 9}) {  // 9: more threads than the fill uses
+    INFO(jobs << " threads");
+    CHECK(summary(build_timeline("T", records, {}, jobs)) == one);
+  }
+}
