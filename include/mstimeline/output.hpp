@@ -3,11 +3,14 @@
 // A regular file is written to a temporary file in the same directory and
 // renamed over the target, so a reader never sees a half-written file and a
 // failed run leaves the old file (or nothing) behind; an existing file keeps
-// its mode. A symbolic link is followed (the link stays, its target is
-// replaced). Anything else that exists (/dev/null, a FIFO, a terminal) is
+// its mode. It is on disk (fsync) before the rename; the writing to disk is
+// started every few megabytes as it is written (Linux), so that the last wait
+// is for the last few megabytes only. A symbolic link is followed (the link
+// stays, its target is replaced). Anything else that exists (/dev/null, a FIFO, a terminal) is
 // written through, never replaced.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -45,6 +48,8 @@ class OutputStream {
   int m_fd = -1;
   Kind m_kind = Kind::standard_output;
   unsigned m_mode = 0;
+  std::size_t m_written = 0;  // bytes written so far (Kind::replace)
+  std::size_t m_flushed = 0;  // bytes whose writing to disk has been started
 };
 
 }  // namespace mstl

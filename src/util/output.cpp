@@ -117,6 +117,18 @@ void OutputStream::abandon(const char* what) {
 void OutputStream::write(std::string_view chunk) {
   if (m_fd < 0) throw Error(m_path + ": written after it was finished or abandoned", ExitCode::internal);
   if (!write_all(m_fd, chunk)) abandon("write");
+  if (m_kind != Kind::replace) return;
+  m_written += chunk.size();
+#if defined(__linux__) && defined(SYNC_FILE_RANGE_WRITE)
+  // Starts writing what is written to disk, without waiting for it: commit()'s
+  // fsync then waits for the rest only. A failure here is fsync's to report.
+  constexpr std::size_t k_flush_every = std::size_t{8} << 20;
+  if (m_written - m_flushed >= k_flush_every) {
+    (void)::sync_file_range(m_fd, static_cast<off_t>(m_flushed), static_cast<off_t>(m_written - m_flushed),
+                            SYNC_FILE_RANGE_WRITE);
+    m_flushed = m_written;
+  }
+#endif
 }
 
 void OutputStream::commit() {

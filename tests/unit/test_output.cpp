@@ -83,3 +83,22 @@ TEST_CASE("a streamed output appears whole at commit, and not at all when abando
   CHECK(test::read_file(target) == "first second\n");
   CHECK(entries() == 1);
 }
+
+TEST_CASE("a streamed output of many megabytes arrives byte for byte", "[output]") {
+  // Past the size at which the writing to disk is started along the way.
+  TempDir dir;
+  auto target = dir / "big.json";
+  std::string expected;
+  {
+    OutputStream out(target.string());
+    std::string chunk(300'001, '\0');
+    for (int round = 0; round < 70; ++round) {
+      for (std::size_t i = 0; i < chunk.size(); ++i) chunk[i] = static_cast<char>('a' + (i * 7 + round) % 26);
+      out.write(chunk);
+      expected += chunk;
+    }
+    out.commit();
+  }
+  REQUIRE(expected.size() > std::size_t{20} << 20);
+  CHECK(test::read_file(target) == expected);
+}
