@@ -16,7 +16,6 @@
 // whatever its name; anything else (a device, a FIFO) is refused.
 #pragma once
 
-#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -39,9 +38,8 @@ struct WalkResult {
 // The name of the optional ignore file at the input root.
 inline constexpr const char* k_ignore_file = ".mstimelineignore";
 
-// Throws mstl::Error when `root` does not exist. The root's folders are
-// walked on up to `jobs` threads; the result is the same for any number.
-WalkResult walk_articles(const std::filesystem::path& root, std::size_t jobs = 1);
+// Throws mstl::Error when `root` does not exist.
+WalkResult walk_articles(const std::filesystem::path& root);
 
 // Whether `relative` (or its file name, for patterns without '/') matches a glob.
 bool ignore_pattern_matches(const std::string& pattern, const std::string& relative);

@@ -1,13 +1,11 @@
 #include "mstimeline/walk.hpp"
 
 #include "mstimeline/decode.hpp"
-#include "mstimeline/parallel.hpp"
 
 #include <fnmatch.h>
 
 #include <algorithm>
 #include <fstream>
-#include <tuple>
 
 #include <fmt/format.h>
 
@@ -52,17 +50,9 @@ std::vector<Pattern> read_ignore_patterns(const fs::path& root) {
   return patterns;
 }
 
-// A folder whose walk is left for later, on another thread.
-struct Deferred {
-  fs::path dir;
-  std::string prefix;
-};
-
 class Walker {
  public:
-  // Folders found are walked at once, or listed in `deferred` when given.
-  Walker(WalkResult& out, const std::vector<Pattern>& patterns, std::vector<Deferred>* deferred = nullptr)
-      : m_out(out), m_patterns(patterns), m_deferred(deferred) {}
+  Walker(const fs::path& root, WalkResult& out) : m_root(root), m_out(out), m_patterns(read_ignore_patterns(root)) {}
 
   void visit_directory(const fs::path& dir, const std::string& prefix) {
     std::error_code ec;
@@ -84,7 +74,6 @@ class Walker {
     bool is_dir = entry.is_directory(ec);
     if (is_ignored(relative, is_dir)) return note(relative, fmt::format("matches {}", k_ignore_file));
     if (is_dir && is_link) return note(relative, "symbolic link to a directory, not followed");
-    if (is_dir && m_deferred) return m_deferred->push_back({entry.path(), relative});
     if (is_dir) return visit_directory(entry.path(), relative);
     if (!entry.is_regular_file(ec)) {
       if (is_link) {
@@ -116,15 +105,10 @@ class Walker {
     m_out.warnings.push_back(Diagnostic{sanitize_utf8(path.string()), 0, 0, std::move(message), {}});
   }
 
+  fs::path m_root;
   WalkResult& m_out;
-  const std::vector<Pattern>& m_patterns;
-  std::vector<Deferred>* m_deferred;
+  std::vector<Pattern> m_patterns;
 };
-
-template <class T>
-void append(std::vector<T>& to, std::vector<T>& from) {
-  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-}
 
 }  // namespace
 
@@ -135,7 +119,7 @@ bool ignore_pattern_matches(const std::string& pattern, const std::string& relat
   return fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
 }
 
-WalkResult walk_articles(const fs::path& root, std::size_t jobs) {
+WalkResult walk_articles(const fs::path& root) {
   WalkResult out;
   if (root.empty()) throw Error("the input path is empty");
   std::error_code ec;
@@ -144,31 +128,17 @@ WalkResult walk_articles(const fs::path& root, std::size_t jobs) {
   if (ec && ec != std::errc::no_such_file_or_directory) throw Error(fmt::format("{}: {}", shown, ec.message()));
   if (ec || !fs::exists(status)) throw Error(fmt::format("{}: no such file or directory", shown));
   if (fs::is_directory(status)) {
-    // The root's folders are walked side by side, each into its own result.
-    std::vector<Pattern> patterns = read_ignore_patterns(root);
-    std::vector<Deferred> folders;
-    Walker(out, patterns, &folders).visit_directory(root, "");
-    std::vector<WalkResult> parts(folders.size());
-    parallel_for(folders.size(), jobs, [&](std::size_t i, NoScratch&) {
-      Walker(parts[i], patterns).visit_directory(folders[i].dir, folders[i].prefix);
-    }, 1);
-    for (auto& part : parts) {
-      append(out.articles, part.articles);
-      append(out.notes, part.notes);
-      append(out.warnings, part.warnings);
-    }
+    Walker(root, out).visit_directory(root, "");
   } else if (fs::is_regular_file(status)) {
     out.articles.push_back({root.filename().string(), root});  // any name: the user chose this file
   } else {
     throw Error(fmt::format("{}: not a regular file or directory", shown));
   }
-  // Relative paths are unique: any number of threads sorts them alike.
-  parallel_sort(out.articles.begin(), out.articles.end(),
-                [](const ArticleFile& a, const ArticleFile& b) { return a.relative < b.relative; }, jobs);
+  std::sort(out.articles.begin(), out.articles.end(),
+            [](const ArticleFile& a, const ArticleFile& b) { return a.relative < b.relative; });
   std::sort(out.notes.begin(), out.notes.end());
-  std::sort(out.warnings.begin(), out.warnings.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.path, a.message) < std::tie(b.path, b.message);
-  });
+  std::sort(out.warnings.begin(), out.warnings.end(),
+            [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });
   return out;
 }
 

@@ -14,11 +14,13 @@
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
+#if defined(__GLIBC__)
+#include <malloc.h>  // malloc_trim
+#endif
 
 #include <fmt/format.h>
 
 #include "mstimeline/error.hpp"
-#include "mstimeline/memory.hpp"
 #include "mstimeline/parallel.hpp"
 #include "mstimeline/sha256.hpp"
 #include "mstimeline/text.hpp"
@@ -774,7 +776,6 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
       fresh_at[r + 1] += fresh_at[r];
       catalogued_at[r + 1] += catalogued_at[r];
     }
-    reserve_on_huge_pages(fresh_in, fresh_at.back());
     fresh_in.resize(fresh_at.back());
     catalogued.resize(catalogued_at.back());
     parallel_for(records.size(), jobs, [&](std::size_t r, NoScratch&) {
@@ -784,17 +785,14 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
         else catalogued[c++] = &m;
     }, 64);
   }
-  reserve_on_huge_pages(timeline.sources, records.size());
-  timeline.sources.resize(records.size());
-  parallel_for(records.size(), jobs, [&](std::size_t r, NoScratch&) {
-    timeline.sources[r] = std::move(records[r].source);
-  }, 256);
+  timeline.sources.reserve(records.size());
   for (auto& record : records) {
     for (auto& c : record.conflicts) conflicts.push_back(std::move(c));
     for (auto& u : record.undated) timeline.undated.push_back(std::move(u));
     if (events.review)
       for (auto& d : record.dropped) timeline.review.push_back(std::move(d));
-    if (!record.dropped.empty()) std::vector<ReviewItem>().swap(record.dropped);
+    std::vector<ReviewItem>().swap(record.dropped);
+    timeline.sources.push_back(std::move(record.source));
   }
   if (events.review)
     for (const auto& u : timeline.undated)
@@ -849,15 +847,14 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   // Mentions, words and events are numbered in 32 bits.
   if (fresh_in.size() >= UINT32_MAX - timeline.events.size())
     throw Error("too many new-event mentions to merge (over 4 billion)");
-  std::vector<std::uint32_t> k_of = vector_on_huge_pages<std::uint32_t>(fresh_in.size());  // by j
+  std::vector<std::uint32_t> k_of(fresh_in.size());  // by j
   {
     // Dates, then citations (citation_before): compared on a compact copy,
     // the sources by their rank, the date texts looked at only on a tie.
     std::vector<std::string_view> names;        // each mention's source, consecutive repeats once
-    std::vector<std::uint32_t> name_of = vector_on_huge_pages<std::uint32_t>(fresh_in.size());
+    std::vector<std::uint32_t> name_of(fresh_in.size());
     {
-      // The same source as the mention before.
-      std::vector<std::uint8_t> repeat = vector_on_huge_pages<std::uint8_t>(fresh_in.size());
+      std::vector<std::uint8_t> repeat(fresh_in.size());  // the same source as the mention before
       parallel_for(fresh_in.size(), jobs, [&](std::size_t k, NoScratch&) {
         repeat[k] = k > 0 && fresh_in[k - 1].first->citation.source == fresh_in[k].first->citation.source;
       }, 1 << 12);
@@ -880,7 +877,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
       std::size_t start, end;
       std::uint32_t k;
     };
-    std::vector<Key> keys = vector_on_huge_pages<Key>(fresh_in.size());
+    std::vector<Key> keys(fresh_in.size());
     parallel_for(fresh_in.size(), jobs, [&](std::size_t k, NoScratch&) {
       const Mention& m = *fresh_in[k].first;
       keys[k] = {m.date.period.start.time_since_epoch().count(), static_cast<int>(m.date.precision),
@@ -904,12 +901,12 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     std::uint32_t date;    // index into dates
   };
   std::size_t n_fresh = fresh_in.size();
-  std::vector<Place> place = vector_on_huge_pages<Place>(n_fresh);
+  std::vector<Place> place(n_fresh);
   std::vector<DateValue> dates;  // distinct, in the order of their first mentions
-  std::vector<Period> periods = vector_on_huge_pages<Period>(n_fresh);
+  std::vector<Period> periods(n_fresh);
   {
     auto date_of = [&](std::uint32_t j) -> const DateValue& { return fresh_in[k_of[j]].first->date; };
-    std::vector<std::uint64_t> hashes = vector_on_huge_pages<std::uint64_t>(n_fresh);
+    std::vector<std::uint64_t> hashes(n_fresh);
     parallel_for(n_fresh, jobs, [&](std::size_t j, NoScratch&) {
       hashes[j] = std::hash<std::string_view>()(date_of(static_cast<std::uint32_t>(j)).value);
     }, 1 << 12);
@@ -917,7 +914,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
         n_fresh, jobs, [&](std::uint32_t j) { return hashes[j]; },
         [&](std::uint32_t a, std::uint32_t b) { return hashes[a] == hashes[b] && date_of(a).value == date_of(b).value; });
     std::vector<std::uint64_t>().swap(hashes);
-    std::vector<std::uint32_t> date_id = vector_on_huge_pages<std::uint32_t>(n_fresh);
+    std::vector<std::uint32_t> date_id(n_fresh);
     for (std::uint32_t j = 0; j < n_fresh; ++j) {
       if (first[j] != j) {
         date_id[j] = date_id[first[j]];
@@ -941,7 +938,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     // The table holds them as ids now.
     parallel_for(n_fresh, jobs, [&](std::size_t j, NoScratch&) { fresh[j]->salient.clear(); }, 1 << 12);
   }
-  std::vector<double> total = vector_on_huge_pages<double>(n_fresh);
+  std::vector<double> total(n_fresh);
   parallel_for(n_fresh, jobs, [&](std::size_t i, NoScratch&) { total[i] = weight_of(words.of(i), words); }, 1 << 12);
   // The citations leave the records in record order, each record released
   // once emptied: from here on a mention is its citation, its place, its date
@@ -966,16 +963,16 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     std::vector<DocumentRecord>().swap(records);
     std::vector<std::pair<Mention*, std::uint32_t>>().swap(fresh_in);
   }
+#if defined(__GLIBC__)
+  malloc_trim(0);  // the freed records lie in small pieces between what stays: hand whole free pages back
+#endif
   auto cite = [&](std::size_t j) -> const Citation& { return cites[k_of[j]]; };
   // Each distinct sentence (white space folded) gets an id: a mention repeating
   // an earlier one's sentence joins it whatever their words.
   std::vector<std::uint32_t> sentence_of;
   {
-    // The freed records lie in small pieces between what stays: whole free
-    // pages go back to the system.
-    release_free_memory();
     // A sentence is known by its first mention, not by a folded copy of it.
-    std::vector<std::uint64_t> hashes = vector_on_huge_pages<std::uint64_t>(n_fresh);
+    std::vector<std::uint64_t> hashes(n_fresh);
     parallel_for(n_fresh, jobs, [&](std::size_t m, NoScratch&) { hashes[m] = text::hash_folding_spaces(cite(m).quote); });
     std::vector<std::uint32_t> first = first_equals(
         n_fresh, jobs, [&](std::uint32_t j) { return hashes[j]; },
@@ -990,7 +987,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   // Each mention joins the earliest agreeing one (its link); the rest follows
   // through it.
   constexpr std::uint32_t k_none = UINT32_MAX;
-  std::vector<std::uint32_t> link = vector_on_huge_pages<std::uint32_t>(n_fresh, k_none);
+  std::vector<std::uint32_t> link(n_fresh, k_none);
   auto why = [&](std::size_t i, std::size_t j) {
     const Place &a = place[i], &b = place[j];
     const std::string &a_source = timeline.sources[a.source].id, &b_source = timeline.sources[b.source].id;
@@ -1019,8 +1016,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   }
   // The new events, in the order of their first mentions (each group's root).
   std::size_t first_new = timeline.events.size();
-  // By mention: its event's index in timeline.events.
-  std::vector<std::uint32_t> event_of = vector_on_huge_pages<std::uint32_t>(n_fresh);
+  std::vector<std::uint32_t> event_of(n_fresh);  // by mention: its event's index in timeline.events
   std::vector<std::size_t> sizes;                // citations by new event
   for (std::uint32_t j = 0; j < n_fresh; ++j) {
     std::uint32_t root = groups.find(j);
@@ -1047,7 +1043,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   // them left, which another thread's allocations would not.
   const std::size_t parts = std::clamp<std::size_t>(jobs, 1, k_fill_parts);
   {
-    std::vector<std::uint32_t> event_by_k = vector_on_huge_pages<std::uint32_t>(n_fresh);
+    std::vector<std::uint32_t> event_by_k(n_fresh);
     for (std::uint32_t j = 0; j < n_fresh; ++j) event_by_k[k_of[j]] = event_of[j];
     for (std::size_t begin = 0; begin < n_fresh; begin += k_fill_slice) {
       std::size_t end = std::min(n_fresh, begin + k_fill_slice);

@@ -11,7 +11,6 @@
 
 #include "mstimeline/decode.hpp"
 #include "mstimeline/manifest.hpp"
-#include "mstimeline/memory.hpp"
 #include "mstimeline/parallel.hpp"
 #include "mstimeline/walk.hpp"
 
@@ -185,7 +184,7 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
   events.topic = topic ? &*topic : nullptr;
   events.catalog = catalog ? &*catalog : nullptr;
   events.title_language = options.title_language;
-  WalkResult walk = walk_articles(options.input, jobs_or_cores(options.jobs));
+  WalkResult walk = walk_articles(options.input);
   std::optional<LoadedManifest> loaded = read_manifest(options, knowledge);
   x.notes = std::move(walk.notes);
   x.warnings = std::move(walk.warnings);
@@ -199,12 +198,8 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
   // Workers take the next file from a shared counter; each result lands in
   // its file's slot, so the order of the output is the order of the files
   // whatever the threads do.
-  std::vector<Slot> slots;
-  reserve_on_huge_pages(slots, mine.size());
-  slots.resize(mine.size());
-  // Each record is made in place, then the array closes up.
-  reserve_on_huge_pages(x.documents, mine.size());
-  x.documents.resize(mine.size());
+  std::vector<Slot> slots(mine.size());
+  x.documents.resize(mine.size());  // each record is made in place, then the array closes up
   std::atomic<std::size_t> next{0};
   std::mutex progress_mutex;
   std::size_t done = 0;
@@ -275,26 +270,24 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
   events.review = review;
 
   // Final ids, from the paths of every document, as if one folder held them all.
-  auto by_path = [](const DocumentRecord& a, const DocumentRecord& b) { return a.source.path < b.source.path; };
-  if (!std::is_sorted(documents.begin(), documents.end(), by_path))  // as `extract` leaves them
-    std::sort(documents.begin(), documents.end(), by_path);
+  std::sort(documents.begin(), documents.end(),
+            [](const DocumentRecord& a, const DocumentRecord& b) { return a.source.path < b.source.path; });
   for (std::size_t i = 1; i < documents.size(); ++i)
     if (documents[i].source.path == documents[i - 1].source.path)
       throw Error(fmt::format("{}: in two documents (overlapping shards, or a part given twice?)",
                               documents[i].source.path));
   std::vector<std::string> paths;
-  paths.reserve(documents.size());
   for (const auto& d : documents) paths.push_back(d.source.path);
   std::vector<std::string> ids = assign_source_ids(paths);
-  parallel_for(documents.size(), jobs_or_cores(jobs), [&](std::size_t i, NoScratch&) {
+  for (std::size_t i = 0; i < documents.size(); ++i) {
     DocumentRecord& d = documents[i];
     const std::string& id = ids[i];
+    d.source.id = id;
     for (auto& m : d.mentions) m.citation.source = id;
     for (auto& c : d.conflicts) c.citation.source = id;
     for (auto& c : d.undated) c.source = id;
     for (auto& r : d.dropped) r.citation.source = id;
-    d.source.id = std::move(ids[i]);
-  });
+  }
   std::string name = !title.empty()                             ? title
                      : !headers.empty() && headers.front().title ? *headers.front().title
                                                                  : std::string("Timeline");

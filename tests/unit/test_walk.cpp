@@ -92,34 +92,3 @@ TEST_CASE("ignore patterns match the path, or the name when they have no slash",
   CHECK_FALSE(ignore_pattern_matches("a/*.md", "a/b/x.md"));
   CHECK_FALSE(ignore_pattern_matches("b/x.md", "a/b/x.md"));
 }
-
-TEST_CASE("the root's folders walked on several threads give the same result as on one", "[loader]") {
-  TempDir dir;
-  write_file(dir / ".mstimelineignore", "skip/\n*.draft.txt\n");
-  for (const char* p : {"top.txt", "a/1.txt", "a/x/deep.md", "a/n.draft.txt", "b/2.txt", "b/notes.pdf", "c/.hidden.txt",
-                        "c/3.txt", "skip/4.txt", "d/e/f/5.txt", "z.txt"})
-    write_file(dir / p, "x");
-  std::filesystem::create_symlink(dir / "missing.txt", dir / "b/dangling.txt");
-  std::filesystem::create_symlink(dir / "missing.txt", dir / "a/dangling.txt");
-  WalkResult one = walk_articles(dir.path(), 1);
-  CHECK(relatives(one) ==
-        std::vector<std::string>{"a/1.txt", "a/x/deep.md", "b/2.txt", "c/3.txt", "d/e/f/5.txt", "top.txt", "z.txt"});
-  CHECK(one.notes == std::vector<std::string>{
-                         "skipped .mstimelineignore: hidden",
-                         "skipped a/n.draft.txt: matches .mstimelineignore",
-                         "skipped b/notes.pdf: not an article file (.txt, .md)",
-                         "skipped c/.hidden.txt: hidden",
-                         "skipped skip: matches .mstimelineignore",
-                     });
-  REQUIRE(one.warnings.size() == 2);
-  CHECK(one.warnings[0].path == (dir / "a/dangling.txt").string());
-  CHECK(one.warnings[1].path == (dir / "b/dangling.txt").string());
-  for (std::size_t jobs : {2, 3, 8}) {
-    WalkResult many = walk_articles(dir.path(), jobs);
-    CHECK(relatives(many) == relatives(one));
-    CHECK(many.notes == one.notes);
-    REQUIRE(many.warnings.size() == one.warnings.size());
-    for (std::size_t i = 0; i < one.warnings.size(); ++i)
-      CHECK(many.warnings[i].to_string("warning") == one.warnings[i].to_string("warning"));
-  }
-}
