@@ -26,6 +26,7 @@
 #include "mstimeline/knowledge.hpp"
 #include "mstimeline/record.hpp"
 #include "mstimeline/timeline.hpp"
+#include "mstimeline/timings.hpp"
 
 namespace mstl {
 
@@ -51,6 +52,7 @@ struct BuildOptions {
   std::size_t shard_index = 0;      // extract only the files whose index in path order is
   std::size_t shard_count = 1;      // shard_index modulo shard_count
   bool keep_review = false;         // keep the dropped mentions and fill Timeline::review; a build does not need them
+  Timings* timings = nullptr;       // when set, the steps are marked in it (--timings)
 };
 
 struct Extraction {
@@ -74,10 +76,11 @@ Diagnostic extraction_failure(const std::string& path, const std::exception_ptr&
 // must agree. The title is `title` when not empty, else the headers', else
 // "Timeline". Timeline::review is filled only when `review` is set; `jobs`
 // threads (0: one per core) do the merging's searches. Throws mstl::Error when
-// two documents have the same path or the headers disagree.
+// two documents have the same path or the headers disagree. With `timings`,
+// its steps are marked there ("merge: ...").
 Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vector<PartHeader>& headers,
                          const std::string& title, const std::string& title_language, bool review = false,
-                         std::size_t jobs = 1);
+                         std::size_t jobs = 1, Timings* timings = nullptr);
 
 struct BuildResult {
   Timeline timeline;

@@ -38,6 +38,7 @@
 #include "mstimeline/knowledge.hpp"
 #include "mstimeline/source.hpp"
 #include "mstimeline/timex.hpp"
+#include "mstimeline/timings.hpp"
 #include "mstimeline/topic.hpp"
 #include "mstimeline/word_list.hpp"
 
@@ -117,9 +118,10 @@ DocumentRecord extract_document(const Article& article, const Knowledge& knowled
 
 // `jobs` threads build the merge's tables (each holding the words or keys
 // that fall to it) and look for the mentions each new-event mention joins;
-// the result is the same for any number.
+// the result is the same for any number. With `timings`, its steps are
+// marked there ("merge: ...", timings.hpp).
 Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, const EventKnowledge& events = {},
-                        std::size_t jobs = 1);
+                        std::size_t jobs = 1, Timings* timings = nullptr);
 
 // A one-line title from a sentence: white space folded, cut at a word
 // boundary near `max_bytes` with an ellipsis.

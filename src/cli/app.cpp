@@ -51,6 +51,16 @@ void keep_until_exit_erased(void* result) {
   kept = new Kept{result, kept};
 }
 
+std::unique_ptr<Timings> start_timings(const GlobalOptions& global) {
+  return global.timings ? std::make_unique<Timings>() : nullptr;
+}
+
+void print_timings(const Timings* timings) {
+  if (!timings) return;
+  std::string report = timings->report(peak_rss_bytes());
+  std::fwrite(report.data(), 1, report.size(), stderr);
+}
+
 void print_warnings(const std::vector<Diagnostic>& warnings, const GlobalOptions& global) {
   if (global.quiet) return;
   for (const auto& w : warnings) std::fprintf(stderr, "%s\n", paint_diagnostic(w, "warning", global.color).c_str());
@@ -95,6 +105,8 @@ int run(int argc, char** argv) {
       ->type_name("DIR");
   auto* verbose = app.add_flag("-v,--verbose", global.verbose, "Also say what was skipped and why");
   app.add_flag("-q,--quiet", global.quiet, "Print nothing on stderr but errors")->excludes(verbose);
+  app.add_flag("--timings", global.timings,
+               "At the end, print on stderr the seconds each step took and the peak memory (even with -q)");
   app.add_option("--color", global.color_mode,
                  "Color diagnostics on stderr: auto (a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))

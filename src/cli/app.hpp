@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 
 #include "mstimeline/error.hpp"
+#include "mstimeline/timings.hpp"
 
 namespace mstl::cli {
 
@@ -22,6 +23,7 @@ struct GlobalOptions {
   std::string data_dir;
   bool verbose = false;
   bool quiet = false;
+  bool timings = false;             // --timings: each step's seconds on stderr at the end, even with --quiet
   std::string color_mode = "auto";  // --color
   bool color = false;               // decided from color_mode, the terminal and NO_COLOR (term.hpp)
 };
@@ -44,6 +46,11 @@ template <class T>
 void keep_until_exit(std::unique_ptr<T> result) {
   keep_until_exit_erased(result.release());
 }
+
+// With --timings, a clock started now (the knowledge files not yet read);
+// without, nullptr. print_timings writes its report on stderr.
+std::unique_ptr<Timings> start_timings(const GlobalOptions& global);
+void print_timings(const Timings* timings);
 
 // What a subcommand does once parsing succeeded; returns the exit code.
 using Action = std::function<int()>;

@@ -33,9 +33,12 @@ struct BuildArgs {
 };
 
 int run_build_command(const BuildArgs& args, const GlobalOptions& global) {
+  auto timings = start_timings(global);
   Knowledge knowledge = load_knowledge(find_data_dir(global.data_dir));
   Output output = prepare_output(args.out, knowledge, args.in.jobs);  // bad values fail before any work
   BuildOptions options = build_options(args.in, knowledge);
+  options.timings = timings.get();
+  if (timings) timings->mark("knowledge");
   options.title_language = args.out.locale;
   if (!args.out.output.empty() && args.out.output != "-") options.exclude = args.out.output;
   auto progress = attach_progress(options, global);
@@ -43,6 +46,8 @@ int run_build_command(const BuildArgs& args, const GlobalOptions& global) {
   progress->finish();
   report(result->warnings, result->notes, global, args.in.strict);
   int code = emit(result->timeline, output, args.out, global);
+  if (timings) timings->mark("write");
+  print_timings(timings.get());
   keep_until_exit(std::move(result));
   return code;
 }

@@ -47,8 +47,11 @@ void parse_shard(const std::string& text, BuildOptions& options) {
 }
 
 int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
+  auto timings = start_timings(global);
   Knowledge knowledge = load_knowledge(find_data_dir(global.data_dir));
   BuildOptions options = build_options(args.in, knowledge);
+  options.timings = timings.get();
+  if (timings) timings->mark("knowledge");
   if (!args.shard.empty()) parse_shard(args.shard, options);
   if (!args.output.empty() && args.output != "-") options.exclude = args.output;
   auto progress = attach_progress(options, global);
@@ -58,6 +61,8 @@ int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
   std::string out = header_line(x->header);
   for (const auto& d : x->documents) out += document_line(d);
   write_output(args.output, out);
+  if (timings) timings->mark("write");
+  print_timings(timings.get());
   keep_until_exit(std::move(x));
   return 0;
 }

@@ -29,8 +29,11 @@ struct MergeArgs {
 };
 
 int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
+  auto timings = start_timings(global);
   Knowledge knowledge = load_knowledge(find_data_dir(global.data_dir));
   Output output = prepare_output(args.out, knowledge, args.jobs);
+  if (timings) timings->mark("knowledge");
+  std::uint64_t bytes = 0;
   std::vector<PartHeader> headers;
   std::vector<DocumentRecord> documents;
   for (const auto& path : args.parts) {
@@ -40,6 +43,7 @@ int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
     } else {
       text = read_file(path).take();
     }
+    bytes += text.size();
     Part part = parse_part(path == "-" ? "<stdin>" : path, text).take();
     if (part.headers.empty() && !part.documents.empty())
       throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", path));
@@ -48,9 +52,15 @@ int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
     for (auto& h : part.headers) headers.push_back(std::move(h));
     for (auto& d : part.documents) documents.push_back(std::move(d));
   }
+  if (Timings* t = timings.get()) {
+    auto now = Timings::Clock::now();
+    t->mark("read parts", fmt::format("{} parts, {}", args.parts.size(), throughput(bytes, t->since_last(now))), now);
+  }
   auto timeline = std::make_unique<Timeline>(
-      merge_documents(std::move(documents), headers, args.title, args.out.locale, false, args.jobs));
+      merge_documents(std::move(documents), headers, args.title, args.out.locale, false, args.jobs, timings.get()));
   int code = emit(*timeline, output, args.out, global);
+  if (timings) timings->mark("write");
+  print_timings(timings.get());
   keep_until_exit(std::move(timeline));
   return code;
 }

@@ -758,7 +758,10 @@ std::string title_from_sentence(std::string_view sentence, std::size_t max_bytes
 }
 
 Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, const EventKnowledge& events,
-                        std::size_t jobs) {
+                        std::size_t jobs, Timings* timings) {
+  auto step = [timings](std::string_view name) {
+    if (timings) timings->mark(name);
+  };
   Timeline timeline;
   timeline.title = std::move(title);
   // The mentions stay in their records, looked at through pointers, until
@@ -797,6 +800,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   if (events.review)
     for (const auto& u : timeline.undated)
       timeline.review.push_back({"undated", "on topic, reports an event, no date and no catalog link", u});
+  step("merge: gather");
 
   // Catalog events: one per catalog id, dated by the catalog, refined by the
   // text when every text date is finer and they agree.
@@ -839,8 +843,8 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     for (auto& c : conflicts)
       if (c.catalog_id == id) e.conflicts.push_back(c);
     timeline.events.push_back(std::move(e));  // its citations are finished with the new events'
-
   }
+  step("merge: catalog events");
 
   // New events: mentions with compatible dates whose words agree. They are
   // numbered j in date order; fresh_in holds them at k, in record order.
@@ -893,6 +897,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     }, jobs);
     for (std::size_t j = 0; j < keys.size(); ++j) k_of[j] = keys[j].k;
   }
+  step("merge: sort");
   // Where each mention is and its date, kept apart from the mentions so that the
   // reasons can be written after the records are gone.
   struct Place {
@@ -940,6 +945,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   }
   std::vector<double> total(n_fresh);
   parallel_for(n_fresh, jobs, [&](std::size_t i, NoScratch&) { total[i] = weight_of(words.of(i), words); }, 1 << 12);
+  step("merge: dates and words");
   // The citations leave the records in record order, each record released
   // once emptied: from here on a mention is its citation, its place, its date
   // and its words.
@@ -966,6 +972,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
 #if defined(__GLIBC__)
   malloc_trim(0);  // the freed records lie in small pieces between what stays: hand whole free pages back
 #endif
+  step("merge: citations out");
   auto cite = [&](std::size_t j) -> const Citation& { return cites[k_of[j]]; };
   // Each distinct sentence (white space folded) gets an id: a mention repeating
   // an earlier one's sentence joins it whatever their words.
@@ -984,6 +991,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     std::uint32_t count = 0;
     for (std::uint32_t j = 0; j < n_fresh; ++j) sentence_of[j] = first[j] == j ? count++ : sentence_of[first[j]];
   }
+  step("merge: sentences");
   // Each mention joins the earliest agreeing one (its link); the rest follows
   // through it.
   constexpr std::uint32_t k_none = UINT32_MAX;
@@ -1005,6 +1013,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
       if (found) link[j] = static_cast<std::uint32_t>(*found);
     });
   }
+  step("merge: links");
   std::vector<Period>().swap(periods);
   UnionFind groups(n_fresh);
   for (std::uint32_t j = 0; j < n_fresh; ++j) {
@@ -1034,6 +1043,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     const DateValue& date = dates[place[i].date];
     if (sizes[event_of[i] - first_new]++ == 0 || date.precision > e.date.precision) e.date = date;
   }
+  step("merge: groups");
   // The citations move into their events a slice at a time, each slice's
   // blocks released once it has moved: the citations are never held twice.
   // Each thread fills its own events (event % parts), so every event's lists
@@ -1060,6 +1070,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
       cites.release_before(end);
     }
   }
+  step("merge: citations in");
   // The reasons last, in the order of the later mention, when the records are
   // gone; written on every thread a slice at a time.
   {
@@ -1086,6 +1097,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
       }, 1);
     }
   }
+  step("merge: reasons");
   // One event at a time: a few events hold most citations.
   parallel_for(timeline.events.size(), jobs, [&](std::size_t k, NoScratch&) {
     Event& e = timeline.events[k];
@@ -1107,6 +1119,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     return std::tie(a.reason, a.citation.source, a.citation.start, a.citation.date_text, a.detail) <
            std::tie(b.reason, b.citation.source, b.citation.start, b.citation.date_text, b.detail);
   });
+  step("merge: finish");
   return timeline;
 }
 

@@ -184,8 +184,10 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
   events.topic = topic ? &*topic : nullptr;
   events.catalog = catalog ? &*catalog : nullptr;
   events.title_language = options.title_language;
+  if (options.timings) options.timings->mark("topic and catalog");
   WalkResult walk = walk_articles(options.input);
   std::optional<LoadedManifest> loaded = read_manifest(options, knowledge);
+  if (options.timings) options.timings->mark("walk", fmt::format("{} files", walk.articles.size()));
   x.notes = std::move(walk.notes);
   x.warnings = std::move(walk.warnings);
   if (!options.title.empty()) x.header.title = options.title;
@@ -234,6 +236,10 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
     if (slot.record && kept++ != i) x.documents[kept - 1] = std::move(x.documents[i]);
   }
   x.documents.resize(kept);
+  if (Timings* t = options.timings) {
+    auto now = Timings::Clock::now();
+    t->mark("extract", fmt::format("{} files, {}", mine.size(), throughput(bytes_read, t->since_last(now))), now);
+  }
   if (loaded && options.shard_count == 1) {
     for (const auto& entry : loaded->manifest.sources) {
       const std::string& path = entry.first;
@@ -254,7 +260,7 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
 
 Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vector<PartHeader>& headers,
                          const std::string& title, const std::string& title_language, bool review,
-                         std::size_t jobs) {
+                         std::size_t jobs, Timings* timings) {
   for (std::size_t i = 1; i < headers.size(); ++i) {
     if (headers[i].topic != headers[0].topic || headers[i].catalog != headers[0].catalog)
       throw Error("the parts were extracted with different topic profiles or catalogs; extract them again alike");
@@ -291,7 +297,8 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
   std::string name = !title.empty()                             ? title
                      : !headers.empty() && headers.front().title ? *headers.front().title
                                                                  : std::string("Timeline");
-  return build_timeline(std::move(name), std::move(documents), events, jobs_or_cores(jobs));
+  if (timings) timings->mark("merge: source ids");
+  return build_timeline(std::move(name), std::move(documents), events, jobs_or_cores(jobs), timings);
 }
 
 BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
@@ -302,7 +309,7 @@ BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
   result.warnings = std::move(x.warnings);
   result.notes = std::move(x.notes);
   result.timeline = merge_documents(std::move(x.documents), {x.header}, "", options.title_language, options.keep_review,
-                                     options.jobs);
+                                     options.jobs, options.timings);
   return result;
 }
 

@@ -1,7 +1,9 @@
 // End-to-end: the built binary on real folders, as a user runs it.
 #include <catch2/catch.hpp>
 
+#include <regex>
 #include <set>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -339,4 +341,65 @@ TEST_CASE("a short article with no function words is still dated, in either lang
   std::vector<std::string> dates;
   for (const auto& e : doc["events"]) dates.push_back(e["date"]);
   CHECK(dates == std::vector<std::string>{"2023-01", "2023-01-23", "2024-03"});
+}
+
+namespace {
+
+// The step names of a --timings report, in order, each line checked for its
+// form; the total line last, with the peak RSS.
+std::vector<std::string> timing_steps(const std::string& err) {
+  static const std::regex step(R"(timings: (\S(?:.*\S)?) +\d+\.\d{3} s +\d+\.\d%(?:   (.+))?)");
+  static const std::regex total(R"(timings: total +\d+\.\d{3} s +peak RSS \d+\.\d MB)");
+  std::vector<std::string> names;
+  std::istringstream lines(err);
+  std::string line;
+  bool ended = false;
+  while (std::getline(lines, line)) {
+    CHECK_FALSE(ended);
+    std::smatch m;
+    if (std::regex_match(line, m, step)) {
+      names.push_back(m[1]);
+    } else {
+      CHECK(std::regex_match(line, total));
+      ended = true;
+    }
+  }
+  CHECK(ended);
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("the timings option prints each step's seconds on stderr and changes no output byte", "[e2e][timings]") {
+  auto plain = run_cli({"build", "data/", "-q"});
+  auto timed = run_cli({"build", "data/", "-q", "--timings"});
+  REQUIRE(plain.exit_code == 0);
+  REQUIRE(timed.exit_code == 0);
+  CHECK(timed.out == plain.out);
+  CHECK(plain.err.empty());
+  std::vector<std::string> expected = {"knowledge",           "topic and catalog",     "walk",
+                                       "extract",             "merge: source ids",     "merge: gather",
+                                       "merge: catalog events", "merge: sort",         "merge: dates and words",
+                                       "merge: citations out", "merge: sentences",     "merge: links",
+                                       "merge: groups",       "merge: citations in",   "merge: reasons",
+                                       "merge: finish",       "write"};
+  CHECK(timing_steps(timed.err) == expected);
+  CHECK(timed.err.find("timings: walk") != std::string::npos);
+  CHECK(timed.err.find("   5 files\n") != std::string::npos);  // the walk's detail
+  CHECK(timed.err.find("   5 files, 26753 bytes, ") != std::string::npos);  // the extraction's: files, bytes, rate
+
+  TempDir dir;
+  std::string part = (dir / "part.jsonl").string();
+  auto extract = run_cli({"extract", "data/", "--timings", "-o", part});
+  REQUIRE(extract.exit_code == 0);
+  CHECK(timing_steps(extract.err) == std::vector<std::string>{"knowledge", "topic and catalog", "walk", "extract", "write"});
+  auto merged = run_cli({"merge", part, "--timings"});
+  REQUIRE(merged.exit_code == 0);
+  CHECK(merged.out == plain.out);
+  std::vector<std::string> merge_steps = timing_steps(merged.err);
+  REQUIRE(merge_steps.size() == expected.size() - 2);  // knowledge, read parts for its first four
+  CHECK(merge_steps.front() == "knowledge");
+  CHECK(merge_steps[1] == "read parts");
+  CHECK(merged.err.find("   1 parts, ") != std::string::npos);
+  CHECK(std::equal(merge_steps.begin() + 2, merge_steps.end(), expected.begin() + 4));
 }
