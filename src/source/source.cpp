@@ -1,6 +1,7 @@
 #include "mstimeline/source.hpp"
 
-#include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "mstimeline/decode.hpp"
 #include "mstimeline/output.hpp"
@@ -42,8 +43,10 @@ std::vector<std::string> assign_source_ids(const std::vector<std::string>& files
   std::vector<std::string> ids(files.size());
   for (bool changed = true; changed;) {  // NOLINT: ends when every id is unique
     changed = false;
-    std::map<std::string, int> count;
-    for (std::size_t i = 0; i < files.size(); ++i) ++count[ids[i] = form(i, level[i])];
+    for (std::size_t i = 0; i < files.size(); ++i) ids[i] = form(i, level[i]);
+    std::unordered_map<std::string_view, int> count;  // only counted: the order of the table is never seen
+    count.reserve(files.size());
+    for (const auto& id : ids) ++count[id];
     for (std::size_t i = 0; i < files.size(); ++i) {
       if (count[ids[i]] > 1 && level[i] < 2) {
         ++level[i];

@@ -276,24 +276,27 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
   events.review = review;
 
   // Final ids, from the paths of every document, as if one folder held them all.
-  std::sort(documents.begin(), documents.end(),
-            [](const DocumentRecord& a, const DocumentRecord& b) { return a.source.path < b.source.path; });
+  auto by_path = [](const DocumentRecord& a, const DocumentRecord& b) { return a.source.path < b.source.path; };
+  if (!std::is_sorted(documents.begin(), documents.end(), by_path))  // extract leaves them sorted
+    std::sort(documents.begin(), documents.end(), by_path);
   for (std::size_t i = 1; i < documents.size(); ++i)
     if (documents[i].source.path == documents[i - 1].source.path)
       throw Error(fmt::format("{}: in two documents (overlapping shards, or a part given twice?)",
                               documents[i].source.path));
   std::vector<std::string> paths;
+  paths.reserve(documents.size());
   for (const auto& d : documents) paths.push_back(d.source.path);
   std::vector<std::string> ids = assign_source_ids(paths);
-  for (std::size_t i = 0; i < documents.size(); ++i) {
+  std::vector<std::string>().swap(paths);
+  parallel_for(documents.size(), jobs_or_cores(jobs), [&](std::size_t i, NoScratch&) {
     DocumentRecord& d = documents[i];
     const std::string& id = ids[i];
-    d.source.id = id;
     for (auto& m : d.mentions) m.citation.source = id;
     for (auto& c : d.conflicts) c.citation.source = id;
     for (auto& c : d.undated) c.source = id;
     for (auto& r : d.dropped) r.citation.source = id;
-  }
+    d.source.id = std::move(ids[i]);
+  }, 64);
   std::string name = !title.empty()                             ? title
                      : !headers.empty() && headers.front().title ? *headers.front().title
                                                                  : std::string("Timeline");
