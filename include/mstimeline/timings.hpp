@@ -21,7 +21,7 @@ class Timings {
   struct Step {
     std::string name;
     double seconds = 0;
-    std::string detail;  // e.g. "50,188 files, 104.9 MB, 24.3 MB/s"; may be empty
+    std::string detail;  // e.g. "50188 files, 104.9 MB, 24.3 MB/s"; may be empty
   };
 
   explicit Timings(Clock::time_point start = Clock::now()) : start_(start), last_(start) {}

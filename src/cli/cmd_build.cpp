@@ -45,8 +45,9 @@ int run_build_command(const BuildArgs& args, const GlobalOptions& global) {
   auto result = std::make_unique<BuildResult>(run_build(options, knowledge));
   progress->finish();
   report(result->warnings, result->notes, global, args.in.strict);
+  if (timings) timings->mark("print warnings");
   int code = emit(result->timeline, output, args.out, global);
-  if (timings) timings->mark("write");
+  if (timings) timings->mark("render and write");
   print_timings(timings.get());
   keep_until_exit(std::move(result));
   return code;

@@ -56,12 +56,14 @@ int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
   if (!args.output.empty() && args.output != "-") options.exclude = args.output;
   auto progress = attach_progress(options, global);
   auto x = std::make_unique<Extraction>(run_extract(options, knowledge));
+  if (timings) timings->mark("extract: finish");
   progress->finish();
   report(x->warnings, x->notes, global, args.in.strict);
+  if (timings) timings->mark("print warnings");
   std::string out = header_line(x->header);
   for (const auto& d : x->documents) out += document_line(d);
   write_output(args.output, out);
-  if (timings) timings->mark("write");
+  if (timings) timings->mark("render and write");
   print_timings(timings.get());
   keep_until_exit(std::move(x));
   return 0;

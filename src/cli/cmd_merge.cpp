@@ -54,12 +54,13 @@ int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
   }
   if (Timings* t = timings.get()) {
     auto now = Timings::Clock::now();
-    t->mark("read parts", fmt::format("{} parts, {}", args.parts.size(), throughput(bytes, t->since_last(now))), now);
+    t->mark("read and parse parts",
+            fmt::format("{} parts, {}", args.parts.size(), throughput(bytes, t->since_last(now))), now);
   }
   auto timeline = std::make_unique<Timeline>(
       merge_documents(std::move(documents), headers, args.title, args.out.locale, false, args.jobs, timings.get()));
   int code = emit(*timeline, output, args.out, global);
-  if (timings) timings->mark("write");
+  if (timings) timings->mark("render and write");
   print_timings(timings.get());
   keep_until_exit(std::move(timeline));
   return code;

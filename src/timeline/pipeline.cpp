@@ -5,7 +5,9 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <string_view>
 #include <thread>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -186,8 +188,9 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
   events.title_language = options.title_language;
   if (options.timings) options.timings->mark("topic and catalog");
   WalkResult walk = walk_articles(options.input);
-  std::optional<LoadedManifest> loaded = read_manifest(options, knowledge);
   if (options.timings) options.timings->mark("walk", fmt::format("{} files", walk.articles.size()));
+  std::optional<LoadedManifest> loaded = read_manifest(options, knowledge);
+  if (options.timings) options.timings->mark("manifest");
   x.notes = std::move(walk.notes);
   x.warnings = std::move(walk.warnings);
   if (!options.title.empty()) x.header.title = options.title;
@@ -241,11 +244,12 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
     t->mark("extract", fmt::format("{} files, {}", mine.size(), throughput(bytes_read, t->since_last(now))), now);
   }
   if (loaded && options.shard_count == 1) {
+    std::unordered_set<std::string_view> found;
+    found.reserve(walk.articles.size());
+    for (const auto& f : walk.articles) found.insert(f.relative);
     for (const auto& entry : loaded->manifest.sources) {
       const std::string& path = entry.first;
-      bool found = std::any_of(walk.articles.begin(), walk.articles.end(),
-                               [&](const ArticleFile& f) { return f.relative == path; });
-      if (!found)
+      if (!found.count(path))
         x.warnings.push_back(loaded->doc.error_at_key(json_pointer_append("/sources", path),
                                                       "no article file at this path under the input folder"));
     }
@@ -255,7 +259,7 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
   // One list in path order, whether the walk or the read found the problem.
   std::stable_sort(x.warnings.begin(), x.warnings.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });
-  return x;
+  return x;  // the caller marks "extract: finish": this, and the walk's list and the slots freed
 }
 
 Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vector<PartHeader>& headers,
@@ -269,6 +273,7 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
   }
   std::optional<TopicProfile> topic = topic_of(headers);
   std::optional<Catalog> catalog = catalog_of(headers);
+  if (timings) timings->mark("merge: headers");
   EventKnowledge events;
   events.topic = topic ? &*topic : nullptr;
   events.catalog = catalog ? &*catalog : nullptr;
@@ -288,7 +293,9 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
   for (const auto& d : documents) paths.push_back(d.source.path);
   std::vector<std::string> ids = assign_source_ids(paths);
   std::vector<std::string>().swap(paths);
-  parallel_for(documents.size(), jobs_or_cores(jobs), [&](std::size_t i, NoScratch&) {
+  // On this thread: the copies of a long id stay in this thread's heap, where
+  // the merge allocates what it keeps (build_timeline).
+  for (std::size_t i = 0; i < documents.size(); ++i) {
     DocumentRecord& d = documents[i];
     const std::string& id = ids[i];
     for (auto& m : d.mentions) m.citation.source = id;
@@ -296,16 +303,19 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
     for (auto& c : d.undated) c.source = id;
     for (auto& r : d.dropped) r.citation.source = id;
     d.source.id = std::move(ids[i]);
-  }, 64);
+  }
   std::string name = !title.empty()                             ? title
                      : !headers.empty() && headers.front().title ? *headers.front().title
                                                                  : std::string("Timeline");
   if (timings) timings->mark("merge: source ids");
-  return build_timeline(std::move(name), std::move(documents), events, jobs_or_cores(jobs), timings);
+  Timeline timeline = build_timeline(std::move(name), std::move(documents), events, jobs_or_cores(jobs), timings);
+  if (timings) timings->mark("merge: free");  // the merge's tables, released as build_timeline returns
+  return timeline;
 }
 
 BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
   Extraction x = run_extract(options, knowledge);
+  if (options.timings) options.timings->mark("extract: finish");
   BuildResult result;
   result.topic_path = std::move(x.topic_path);
   result.catalog_path = std::move(x.catalog_path);

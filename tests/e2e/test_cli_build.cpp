@@ -377,29 +377,35 @@ TEST_CASE("the timings option prints each step's seconds on stderr and changes n
   REQUIRE(timed.exit_code == 0);
   CHECK(timed.out == plain.out);
   CHECK(plain.err.empty());
-  std::vector<std::string> expected = {"knowledge",           "topic and catalog",     "walk",
-                                       "extract",             "merge: source ids",     "merge: gather",
-                                       "merge: catalog events", "merge: sort",         "merge: dates and words",
-                                       "merge: citations out", "merge: sentences",     "merge: links",
-                                       "merge: groups",       "merge: citations in",   "merge: reasons",
-                                       "merge: finish",       "write"};
+  const std::vector<std::string> merging = {"merge: headers",        "merge: source ids",   "merge: gather",
+                                            "merge: catalog events", "merge: sort",         "merge: dates and words",
+                                            "merge: citations out",  "merge: sentences",    "merge: links",
+                                            "merge: groups",         "merge: citations in", "merge: reasons",
+                                            "merge: finish",         "merge: free"};
+  std::vector<std::string> expected = {"knowledge", "topic and catalog", "walk",
+                                       "manifest",  "extract",           "extract: finish"};
+  expected.insert(expected.end(), merging.begin(), merging.end());
+  expected.insert(expected.end(), {"print warnings", "render and write"});
   CHECK(timing_steps(timed.err) == expected);
   CHECK(timed.err.find("timings: walk") != std::string::npos);
-  CHECK(timed.err.find("   5 files\n") != std::string::npos);  // the walk's detail
+  CHECK(timed.err.find("   5 files\n") != std::string::npos);               // the walk's detail
   CHECK(timed.err.find("   5 files, 26753 bytes, ") != std::string::npos);  // the extraction's: files, bytes, rate
 
   TempDir dir;
-  std::string part = (dir / "part.jsonl").string();
+  std::string part = (dir / "part.jsonl").string(), untimed = (dir / "untimed.jsonl").string();
   auto extract = run_cli({"extract", "data/", "--timings", "-o", part});
   REQUIRE(extract.exit_code == 0);
-  CHECK(timing_steps(extract.err) == std::vector<std::string>{"knowledge", "topic and catalog", "walk", "extract", "write"});
+  REQUIRE(run_cli({"extract", "data/", "-o", untimed}).exit_code == 0);
+  CHECK(test::read_file(part) == test::read_file(untimed));
+  CHECK(timing_steps(extract.err) == std::vector<std::string>{"knowledge", "topic and catalog", "walk", "manifest",
+                                                              "extract", "extract: finish", "print warnings",
+                                                              "render and write"});
   auto merged = run_cli({"merge", part, "--timings"});
   REQUIRE(merged.exit_code == 0);
   CHECK(merged.out == plain.out);
-  std::vector<std::string> merge_steps = timing_steps(merged.err);
-  REQUIRE(merge_steps.size() == expected.size() - 2);  // knowledge, read parts for its first four
-  CHECK(merge_steps.front() == "knowledge");
-  CHECK(merge_steps[1] == "read parts");
+  std::vector<std::string> merge_expected = {"knowledge", "read and parse parts"};
+  merge_expected.insert(merge_expected.end(), merging.begin(), merging.end());
+  merge_expected.push_back("render and write");
+  CHECK(timing_steps(merged.err) == merge_expected);
   CHECK(merged.err.find("   1 parts, ") != std::string::npos);
-  CHECK(std::equal(merge_steps.begin() + 2, merge_steps.end(), expected.begin() + 4));
 }

@@ -28,8 +28,7 @@ TEST_CASE("timings close a step at each mark, and a name marked again adds to it
   CHECK(t.total_seconds() == Approx(1.3));
 }
 
-TEST_CASE("the timings report: a line per step with its share, then the total and the peak RSS in MB",
-          "[timings]") {
+TEST_CASE("the timings report: a line per step with its share, then the total and the peak RSS in MB", "[timings]") {
   Timings::Clock::time_point t0{};
   Timings t(t0);
   t.mark("walk", "5 files", t0 + 250ms);
@@ -57,7 +56,7 @@ TEST_CASE("the peak RSS counts memory the process touched, in bytes", "[timings]
 #if defined(__linux__)
   std::vector<std::uint8_t> block(80'000'000);
   for (std::size_t i = 0; i < block.size(); i += 4096) block[i] = 1;
-  CHECK(block[4096] == 1);  // the writes are used
+  CHECK(block[4096] == 1);                   // the writes are used
   CHECK(peak_rss_bytes() >= 80'000'000);     // ru_maxrss is KiB on Linux: not taken as bytes
   CHECK(peak_rss_bytes() < 80'000'000'000);  // nor multiplied twice
 #else
