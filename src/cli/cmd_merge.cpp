@@ -52,11 +52,7 @@ int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
     for (auto& h : part.headers) headers.push_back(std::move(h));
     for (auto& d : part.documents) documents.push_back(std::move(d));
   }
-  if (Timings* t = timings.get()) {
-    auto now = Timings::Clock::now();
-    t->mark("read and parse parts",
-            fmt::format("{} parts, {}", args.parts.size(), throughput(bytes, t->since_last(now))), now);
-  }
+  if (timings) timings->mark_rate("read and parse parts", fmt::format("{} parts", args.parts.size()), bytes);
   auto timeline = std::make_unique<Timeline>(
       merge_documents(std::move(documents), headers, args.title, args.out.locale, false, args.jobs, timings.get()));
   int code = emit(*timeline, output, args.out, global);

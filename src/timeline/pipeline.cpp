@@ -239,10 +239,7 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
     if (slot.record && kept++ != i) x.documents[kept - 1] = std::move(x.documents[i]);
   }
   x.documents.resize(kept);
-  if (Timings* t = options.timings) {
-    auto now = Timings::Clock::now();
-    t->mark("extract", fmt::format("{} files, {}", mine.size(), throughput(bytes_read, t->since_last(now))), now);
-  }
+  if (options.timings) options.timings->mark_rate("extract", fmt::format("{} files", mine.size()), bytes_read);
   if (loaded && options.shard_count == 1) {
     std::unordered_set<std::string_view> found;
     found.reserve(walk.articles.size());

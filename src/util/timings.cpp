@@ -22,6 +22,10 @@ void Timings::mark(std::string_view name, std::string detail, Clock::time_point 
   if (!detail.empty()) it->detail = std::move(detail);
 }
 
+void Timings::mark_rate(std::string_view name, std::string_view counted, std::uint64_t bytes, Clock::time_point now) {
+  mark(name, fmt::format("{}, {}", counted, throughput(bytes, since_last(now))), now);
+}
+
 std::string Timings::report(std::uint64_t peak_rss) const {
   std::size_t width = 5;  // "total"
   for (const auto& s : steps_) width = std::max(width, s.name.size());

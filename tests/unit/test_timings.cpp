@@ -45,6 +45,18 @@ TEST_CASE("the timings report: a line per step with its share, then the total an
   CHECK(empty.report(0) == "timings: total    0.000 s\n");
 }
 
+TEST_CASE("a rate mark tells what its step handled, in MB and MB/s over the step's own seconds", "[timings]") {
+  Timings::Clock::time_point t0{};
+  Timings t(t0);
+  t.mark("walk", "", t0 + 1000ms);
+  t.mark_rate("extract", "3 files", 52'428'800, t0 + 3000ms);
+  t.mark_rate("read and parse parts", "1 parts", 26'753, t0 + 3000ms);
+  REQUIRE(t.steps().size() == 3);
+  CHECK(t.steps()[1].seconds == Approx(2.0));
+  CHECK(t.steps()[1].detail == "3 files, 52.4 MB, 26.2 MB/s");
+  CHECK(t.steps()[2].detail == "1 parts, 26753 bytes");
+}
+
 TEST_CASE("throughput is in MB of 10^6 bytes per second", "[timings]") {
   CHECK(throughput(104'857'600, 4.0) == "104.9 MB, 26.2 MB/s");
   CHECK(throughput(2'000'000, 0.0) == "2.0 MB");
