@@ -36,6 +36,7 @@
 
 #include "mstimeline/error.hpp"
 #include "mstimeline/json_doc.hpp"
+#include "mstimeline/needles.hpp"
 #include "mstimeline/timex.hpp"
 
 namespace mstl {
@@ -46,8 +47,9 @@ inline constexpr std::string_view k_event_kinds[] = {"investment", "agreement", 
                                                      "corporate",  "other"};
 
 struct Trigger {
-  std::vector<std::string> words;  // case-folded
-  std::size_t weight = 0;          // characters in its words: longer phrases are more specific
+  std::vector<std::string> words;        // case-folded
+  std::size_t weight = 0;                // characters in its words: longer phrases are more specific
+  std::vector<std::uint32_t> word_ids;   // its words' ids in Catalog::trigger_words (parse_catalog fills them)
 };
 
 struct CatalogEvent {
@@ -66,6 +68,7 @@ struct CatalogEvent {
 
 struct Catalog {
   std::vector<CatalogEvent> events;  // in file order
+  NeedleSet trigger_words;           // every word of every trigger, to see in one pass which a sentence holds
 };
 
 Expected<Catalog> parse_catalog(const JsonDoc& doc);
@@ -74,6 +77,12 @@ Expected<Catalog> parse_catalog(const JsonDoc& doc);
 // in the folded sentence, or 0.
 std::size_t trigger_weight(const std::vector<Trigger>& triggers, std::string_view folded_sentence);
 bool trigger_matches(const Trigger& t, std::string_view folded_sentence);
+// The same, told which of the catalog's trigger words the sentence holds
+// (Catalog::trigger_words.find_in): a trigger with a word it does not hold
+// is not searched for. The answers are those of the two above.
+std::size_t trigger_weight(const std::vector<Trigger>& triggers, std::string_view folded_sentence,
+                           const NeedleHits& words);
+bool trigger_matches(const Trigger& t, std::string_view folded_sentence, const NeedleHits& words);
 
 // Whether a stem occurs in folded text: five characters or more anywhere, a
 // shorter one at the start of a word.

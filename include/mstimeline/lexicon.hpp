@@ -31,6 +31,7 @@
 
 #include "mstimeline/error.hpp"
 #include "mstimeline/json_doc.hpp"
+#include "mstimeline/needles.hpp"
 #include "mstimeline/text.hpp"
 
 namespace mstl {
@@ -191,6 +192,7 @@ struct Lexicon {
   PhraseSet limit_cues;          // "berlaku hingga 2030": a deadline or a bound, not an event
   PhraseSet report_cues;         // "dikutip dari ..., Rabu (25/1/2023)": the date of a report, not of an event
   std::vector<std::string> event_words;  // stems of verbs and nouns that report an event ("umumkan", "invest")
+  NeedleSet event_word_set;              // the same, to see in one pass which a sentence holds
   std::vector<std::string> abbreviations;  // "Dr.", "PT.": no sentence ends after them
   std::map<std::string, std::string> date_formats;  // precision name -> pattern
 

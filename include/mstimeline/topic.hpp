@@ -17,12 +17,14 @@
 // one alias. Unknown keys are errors.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "mstimeline/error.hpp"
 #include "mstimeline/json_doc.hpp"
+#include "mstimeline/needles.hpp"
 
 namespace mstl {
 
@@ -30,13 +32,15 @@ inline constexpr const char* k_topic_file = "topic.json";
 
 struct TopicSide {
   std::string name;
-  std::vector<std::string> aliases;  // case-folded
+  std::vector<std::string> aliases;     // case-folded
+  std::vector<std::uint32_t> alias_ids;  // their ids in TopicProfile::alias_words (parse_topic fills them)
 };
 
 struct TopicProfile {
   std::string name;
   std::vector<TopicSide> sides;
   std::size_t context_sentences = 1;
+  NeedleSet alias_words;  // every side's aliases: a sentence is searched only for those it holds as bytes
 
   // A bit per side the folded text names (bit i: sides[i]).
   unsigned sides_named(std::string_view folded) const;

@@ -58,6 +58,15 @@ class CatalogReader {
         return m_doc.error_at(pointer + "/id", fmt::format("duplicate event id \"{}\"", e.id));
       out.events.push_back(std::move(e));
     }
+    std::vector<std::string> words;
+    for (const auto& e : out.events)
+      for (const auto& [lang, triggers] : e.triggers)
+        for (const auto& t : triggers) words.insert(words.end(), t.words.begin(), t.words.end());
+    out.trigger_words = NeedleSet(words);
+    for (auto& e : out.events)
+      for (auto& [lang, triggers] : e.triggers)
+        for (auto& t : triggers)
+          for (const auto& w : t.words) t.word_ids.push_back(static_cast<std::uint32_t>(out.trigger_words.id_of(w)));
     return out;
   }
 
@@ -207,6 +216,21 @@ std::size_t trigger_weight(const std::vector<Trigger>& triggers, std::string_vie
   std::size_t best = 0;
   for (const auto& t : triggers)
     if (trigger_matches(t, folded_sentence)) best = std::max(best, t.weight);
+  return best;
+}
+
+bool trigger_matches(const Trigger& t, std::string_view folded_sentence, const NeedleHits& words) {
+  if (t.word_ids.size() == t.words.size())
+    for (std::uint32_t id : t.word_ids)
+      if (!words.has(id)) return false;
+  return trigger_matches(t, folded_sentence);
+}
+
+std::size_t trigger_weight(const std::vector<Trigger>& triggers, std::string_view folded_sentence,
+                           const NeedleHits& words) {
+  std::size_t best = 0;
+  for (const auto& t : triggers)
+    if (t.weight > best && trigger_matches(t, folded_sentence, words)) best = t.weight;
   return best;
 }
 

@@ -85,6 +85,8 @@ struct DatedExpression {
   bool limit = false;   // a deadline or bound ("hingga 2030"), not when something happened
 };
 
+using CatalogMatch = std::pair<const CatalogEvent*, std::string>;  // an event and the trigger that found it
+
 class DocumentLinker {
  public:
   DocumentLinker(const Article& article, const Knowledge& knowledge, const EventKnowledge& events)
@@ -182,9 +184,14 @@ class DocumentLinker {
     return false;
   }
 
-  bool has_event_word(const Sentence& s) const {
-    return std::any_of(m_lexicon->event_words.begin(), m_lexicon->event_words.end(),
-                       [&](const std::string& w) { return contains_stem(s.folded, w); });
+  bool has_event_word(const Sentence& s) {
+    const std::vector<std::string>& stems = m_lexicon->event_words;
+    bool indexed = m_lexicon->event_word_set.size() == stems.size();  // a lexicon made by parse_lexicon
+    if (indexed) m_lexicon->event_word_set.find_in(s.folded, m_stems);
+    // A repeated stem is found under the id of its first place, checked before it.
+    for (std::size_t k = 0; k < stems.size(); ++k)
+      if ((!indexed || m_stems.has(k)) && contains_stem(s.folded, stems[k])) return true;
+    return false;
   }
 
   // Whether a phrase of `set` occurs in [from, to) of sentence `i`, among the
@@ -364,17 +371,7 @@ class DocumentLinker {
     std::vector<bool> used(dated.size(), false);
     bool linked = false;
     if (m_events.catalog) {
-      std::vector<std::pair<const CatalogEvent*, std::string>> matches;
-      for (const auto& e : m_events.catalog->events) {
-        auto it = e.triggers.find(m_record.source.language);
-        const std::vector<Trigger>* triggers = it != e.triggers.end() ? &it->second : nullptr;
-        std::string trigger;
-        if (triggers) trigger = best_trigger(*triggers, s.folded);
-        if (trigger.empty())
-          for (const auto& [lang, list] : e.triggers)
-            if (trigger.empty()) trigger = best_trigger(list, s.folded);
-        if (!trigger.empty() && names_actor(i, e)) matches.emplace_back(&e, trigger);
-      }
+      const std::vector<CatalogMatch>& matches = catalog_matches(i);
       for (const auto& [e, trigger] : matches) {
         const DatedExpression* best = nullptr;
         std::size_t best_index = 0;
@@ -451,13 +448,37 @@ class DocumentLinker {
       m_record.undated.push_back(cite(i, nullptr));
   }
 
-  static std::string best_trigger(const std::vector<Trigger>& triggers, std::string_view folded) {
-    std::size_t weight = trigger_weight(triggers, folded);
+  // The catalog events sentence `i` reports, each with its heaviest trigger,
+  // found once: the dates play no part, so the second linking pass reuses them.
+  const std::vector<CatalogMatch>& catalog_matches(std::size_t i) {
+    if (m_matches.size() != m_sentences.size()) m_matches.resize(m_sentences.size());
+    std::optional<std::vector<CatalogMatch>>& matches = m_matches[i];
+    if (matches) return *matches;
+    matches.emplace();
+    const Sentence& s = m_sentences[i];
+    m_events.catalog->trigger_words.find_in(s.folded, m_words);
+    for (const auto& e : m_events.catalog->events) {
+      auto it = e.triggers.find(m_record.source.language);
+      const std::vector<Trigger>* triggers = it != e.triggers.end() ? &it->second : nullptr;
+      std::string trigger;
+      if (triggers) trigger = best_trigger(*triggers, s.folded, m_words);
+      if (trigger.empty())
+        for (const auto& [lang, list] : e.triggers)
+          if (trigger.empty()) trigger = best_trigger(list, s.folded, m_words);
+      if (!trigger.empty() && names_actor(i, e)) matches->emplace_back(&e, trigger);
+    }
+    return *matches;
+  }
+
+  static std::string best_trigger(const std::vector<Trigger>& triggers, std::string_view folded,
+                                  const NeedleHits& words) {
+    std::size_t weight = trigger_weight(triggers, folded, words);
     if (weight == 0) return {};
     for (const auto& t : triggers) {
+      if (t.weight != weight || !trigger_matches(t, folded, words)) continue;
       std::string phrase;
       for (const auto& w : t.words) phrase += (phrase.empty() ? "" : " ") + w;
-      if (t.weight == weight && trigger_matches(t, folded)) return phrase;
+      return phrase;
     }
     return {};
   }
@@ -476,6 +497,9 @@ class DocumentLinker {
   std::map<std::size_t, Timex> m_list_first;      // sentence index -> the first date of a list
   std::vector<std::pair<std::vector<text::Token>, std::vector<int>>> m_sentence_ids;  // by sentence, when asked
   std::vector<int> m_window;
+  std::vector<std::optional<std::vector<CatalogMatch>>> m_matches;  // by sentence, once asked (catalog_matches)
+  NeedleHits m_words;                                               // the trigger words of the sentence at hand
+  NeedleHits m_stems;                                               // its event words (has_event_word)
   std::vector<std::pair<const PhraseSet*, std::vector<std::string>>> m_first_words;  // see first_words
   bool m_tagged = false;
   bool m_tags_use_dct = false;  // whether m_dated depends on the date it was tagged against

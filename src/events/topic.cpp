@@ -55,13 +55,19 @@ bool contains_word(std::string_view folded, std::string_view needle) {
 }
 
 unsigned TopicProfile::sides_named(std::string_view folded) const {
+  NeedleHits held;
+  alias_words.find_in(folded, held);
   unsigned bits = 0;
-  for (std::size_t i = 0; i < sides.size(); ++i)
-    for (const auto& alias : sides[i].aliases)
-      if (contains_word(folded, alias)) {
+  for (std::size_t i = 0; i < sides.size(); ++i) {
+    const TopicSide& side = sides[i];
+    for (std::size_t k = 0; k < side.aliases.size(); ++k) {
+      if (k < side.alias_ids.size() && !held.has(side.alias_ids[k])) continue;  // not even as bytes
+      if (contains_word(folded, side.aliases[k])) {
         bits |= 1u << i;
         break;
       }
+    }
+  }
   return bits;
 }
 
@@ -93,6 +99,11 @@ Expected<TopicProfile> parse_topic(const JsonDoc& doc) {
     if (auto e = parse_side(doc, (*sides)[i], "/sides/" + std::to_string(i), side)) return *e;
     out.sides.push_back(std::move(side));
   }
+  std::vector<std::string> aliases;
+  for (const auto& side : out.sides) aliases.insert(aliases.end(), side.aliases.begin(), side.aliases.end());
+  out.alias_words = NeedleSet(aliases);
+  for (auto& side : out.sides)
+    for (const auto& a : side.aliases) side.alias_ids.push_back(static_cast<std::uint32_t>(out.alias_words.id_of(a)));
   if (auto c = root.find("context_sentences"); c != root.end()) {
     if (!c->is_number_unsigned() || c->get<std::size_t>() > 5)
       return doc.error_at("/context_sentences", "\"context_sentences\" must be an integer from 0 to 5");

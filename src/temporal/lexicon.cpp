@@ -559,6 +559,7 @@ Expected<Lexicon> parse_lexicon(const JsonDoc& doc, const std::string& expected_
   for (std::size_t id = 0; id < lexicon.vocabulary.size(); ++id)
     lexicon.vocabulary_filter.add(lexicon.vocabulary.word(static_cast<int>(id)));
   lexicon.index_starters();
+  lexicon.event_word_set = NeedleSet(lexicon.event_words);
   return lexicon;
 }
 

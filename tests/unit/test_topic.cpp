@@ -22,6 +22,14 @@ TEST_CASE("sides are found by whole-word aliases, case-insensitively", "[topic]"
   CHECK(p.sides_named("openai's board") == 2u);
   CHECK(p.sides_named("altmann dan samsung") == 0u);
   CHECK(p.sides_named("sam altman") == 3u);
+  CHECK(p.sides_named("samsung dan openai") == 2u);  // "sam" held as bytes, not as a word
+  CHECK(p.sides_named("") == 0u);
+  TopicProfile by_hand = p;  // aliases with no ids (not made by parse_topic) are searched for each
+  by_hand.sides[0].alias_ids.clear();
+  by_hand.sides[1].aliases.push_back("brockman");
+  CHECK(by_hand.sides_named("microsoft dan openai") == 3u);
+  CHECK(by_hand.sides_named("greg brockman") == 2u);
+  CHECK(by_hand.sides_named("samsung") == 0u);
   CHECK(p.side_of("sam altman") == 1);
   CHECK(p.side_of("Nobody") == -1);
   CHECK(p.context_sentences == 1);
