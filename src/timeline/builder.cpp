@@ -812,6 +812,15 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     return std::tie(a->citation.source, a->citation.start, a->citation.end, a->citation.date_text, a->trigger) <
            std::tie(b->citation.source, b->citation.start, b->citation.end, b->citation.date_text, b->trigger);
   });
+  // Each event's lists made at their final size: grown by doubling, they
+  // held up to twice the room, and the records are still all in memory here.
+  std::map<std::string_view, std::size_t> cited;
+  for (const Mention* pm : catalogued) ++cited[pm->catalog_id];
+  for (const auto& [id, n] : cited) {
+    Event& e = by_catalog[std::string(id)];
+    e.citations.reserve(n);
+    e.merged_because.reserve(n);
+  }
   for (Mention* pm : catalogued) {
     Mention& m = *pm;
     Event& e = by_catalog[m.catalog_id];
