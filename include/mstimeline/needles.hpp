@@ -27,7 +27,8 @@ namespace mstl {
 
 class NeedleHits {
  public:
-  bool has(std::size_t id) const { return (bits_[id / 64] >> (id % 64)) & 1; }
+  // Whether needle `id` occurred; false for an id past the set's.
+  bool has(std::size_t id) const { return id / 64 < bits_.size() && ((bits_[id / 64] >> (id % 64)) & 1); }
 
  private:
   friend class NeedleSet;

@@ -61,7 +61,8 @@ unsigned TopicProfile::sides_named(std::string_view folded) const {
   for (std::size_t i = 0; i < sides.size(); ++i) {
     const TopicSide& side = sides[i];
     for (std::size_t k = 0; k < side.aliases.size(); ++k) {
-      if (k < side.alias_ids.size() && !held.has(side.alias_ids[k])) continue;  // not even as bytes
+      bool indexed = k < side.alias_ids.size() && side.alias_ids[k] < alias_words.size();
+      if (indexed && !held.has(side.alias_ids[k])) continue;  // not even as bytes
       if (contains_word(folded, side.aliases[k])) {
         bits |= 1u << i;
         break;

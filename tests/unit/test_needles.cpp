@@ -44,6 +44,10 @@ TEST_CASE("a needle set gives a repeated needle the id of its first place, and n
   CHECK(found(copy, "ke") == std::vector<bool>{true, false, false, false, false});
   NeedleSet none;
   CHECK(found(none, "anything").empty());
+  NeedleHits hits;
+  set.find_in("kembali", hits);
+  CHECK_FALSE(hits.has(5));  // an id past the set's
+  CHECK_FALSE(hits.has(640));
 }
 
 TEST_CASE("a needle set agrees with a search for each needle over random texts", "[needles]") {
