@@ -79,7 +79,8 @@ std::size_t trigger_weight(const std::vector<Trigger>& triggers, std::string_vie
 bool trigger_matches(const Trigger& t, std::string_view folded_sentence);
 // The same, told which of the catalog's trigger words the sentence holds
 // (Catalog::trigger_words.find_in): a trigger with a word it does not hold
-// is not searched for. The answers are those of the two above.
+// is not searched for. The answers are those of the two above as long as the
+// ids are those parse_catalog gave (an id outside the set is searched for).
 std::size_t trigger_weight(const std::vector<Trigger>& triggers, std::string_view folded_sentence,
                            const NeedleHits& words);
 bool trigger_matches(const Trigger& t, std::string_view folded_sentence, const NeedleHits& words);

@@ -28,11 +28,14 @@ namespace mstl {
 class NeedleHits {
  public:
   // Whether needle `id` occurred; false for an id past the set's.
-  bool has(std::size_t id) const { return id / 64 < bits_.size() && ((bits_[id / 64] >> (id % 64)) & 1); }
+  bool has(std::size_t id) const { return id < size_ && ((bits_[id / 64] >> (id % 64)) & 1); }
+  // The number of needles of the set that filled it: ids from 0 to size() - 1.
+  std::size_t size() const { return size_; }
 
  private:
   friend class NeedleSet;
   std::vector<std::uint64_t> bits_;
+  std::size_t size_ = 0;
 };
 
 class NeedleSet {

@@ -220,9 +220,10 @@ std::size_t trigger_weight(const std::vector<Trigger>& triggers, std::string_vie
 }
 
 bool trigger_matches(const Trigger& t, std::string_view folded_sentence, const NeedleHits& words) {
+  // An id outside the set (a trigger made by hand) says nothing: its word is searched for.
   if (t.word_ids.size() == t.words.size())
     for (std::uint32_t id : t.word_ids)
-      if (!words.has(id)) return false;
+      if (id < words.size() && !words.has(id)) return false;
   return trigger_matches(t, folded_sentence);
 }
 

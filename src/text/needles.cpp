@@ -38,6 +38,7 @@ std::size_t NeedleSet::id_of(std::string_view needle) const {
 
 void NeedleSet::find_in(std::string_view text, NeedleHits& hits) const {
   hits.bits_.assign((needles_.size() + 63) / 64, 0);
+  hits.size_ = needles_.size();
   if (needles_.empty()) return;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t n = text.size();

@@ -100,6 +100,14 @@ TEST_CASE("triggers match in order, long words inside words, short ones whole", 
   CHECK(trigger_matches(trigger({"10", "miliar"}), "usd 10 miliar"));
   CHECK_FALSE(trigger_matches(trigger({"10", "miliar"}), "usd 100 miliar"));
   CHECK(trigger_weight({trigger({"oracle"}), trigger({"kesepakatan", "oracle"})}, "kesepakatan dengan oracle") == 17);
+  NeedleSet set({"investasi"});
+  NeedleHits none;
+  set.find_in("tidak ada", none);
+  Trigger by_hand = trigger({"altman", "bergabung"});
+  by_hand.word_ids = {0, 7};  // "bergabung" outside the set: searched for; "altman" as id 0: not held
+  CHECK_FALSE(trigger_matches(by_hand, "sam altman telah bergabung", none));
+  by_hand.word_ids = {7, 8};
+  CHECK(trigger_matches(by_hand, "sam altman telah bergabung", none));
   CHECK(contains_stem("microsoft signed a deal", "sign"));
   CHECK_FALSE(contains_stem("a new design", "sign"));
 }

@@ -24,8 +24,8 @@ TEST_CASE("sides are found by whole-word aliases, case-insensitively", "[topic]"
   CHECK(p.sides_named("sam altman") == 3u);
   CHECK(p.sides_named("samsung dan openai") == 2u);  // "sam" held as bytes, not as a word
   CHECK(p.sides_named("") == 0u);
-  TopicProfile by_hand = p;  // aliases with no ids (not made by parse_topic) are searched for each
-  by_hand.sides[0].alias_ids.clear();
+  TopicProfile by_hand = p;  // aliases with ids outside the set, or none, are searched for each
+  by_hand.sides[0].alias_ids = {999, 999};
   by_hand.sides[1].aliases.push_back("brockman");
   CHECK(by_hand.sides_named("microsoft dan openai") == 3u);
   CHECK(by_hand.sides_named("greg brockman") == 2u);
