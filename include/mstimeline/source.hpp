@@ -19,6 +19,7 @@
 
 #include "mstimeline/decode.hpp"
 #include "mstimeline/error.hpp"
+#include "mstimeline/output.hpp"
 #include "mstimeline/walk.hpp"
 
 namespace mstl {
@@ -46,6 +47,8 @@ struct Article {
 
 // Reads and decodes one file. The id is given; language and metadata are the caller's.
 Expected<Article> read_article(const ArticleFile& file, std::string id);
+// The same for a file the caller has opened (and checked: its size, whether it is the output).
+Expected<Article> read_article(const ArticleFile& file, std::string id, InputFile& opened);
 
 // One id per relative path, in the same order: the file's stem, else (when
 // another file has the same stem) its path without extension, else its path.

@@ -58,8 +58,18 @@ std::vector<std::string> assign_source_ids(const std::vector<std::string>& files
 }
 
 Expected<Article> read_article(const ArticleFile& file, std::string id) {
+  auto opened = InputFile::open(file.absolute.string());
+  if (!opened) {
+    Diagnostic d = opened.error();
+    d.path = sanitize_utf8(file.absolute.string());
+    return d;
+  }
+  return read_article(file, std::move(id), opened.value());
+}
+
+Expected<Article> read_article(const ArticleFile& file, std::string id, InputFile& opened) {
   std::string display = sanitize_utf8(file.absolute.string());
-  auto bytes = read_file(file.absolute.string());
+  auto bytes = opened.read_all();
   if (!bytes) {
     Diagnostic d = bytes.error();
     d.path = display;

@@ -5,6 +5,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string_view>
 #include <thread>
 #include <unordered_set>
@@ -13,6 +14,7 @@
 
 #include "mstimeline/decode.hpp"
 #include "mstimeline/manifest.hpp"
+#include "mstimeline/output.hpp"
 #include "mstimeline/parallel.hpp"
 #include "mstimeline/walk.hpp"
 
@@ -57,19 +59,12 @@ std::optional<fs::path> collection_file(const std::optional<fs::path>& given, bo
   return fs::exists(path, ec) ? std::optional(path) : std::nullopt;
 }
 
-bool is_excluded(const ArticleFile& file, const BuildOptions& options) {
-  std::error_code ec;
-  return options.exclude && std::filesystem::equivalent(file.absolute, *options.exclude, ec);
-}
-
 // A file too large to be an article is skipped before it is read.
-std::optional<Diagnostic> too_large(const ArticleFile& file, std::uintmax_t limit) {
-  std::error_code ec;
-  std::uintmax_t size = std::filesystem::file_size(file.absolute, ec);
-  if (ec || size <= limit) return std::nullopt;
-  return Diagnostic{file.absolute.string(), 0, 0,
+std::optional<Diagnostic> too_large(const ArticleFile& file, const FileFacts& facts, std::uintmax_t limit) {
+  if (facts.size <= limit) return std::nullopt;
+  return Diagnostic{sanitize_utf8(file.absolute.string()), 0, 0,
                     fmt::format("{} bytes is more than the {}-byte limit for an article; skipped (--max-file-size)",
-                                size, limit),
+                                facts.size, limit),
                     {}};
 }
 
@@ -104,17 +99,27 @@ struct Slot {
 };
 
 void extract_one(const ArticleFile& file, const BuildOptions& options, const Knowledge& knowledge,
-                 const EventKnowledge& events, const LoadedManifest* loaded, Slot& slot, DocumentRecord& record,
-                 std::uintmax_t& bytes) {
-  if (is_excluded(file, options)) {
+                 const EventKnowledge& events, const LoadedManifest* loaded, const std::optional<FileFacts>& excluded,
+                 Slot& slot, DocumentRecord& record, std::uintmax_t& bytes) {
+  // One open and one fstat answer both checks, and the file checked is the file read.
+  auto opened = InputFile::open(file.absolute.string());
+  if (!opened) {
+    Diagnostic d = opened.error();
+    d.path = sanitize_utf8(file.absolute.string());
+    slot.warnings.push_back(std::move(d));
+    return;
+  }
+  const FileFacts& facts = opened.value().facts();
+  if (excluded && facts.same_file(*excluded)) {
     slot.note = fmt::format("skipped {}: it is the output file", file.relative);
     return;
   }
-  if (auto large = too_large(file, options.max_file_size)) {
+  if (auto large = too_large(file, facts, options.max_file_size)) {
     slot.warnings.push_back(*large);
     return;
   }
-  auto article = read_article(file, file.relative);  // provisional id: merge_documents assigns the final ones
+  // provisional id: merge_documents assigns the final ones
+  auto article = read_article(file, file.relative, opened.value());
   if (!article) {
     slot.warnings.push_back(article.error());
     return;
@@ -204,6 +209,8 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
   // its file's slot, so the order of the output is the order of the files
   // whatever the threads do.
   std::vector<Slot> slots(mine.size());
+  // The output file as it is now, if it exists, so that a run never reads its own last output as an article.
+  const std::optional<FileFacts> excluded = options.exclude ? file_facts(options.exclude->string()) : std::nullopt;
   x.documents.resize(mine.size());  // each record is made in place, then the array closes up
   std::atomic<std::size_t> next{0};
   std::mutex progress_mutex;
@@ -213,8 +220,8 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
     for (std::size_t i = next++; i < mine.size(); i = next++) {
       std::uintmax_t bytes = 0;
       try {
-        extract_one(*mine[i], options, knowledge, events, loaded ? &*loaded : nullptr, slots[i], x.documents[i],
-                    bytes);
+        extract_one(*mine[i], options, knowledge, events, loaded ? &*loaded : nullptr, excluded, slots[i],
+                    x.documents[i], bytes);
       } catch (...) {
         slots[i].failure = std::current_exception();
       }

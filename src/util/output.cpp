@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -38,28 +39,74 @@ mode_t new_file_mode() {
   return 0666 & ~mask;
 }
 
+FileFacts facts_of(const struct stat& st) {
+  FileFacts f;
+  f.device = static_cast<std::uint64_t>(st.st_dev);
+  f.inode = static_cast<std::uint64_t>(st.st_ino);
+  f.regular = S_ISREG(st.st_mode);
+  f.size = f.regular && st.st_size > 0 ? static_cast<std::uintmax_t>(st.st_size) : 0;
+  return f;
+}
+
 }  // namespace
 
-Expected<std::string> read_file(const std::string& path) {
+std::optional<FileFacts> file_facts(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return facts_of(st);
+}
+
+Expected<InputFile> InputFile::open(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
   struct stat st {};
-  std::string out;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) out.reserve(static_cast<std::size_t>(st.st_size));
-  char buf[1 << 16];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int err = errno;
-      ::close(fd);
-      return Diagnostic{path, 0, 0, std::string("cannot read file: ") + std::strerror(err), {}};
-    }
-    if (n == 0) break;
-    out.append(buf, static_cast<std::size_t>(n));
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
+    ::close(fd);
+    return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(err), {}};
   }
-  ::close(fd);
+  return InputFile(path, fd, facts_of(st));
+}
+
+InputFile::InputFile(InputFile&& other) noexcept
+    : m_path(std::move(other.m_path)), m_fd(std::exchange(other.m_fd, -1)), m_facts(other.m_facts) {}
+
+InputFile& InputFile::operator=(InputFile&& other) noexcept {
+  if (this != &other) {
+    if (m_fd >= 0) ::close(m_fd);
+    m_path = std::move(other.m_path);
+    m_fd = std::exchange(other.m_fd, -1);
+    m_facts = other.m_facts;
+  }
+  return *this;
+}
+
+InputFile::~InputFile() {
+  if (m_fd >= 0) ::close(m_fd);
+}
+
+Expected<std::string> InputFile::read_all() {
+  std::string out;
+  std::size_t expected = static_cast<std::size_t>(m_facts.size);
+  out.resize(expected > 0 ? expected + 1 : std::size_t{1} << 16);  // + 1: a file that grew is seen to have
+  std::size_t have = 0;
+  for (;;) {
+    if (have == out.size()) out.resize(out.size() * 2);
+    ssize_t n = ::read(m_fd, out.data() + have, out.size() - have);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Diagnostic{m_path, 0, 0, std::string("cannot read file: ") + std::strerror(errno), {}};
+    if (n == 0) break;
+    have += static_cast<std::size_t>(n);
+    if (expected > 0 && have == expected) break;  // stopped at the size fstat gave: the end
+  }
+  out.resize(have);
   return out;
+}
+
+Expected<std::string> read_file(const std::string& path) {
+  auto file = InputFile::open(path);
+  if (!file) return file.error();
+  return file.value().read_all();
 }
 
 OutputStream::OutputStream(const std::string& path) : m_path(path) {

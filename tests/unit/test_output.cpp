@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 #include "mstimeline/error.hpp"
 #include "mstimeline/output.hpp"
 #include "support/support.hpp"
@@ -101,4 +104,49 @@ TEST_CASE("a streamed output of many megabytes arrives byte for byte", "[output]
   }
   REQUIRE(expected.size() > std::size_t{20} << 20);
   CHECK(test::read_file(target) == expected);
+}
+
+TEST_CASE("an input file's facts are the open file's, and it is read whole whatever its size said", "[output]") {
+  TempDir dir;
+  test::write_file(dir / "a.txt", "abc");
+  test::write_file(dir / "b.txt", "abc");
+  std::filesystem::create_symlink(dir / "a.txt", dir / "link.txt");
+
+  auto a = InputFile::open((dir / "a.txt").string());
+  REQUIRE(a.ok());
+  CHECK(a.value().facts().size == 3);
+  CHECK(a.value().facts().regular);
+  auto link = file_facts((dir / "link.txt").string());
+  auto b = file_facts((dir / "b.txt").string());
+  REQUIRE(link);
+  REQUIRE(b);
+  CHECK(a.value().facts().same_file(*link));  // the link followed, as the output path is
+  CHECK_FALSE(a.value().facts().same_file(*b));
+  CHECK_FALSE(file_facts((dir / "missing.txt").string()));
+
+  // Written to after it was opened: read on past the size fstat gave, to its end.
+  {
+    std::ofstream more(dir / "a.txt", std::ios::app | std::ios::binary);
+    more << std::string(100'000, 'x');
+  }
+  auto grown = a.value().read_all();
+  REQUIRE(grown.ok());
+  CHECK(grown.value() == "abc" + std::string(100'000, 'x'));
+
+  // Cut short after it was opened: what is there.
+  auto c = InputFile::open((dir / "b.txt").string());
+  REQUIRE(c.ok());
+  std::filesystem::resize_file(dir / "b.txt", 1);
+  CHECK(c.value().read_all().value() == "a");
+
+  // A file whose size says nothing (0 in /proc) is read to its end all the same.
+  auto proc = read_file("/proc/self/status");
+  REQUIRE(proc.ok());
+  CHECK(proc.value().find("\nPid:") != std::string::npos);
+
+  test::write_file(dir / "empty.txt", "");
+  CHECK(read_file((dir / "empty.txt").string()).value().empty());
+  CHECK(read_file(dir.path().string()).error().to_string() == dir.path().string() + ": cannot read file: Is a directory");
+  CHECK(read_file((dir / "missing.txt").string()).error().to_string() ==
+        (dir / "missing.txt").string() + ": cannot open file: No such file or directory");
 }
