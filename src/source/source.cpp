@@ -58,17 +58,17 @@ std::vector<std::string> assign_source_ids(const std::vector<std::string>& files
 }
 
 Expected<Article> read_article(const ArticleFile& file, std::string id) {
-  auto opened = InputFile::open(file.absolute.string());
+  auto opened = InputFile::open(file.absolute);
   if (!opened) {
     Diagnostic d = opened.error();
-    d.path = sanitize_utf8(file.absolute.string());
+    d.path = sanitize_utf8(file.absolute);
     return d;
   }
   return read_article(file, std::move(id), opened.value());
 }
 
 Expected<Article> read_article(const ArticleFile& file, std::string id, InputFile& opened) {
-  std::string display = sanitize_utf8(file.absolute.string());
+  std::string display = sanitize_utf8(file.absolute);
   auto bytes = opened.read_all();
   if (!bytes) {
     Diagnostic d = bytes.error();

@@ -87,7 +87,7 @@ class Walker {
     if (!is_article_name(name)) return note(relative, "not an article file (.txt, .md)");
     if (find_invalid_utf8(relative) != std::string::npos)
       warn(entry.path(), "file name is not valid UTF-8; it is shown with U+FFFD in the output");
-    m_out.articles.push_back({relative, entry.path()});
+    m_out.articles.push_back({relative, entry.path().string()});
   }
 
   bool is_ignored(const std::string& relative, bool is_dir) const {
@@ -130,7 +130,7 @@ WalkResult walk_articles(const fs::path& root) {
   if (fs::is_directory(status)) {
     Walker(root, out).visit_directory(root, "");
   } else if (fs::is_regular_file(status)) {
-    out.articles.push_back({root.filename().string(), root});  // any name: the user chose this file
+    out.articles.push_back({root.filename().string(), root.string()});  // any name: the user chose this file
   } else {
     throw Error(fmt::format("{}: not a regular file or directory", shown));
   }

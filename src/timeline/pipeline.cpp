@@ -62,7 +62,7 @@ std::optional<fs::path> collection_file(const std::optional<fs::path>& given, bo
 // A file too large to be an article is skipped before it is read.
 std::optional<Diagnostic> too_large(const ArticleFile& file, const FileFacts& facts, std::uintmax_t limit) {
   if (facts.size <= limit) return std::nullopt;
-  return Diagnostic{sanitize_utf8(file.absolute.string()), 0, 0,
+  return Diagnostic{sanitize_utf8(file.absolute), 0, 0,
                     fmt::format("{} bytes is more than the {}-byte limit for an article; skipped (--max-file-size)",
                                 facts.size, limit),
                     {}};
@@ -102,10 +102,10 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
                  const EventKnowledge& events, const LoadedManifest* loaded, const std::optional<FileFacts>& excluded,
                  Slot& slot, DocumentRecord& record, std::uintmax_t& bytes) {
   // One open and one fstat answer both checks, and the file checked is the file read.
-  auto opened = InputFile::open(file.absolute.string());
+  auto opened = InputFile::open(file.absolute);
   if (!opened) {
     Diagnostic d = opened.error();
-    d.path = sanitize_utf8(file.absolute.string());
+    d.path = sanitize_utf8(file.absolute);
     slot.warnings.push_back(std::move(d));
     return;
   }
@@ -240,7 +240,7 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
   std::size_t kept = 0;
   for (std::size_t i = 0; i < slots.size(); ++i) {
     Slot& slot = slots[i];
-    if (slot.failure) x.warnings.push_back(extraction_failure(sanitize_utf8(mine[i]->absolute.string()), slot.failure));
+    if (slot.failure) x.warnings.push_back(extraction_failure(sanitize_utf8(mine[i]->absolute), slot.failure));
     if (slot.note) x.notes.push_back(std::move(*slot.note));
     for (auto& w : slot.warnings) x.warnings.push_back(std::move(w));
     if (slot.record && kept++ != i) x.documents[kept - 1] = std::move(x.documents[i]);
