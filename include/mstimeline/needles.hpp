@@ -50,6 +50,9 @@ class NeedleSet {
   std::size_t size() const { return needles_.size(); }
   // The id of `needle`, or npos when it is not in the set.
   std::size_t id_of(std::string_view needle) const;
+  // The ids of `needles`, in order, as the 32-bit ids callers keep beside
+  // their words (a needle not in the set gets 0xFFFFFFFF, past every id).
+  std::vector<std::uint32_t> ids_of(const std::vector<std::string>& needles) const;
 
   // Sets in `hits` exactly the needles that occur in `text`.
   void find_in(std::string_view text, NeedleHits& hits) const;

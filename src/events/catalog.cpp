@@ -65,8 +65,7 @@ class CatalogReader {
     out.trigger_words = NeedleSet(words);
     for (auto& e : out.events)
       for (auto& [lang, triggers] : e.triggers)
-        for (auto& t : triggers)
-          for (const auto& w : t.words) t.word_ids.push_back(static_cast<std::uint32_t>(out.trigger_words.id_of(w)));
+        for (auto& t : triggers) t.word_ids = out.trigger_words.ids_of(t.words);
     return out;
   }
 

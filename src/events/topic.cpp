@@ -103,8 +103,7 @@ Expected<TopicProfile> parse_topic(const JsonDoc& doc) {
   std::vector<std::string> aliases;
   for (const auto& side : out.sides) aliases.insert(aliases.end(), side.aliases.begin(), side.aliases.end());
   out.alias_words = NeedleSet(aliases);
-  for (auto& side : out.sides)
-    for (const auto& a : side.aliases) side.alias_ids.push_back(static_cast<std::uint32_t>(out.alias_words.id_of(a)));
+  for (auto& side : out.sides) side.alias_ids = out.alias_words.ids_of(side.aliases);
   if (auto c = root.find("context_sentences"); c != root.end()) {
     if (!c->is_number_unsigned() || c->get<std::size_t>() > 5)
       return doc.error_at("/context_sentences", "\"context_sentences\" must be an integer from 0 to 5");

@@ -36,6 +36,13 @@ std::size_t NeedleSet::id_of(std::string_view needle) const {
   return it == ids_.end() ? npos : it->second;
 }
 
+std::vector<std::uint32_t> NeedleSet::ids_of(const std::vector<std::string>& needles) const {
+  std::vector<std::uint32_t> out;
+  out.reserve(needles.size());
+  for (const auto& n : needles) out.push_back(static_cast<std::uint32_t>(id_of(n)));
+  return out;
+}
+
 void NeedleSet::find_in(std::string_view text, NeedleHits& hits) const {
   hits.bits_.assign((needles_.size() + 63) / 64, 0);
   hits.size_ = needles_.size();

@@ -38,6 +38,7 @@ TEST_CASE("a needle set gives a repeated needle the id of its first place, and n
   CHECK(set.id_of("kem") == 3);
   CHECK(set.id_of("") == 1);
   CHECK(set.id_of("k") == NeedleSet::npos);
+  CHECK(set.ids_of({"kem", "ke", "k", ""}) == std::vector<std::uint32_t>{3, 0, 0xFFFFFFFFu, 1});
   CHECK(found(set, "kembali, \xC3\xA9t\xC3\xA9") == std::vector<bool>{true, false, false, true, true});
   NeedleSet copy = set;  // a copy answers the same
   CHECK(copy.id_of("kem") == 3);
