@@ -409,7 +409,8 @@ class DocumentLinker {
       }
     }
     bool topical = linked || on_topic(i);
-    bool event_like = !m_events.topic || has_event_word(s);
+    // Looked at only for a topical sentence (below), so only such a sentence is searched for event words.
+    bool event_like = !m_events.topic || (topical && has_event_word(s));
     bool any_new = false;
     for (std::size_t k = 0; k < dated.size(); ++k) {
       if (used[k] || dated[k].report) continue;
