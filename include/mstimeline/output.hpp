@@ -56,7 +56,7 @@ class InputFile {
   Expected<std::string> read_all();
 
  private:
-  InputFile(std::string path, int fd, const FileFacts& facts) : m_path(std::move(path)), m_fd(fd), m_facts(facts) {}
+  InputFile(const std::string& path, int fd);  // owns fd at once, even when copying the path throws
   std::string m_path;
   int m_fd = -1;
   FileFacts m_facts;

@@ -101,21 +101,22 @@ struct Slot {
 void extract_one(const ArticleFile& file, const BuildOptions& options, const Knowledge& knowledge,
                  const EventKnowledge& events, const LoadedManifest* loaded, const std::optional<FileFacts>& excluded,
                  Slot& slot, DocumentRecord& record, std::uintmax_t& bytes) {
-  // One open and one fstat answer both checks, and the file checked is the file read.
+  // One open and one fstat answer both checks, and the file checked is the file read. A file that cannot be
+  // opened is checked by a stat of its path: an unreadable output file is still the output, not a warning.
   auto opened = InputFile::open(file.absolute);
+  std::optional<FileFacts> facts = opened ? std::optional(opened.value().facts()) : file_facts(file.absolute);
+  if (facts && excluded && facts->same_file(*excluded)) {
+    slot.note = fmt::format("skipped {}: it is the output file", file.relative);
+    return;
+  }
+  if (auto large = facts ? too_large(file, *facts, options.max_file_size) : std::nullopt) {
+    slot.warnings.push_back(*large);
+    return;
+  }
   if (!opened) {
     Diagnostic d = opened.error();
     d.path = sanitize_utf8(file.absolute);
     slot.warnings.push_back(std::move(d));
-    return;
-  }
-  const FileFacts& facts = opened.value().facts();
-  if (excluded && facts.same_file(*excluded)) {
-    slot.note = fmt::format("skipped {}: it is the output file", file.relative);
-    return;
-  }
-  if (auto large = too_large(file, facts, options.max_file_size)) {
-    slot.warnings.push_back(*large);
     return;
   }
   // provisional id: merge_documents assigns the final ones

@@ -59,13 +59,20 @@ std::optional<FileFacts> file_facts(const std::string& path) {
 Expected<InputFile> InputFile::open(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
+  InputFile file(path, fd);  // owns the descriptor from here, whatever throws
   struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    int err = errno;
+  if (::fstat(fd, &st) != 0) return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
+  file.m_facts = facts_of(st);
+  return file;
+}
+
+InputFile::InputFile(const std::string& path, int fd) : m_fd(fd) {
+  try {
+    m_path = path;
+  } catch (...) {
     ::close(fd);
-    return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(err), {}};
+    throw;
   }
-  return InputFile(path, fd, facts_of(st));
 }
 
 InputFile::InputFile(InputFile&& other) noexcept
@@ -94,7 +101,10 @@ Expected<std::string> InputFile::read_all() {
     if (have == out.size()) out.resize(out.size() * 2);
     ssize_t n = ::read(m_fd, out.data() + have, out.size() - have);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Diagnostic{m_path, 0, 0, std::string("cannot read file: ") + std::strerror(errno), {}};
+    if (n < 0) {
+      int err = errno;
+      return Diagnostic{m_path, 0, 0, std::string("cannot read file: ") + std::strerror(err), {}};
+    }
     if (n == 0) break;
     have += static_cast<std::size_t>(n);
     if (expected > 0 && have == expected) break;  // stopped at the size fstat gave: the end

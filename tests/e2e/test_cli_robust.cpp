@@ -113,6 +113,10 @@ TEST_CASE("binary, empty, unreadable and looping files are warnings while the go
   test::write_file(dir / "empty.md", "");
   test::write_file(dir / "blank.txt", " \n\r\n\t\n");
   fs::create_symlink("/proc/self/mem", dir / "unreadable.txt");  // opens as root too; every read fails
+  // A regular file of mode 0200 that even root cannot open for reading (the kernel's sysctl files check
+  // their mode for root too): the build's own open fails, not a read.
+  REQUIRE(fs::exists("/proc/sys/vm/drop_caches"));
+  fs::create_symlink("/proc/sys/vm/drop_caches", dir / "denied.txt");
   fs::create_symlink("nowhere.txt", dir / "dangling.txt");
   fs::create_symlink("loop-b.txt", dir / "loop-a.txt");
   fs::create_symlink("loop-a.txt", dir / "loop-b.txt");
@@ -122,6 +126,7 @@ TEST_CASE("binary, empty, unreadable and looping files are warnings while the go
   std::string d = dir.path().string();
   CHECK(r.err == d + "/blank.txt: warning: no text, only white space\n" +
                      d + "/dangling.txt: warning: cannot follow symbolic link: No such file or directory\n" +
+                     d + "/denied.txt: warning: cannot open file: Permission denied\n" +
                      d + "/empty.md: warning: empty file\n" +
                      d + "/image.txt: warning: binary file (a NUL byte at byte offset 8); skipped\n" +
                      d + "/loop-a.txt: warning: cannot follow symbolic link: Too many levels of symbolic links\n" +
