@@ -50,7 +50,8 @@ class InputFile {
   ~InputFile();
 
   const FileFacts& facts() const { return m_facts; }
-  // Everything from the current position to the end, once: "path: cannot read file: <reason>".
+  // Everything from the current position to the end, once (the file is closed when it has been read
+  // whole; a second call is "cannot read file: Bad file descriptor"): "path: cannot read file: <reason>".
   // A regular file is read to the size fstat gave, and a read that stops
   // exactly there is taken as its end; a file that grew is read on to its end.
   Expected<std::string> read_all();

@@ -61,7 +61,10 @@ Expected<InputFile> InputFile::open(const std::string& path) {
   if (fd < 0) return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
   InputFile file(path, fd);  // owns the descriptor from here, whatever throws
   struct stat st {};
-  if (::fstat(fd, &st) != 0) return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
+    return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(err), {}};
+  }
   file.m_facts = facts_of(st);
   return file;
 }
@@ -109,6 +112,8 @@ Expected<std::string> InputFile::read_all() {
     have += static_cast<std::size_t>(n);
     if (expected > 0 && have == expected) break;  // stopped at the size fstat gave: the end
   }
+  ::close(m_fd);  // read whole: the descriptor is not held while the caller works on the bytes
+  m_fd = -1;
   out.resize(have);
   return out;
 }

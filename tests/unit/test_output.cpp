@@ -132,6 +132,9 @@ TEST_CASE("an input file's facts are the open file's, and it is read whole whate
   auto grown = a.value().read_all();
   REQUIRE(grown.ok());
   CHECK(grown.value() == "abc" + std::string(100'000, 'x'));
+  // Read whole, it is closed: the descriptor is not held while the bytes are worked on.
+  CHECK(a.value().read_all().error().to_string() ==
+        (dir / "a.txt").string() + ": cannot read file: Bad file descriptor");
 
   // Cut short after it was opened: what is there.
   auto c = InputFile::open((dir / "b.txt").string());
