@@ -52,12 +52,20 @@ TEST_CASE("parallel_for uses up to the threads asked for, one scratch each, and 
 TEST_CASE("parallel_for hands an exception of any thread to the caller, after every thread stopped", "[parallel]") {
   for (std::size_t jobs : {1, 2, 4}) {
     std::atomic<std::size_t> calls{0};
+    std::atomic<bool> thrown{false};
     INFO(jobs << " threads");
     CHECK_THROWS_WITH(parallel_for(
                           100000, jobs,
                           [&](std::size_t i, NoScratch&) {
                             ++calls;
-                            if (i == 700) throw std::runtime_error("index 700");
+                            if (i == 700) {
+                              thrown = true;
+                              throw std::runtime_error("index 700");
+                            }
+                            // Once it has thrown, each call takes a millisecond: the other threads cannot
+                            // run out of indices (some 50 s) before the failure is seen, however slowly the
+                            // exception unwinds (under AddressSanitizer, the other thread ran all of them).
+                            if (thrown) std::this_thread::sleep_for(std::chrono::milliseconds(1));
                           },
                           1),
                       "index 700");
