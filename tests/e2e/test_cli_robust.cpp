@@ -3,6 +3,8 @@
 // docs/robustness.md lists every case with the test that proves it.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -139,6 +141,47 @@ TEST_CASE("binary, empty, unreadable and looping files are warnings while the go
   std::vector<std::string> ids;
   for (const auto& s : doc["sources"]) ids.push_back(s["id"]);
   CHECK(ids == std::vector<std::string>{"blank", "empty", "good"});  // read, but nothing in them
+}
+
+TEST_CASE("an unreadable file that is the output or too large is still a note or the size warning", "[e2e][robust]") {
+  // Mode 0000 files the build cannot open: as root, only once setpriv has taken the capabilities that read
+  // any file out of the bounding set of the process it starts. The build then checks them by a stat of the path.
+  TempDir dir;
+  test::write_file(dir / "good.txt", "Microsoft berinvestasi di OpenAI pada tahun 2019.\n");
+  test::write_file(dir / "out.md", "an earlier timeline\n");
+  test::write_file(dir / "locked.txt", "Microsoft berinvestasi di OpenAI pada tahun 2021.\n");
+  test::write_file(dir / "big.txt", "");
+  fs::resize_file(dir / "big.txt", 2 * 1024 * 1024);  // sparse: over a 1 MiB limit
+  for (const char* name : {"out.md", "locked.txt", "big.txt"})
+    fs::permissions(dir / name, fs::perms::none, fs::perm_options::replace);
+  std::string d = dir.path().string();
+  std::vector<std::string> args{MSTL_BINARY, "build", d, "-o", d + "/out.md", "-f", "md", "--max-file-size", "1",
+                                "-v"};
+  test::RunResult r;
+  if (geteuid() == 0) {
+    // setpriv needs CAP_SETPCAP (bit 8) to narrow the bounding set; a container without it cannot run this case.
+    std::string status = test::read_file("/proc/self/status");
+    std::size_t at = status.find("CapEff:\t");
+    REQUIRE(at != std::string::npos);
+    if (!((std::stoull(status.substr(at + 8, 16), nullptr, 16) >> 8) & 1)) {
+      WARN("no CAP_SETPCAP: root cannot be kept from reading a mode 0000 file here; case not run");
+      return;
+    }
+    REQUIRE(fs::exists("/usr/bin/setpriv"));  // util-linux, essential in Debian
+    args.insert(args.begin(), {"--bounding-set", "-dac_override,-dac_read_search"});
+    r = test::run_program("/usr/bin/setpriv", args);
+  } else {
+    r = test::run_program(args.front(), std::vector<std::string>(args.begin() + 1, args.end()));
+  }
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == d + "/big.txt: warning: 2097152 bytes is more than the 1048576-byte limit for an article; skipped "
+                     "(--max-file-size)\n" +
+                     d + "/locked.txt: warning: cannot open file: Permission denied\n" +
+                     "mstimeline: skipped out.md: it is the output file\n");
+  fs::permissions(dir / "out.md", fs::perms::owner_read, fs::perm_options::add);
+  std::string written = test::read_file(dir / "out.md");
+  CHECK(written.find("2019") != std::string::npos);
+  CHECK(written.find("2021") == std::string::npos);  // the locked article was not read
 }
 
 TEST_CASE("with --strict any warning is exit 2 and nothing is written", "[e2e][robust]") {
