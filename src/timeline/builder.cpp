@@ -5,6 +5,7 @@
 #include <atomic>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <numeric>
@@ -672,9 +673,7 @@ class MergeIndex {
   std::vector<Shard> m_shards;
 };
 
-// Citations appended in blocks, so that the front can be released while the
-// rest is still in use.
-// Blocks of a few each (a record's), so that each is small enough to take
+// Citations appended in blocks of a few each (a record's), so that each is small enough to take
 // the place of what was just freed, and the front can be released while the
 // rest is still in use.
 class CitationBlocks {
@@ -744,6 +743,81 @@ std::string new_event_id(const DateValue& date, const Citation& first) {
   return "ev-" + sha256_hex(date.value + "\n" + text::fold_spaces(first.quote)).substr(0, 12);
 }
 
+// The sources, packed while the merge runs: every string of a source end to
+// end in chunks of about a megabyte (a 32-bit length before each, all ones
+// for an absent one), about a third of the room of SourceInfo objects.
+// Unpacked at the end, each chunk freed once read, when the records are gone.
+class PackedSources {
+ public:
+  void add(const SourceInfo& s) {
+    if (m_chunks.empty() || m_chunks.back().size() >= k_chunk) {
+      m_chunks.emplace_back();
+      m_chunks.back().reserve(k_chunk + 512);
+    }
+    std::string& out = m_chunks.back();
+    m_at.push_back({static_cast<std::uint32_t>(m_chunks.size() - 1), static_cast<std::uint32_t>(out.size())});
+    for (const std::string* field : {&s.id, &s.path, &s.sha256, &s.encoding, &s.language}) put(out, *field);
+    for (const std::optional<std::string>* field : {&s.publisher, &s.url, &s.published}) put_optional(out, *field);
+    put(out, s.published_basis);
+  }
+  // The id of source i (the first string of each).
+  std::string_view id(std::size_t i) const {
+    std::size_t at = m_at[i].offset;
+    return *get(m_chunks[m_at[i].chunk], at);
+  }
+  // Every source in the order added; the packed copy is gone after.
+  std::vector<SourceInfo> unpack() {
+    std::vector<SourceInfo> out;
+    out.reserve(m_at.size());
+    std::size_t i = 0;
+    for (std::size_t c = 0; c < m_chunks.size(); ++c) {
+      for (; i < m_at.size() && m_at[i].chunk == c; ++i) {
+        const std::string& chunk = m_chunks[c];
+        std::size_t at = m_at[i].offset;
+        SourceInfo& s = out.emplace_back();
+        for (std::string* field : {&s.id, &s.path, &s.sha256, &s.encoding, &s.language})
+          *field = std::string(*get(chunk, at));
+        for (std::optional<std::string>* field : {&s.publisher, &s.url, &s.published})
+          if (auto v = get(chunk, at)) *field = std::string(*v);
+        s.published_basis = std::string(*get(chunk, at));
+      }
+      std::string().swap(m_chunks[c]);
+    }
+    std::vector<std::string>().swap(m_chunks);
+    std::vector<Place>().swap(m_at);
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t k_chunk = std::size_t{1} << 20;
+  static constexpr std::uint32_t k_absent = UINT32_MAX;
+  struct Place {
+    std::uint32_t chunk, offset;
+  };
+  std::vector<std::string> m_chunks;
+  std::vector<Place> m_at;  // by source: where it starts
+
+  static void put_length(std::string& out, std::uint32_t n) { out.append(reinterpret_cast<const char*>(&n), sizeof n); }
+  static void put(std::string& out, std::string_view v) {
+    if (v.size() >= k_absent || out.size() + v.size() >= k_absent) throw Error("a source's metadata is over 4 GB");
+    put_length(out, static_cast<std::uint32_t>(v.size()));
+    out += v;
+  }
+  static void put_optional(std::string& out, const std::optional<std::string>& v) {
+    if (v) put(out, *v);
+    else put_length(out, k_absent);
+  }
+  static std::optional<std::string_view> get(const std::string& chunk, std::size_t& at) {
+    std::uint32_t n = 0;
+    std::memcpy(&n, chunk.data() + at, sizeof n);
+    at += sizeof n;
+    if (n == k_absent) return std::nullopt;
+    std::string_view v(chunk.data() + at, n);
+    at += n;
+    return v;
+  }
+};
+
 }  // namespace
 
 std::string title_from_sentence(std::string_view sentence, std::size_t max_bytes) {
@@ -788,14 +862,16 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
         else catalogued[c++] = &m;
     }, 64);
   }
-  timeline.sources.reserve(records.size());
+  // Packed until the records are gone: next to the records, SourceInfo objects were the merge's peak.
+  PackedSources sources;
   for (auto& record : records) {
     for (auto& c : record.conflicts) conflicts.push_back(std::move(c));
     for (auto& u : record.undated) timeline.undated.push_back(std::move(u));
     if (events.review)
       for (auto& d : record.dropped) timeline.review.push_back(std::move(d));
     std::vector<ReviewItem>().swap(record.dropped);
-    timeline.sources.push_back(std::move(record.source));
+    sources.add(record.source);
+    record.source = SourceInfo();
   }
   if (events.review)
     for (const auto& u : timeline.undated)
@@ -911,7 +987,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   // reasons can be written after the records are gone.
   struct Place {
     std::size_t start;
-    std::uint32_t source;  // index into timeline.sources, in record order until the end
+    std::uint32_t source;  // index into sources, in record order
     std::uint32_t date;    // index into dates
   };
   std::size_t n_fresh = fresh_in.size();
@@ -1007,7 +1083,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   std::vector<std::uint32_t> link(n_fresh, k_none);
   auto why = [&](std::size_t i, std::size_t j) {
     const Place &a = place[i], &b = place[j];
-    const std::string &a_source = timeline.sources[a.source].id, &b_source = timeline.sources[b.source].id;
+    std::string_view a_source = sources.id(a.source), b_source = sources.id(b.source);
     if (sentence_of[i] == sentence_of[j])
       return fmt::format("{}@{} repeats {}@{} word for word", b_source, b.start, a_source, a.start);
     return fmt::format("{}@{} and {}@{}: dates {} and {} agree; shared words {} (score {:.2f})", a_source, a.start,
@@ -1121,6 +1197,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     if (date_value_before(b.date, a.date)) return false;
     return a.id < b.id;
   });
+  timeline.sources = sources.unpack();
   std::sort(timeline.sources.begin(), timeline.sources.end(),
             [](const SourceInfo& a, const SourceInfo& b) { return a.id < b.id; });
   std::sort(timeline.undated.begin(), timeline.undated.end(), citation_before);

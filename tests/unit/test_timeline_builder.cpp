@@ -6,6 +6,8 @@
 #include <random>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "mstimeline/sha256.hpp"
 #include "mstimeline/timeline.hpp"
 #include "support/support.hpp"
@@ -281,5 +283,39 @@ TEST_CASE("citations and reasons fill their events alike on any number of thread
   for (std::size_t jobs : {2, 9}) {  // 9: more threads than the fill uses
     INFO(jobs << " threads");
     CHECK(summary(build_timeline("T", records, {}, jobs)) == one);
+  }
+}
+
+TEST_CASE("every source's metadata comes out of the merge as it went in, ordered by id", "[timeline]") {
+  // Enough sources for several of the merge's megabyte chunks, one larger than a chunk by itself, fields
+  // absent and present but empty, and bytes of every value.
+  std::vector<SourceInfo> given;
+  for (int i = 0; i < 9000; ++i) {
+    SourceInfo s;
+    s.id = fmt::format("s{:05}", (i * 7919) % 9000);  // not in id order
+    s.path = "dir/" + s.id + ".txt";
+    s.sha256 = sha256_hex(s.id);
+    s.language = i % 3 ? "id" : "en";
+    if (i % 2) s.publisher = i % 4 == 1 ? "" : "Penerbit \xC3\xA9 " + std::to_string(i);
+    if (i % 5 == 0) s.url = "https://example.org/" + std::string(i % 300, 'x');
+    if (i % 7 == 0) s.published = "2023-01-25";
+    s.published_basis = i % 7 == 0 ? "manifest" : "unknown";
+    if (i == 4321) {
+      s.url = std::string(3 << 20, 'u');
+      s.encoding = std::string("\0\xFF\x01", 3);
+    }
+    given.push_back(s);
+  }
+  std::vector<DocumentRecord> records;
+  for (const auto& s : given) records.emplace_back().source = s;
+  Timeline t = build_timeline("T", std::move(records));
+  std::sort(given.begin(), given.end(), [](const SourceInfo& a, const SourceInfo& b) { return a.id < b.id; });
+  REQUIRE(t.sources.size() == given.size());
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    INFO(given[i].id);
+    const SourceInfo &a = t.sources[i], &b = given[i];
+    CHECK(std::tie(a.id, a.path, a.sha256, a.encoding, a.language, a.publisher, a.url, a.published,
+                   a.published_basis) ==
+          std::tie(b.id, b.path, b.sha256, b.encoding, b.language, b.publisher, b.url, b.published, b.published_basis));
   }
 }
