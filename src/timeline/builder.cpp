@@ -1198,6 +1198,9 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     return a.id < b.id;
   });
   timeline.sources = sources.unpack();
+#if defined(__GLIBC__)
+  malloc_trim(0);  // the chunks, freed among the new strings
+#endif
   std::sort(timeline.sources.begin(), timeline.sources.end(),
             [](const SourceInfo& a, const SourceInfo& b) { return a.id < b.id; });
   std::sort(timeline.undated.begin(), timeline.undated.end(), citation_before);
