@@ -753,6 +753,7 @@ class PackedSources {
     if (m_chunks.empty() || m_chunks.back().size() >= k_chunk) {
       m_chunks.emplace_back();
       m_chunks.back().reserve(k_chunk + 512);
+      m_first.push_back(m_at.size());
     }
     std::string& out = m_chunks.back();
     m_at.push_back({static_cast<std::uint32_t>(m_chunks.size() - 1), static_cast<std::uint32_t>(out.size())});
@@ -765,25 +766,26 @@ class PackedSources {
     std::size_t at = m_at[i].offset;
     return *get(m_chunks[m_at[i].chunk], at);
   }
-  // Every source in the order added; the packed copy is gone after.
-  std::vector<SourceInfo> unpack() {
-    std::vector<SourceInfo> out;
-    out.reserve(m_at.size());
-    std::size_t i = 0;
-    for (std::size_t c = 0; c < m_chunks.size(); ++c) {
-      for (; i < m_at.size() && m_at[i].chunk == c; ++i) {
-        const std::string& chunk = m_chunks[c];
+  // Every source in the order added, the chunks read on `jobs` threads and
+  // each freed once read; the packed copy is gone after.
+  std::vector<SourceInfo> unpack(std::size_t jobs) {
+    std::vector<SourceInfo> out(m_at.size());
+    m_first.push_back(m_at.size());
+    parallel_for(m_chunks.size(), jobs, [&](std::size_t c, NoScratch&) {
+      const std::string& chunk = m_chunks[c];
+      for (std::size_t i = m_first[c]; i < m_first[c + 1]; ++i) {
         std::size_t at = m_at[i].offset;
-        SourceInfo& s = out.emplace_back();
+        SourceInfo& s = out[i];
         for (std::string* field : {&s.id, &s.path, &s.sha256, &s.encoding, &s.language})
-          *field = std::string(*get(chunk, at));
+          field->assign(*get(chunk, at));
         for (std::optional<std::string>* field : {&s.publisher, &s.url, &s.published})
-          if (auto v = get(chunk, at)) *field = std::string(*v);
-        s.published_basis = std::string(*get(chunk, at));
+          if (auto v = get(chunk, at)) field->emplace(*v);
+        s.published_basis.assign(*get(chunk, at));
       }
       std::string().swap(m_chunks[c]);
-    }
+    }, 1);
     std::vector<std::string>().swap(m_chunks);
+    std::vector<std::size_t>().swap(m_first);
     std::vector<Place>().swap(m_at);
     return out;
   }
@@ -796,6 +798,7 @@ class PackedSources {
   };
   std::vector<std::string> m_chunks;
   std::vector<Place> m_at;  // by source: where it starts
+  std::vector<std::size_t> m_first;  // by chunk: the number of its first source
 
   static void put_length(std::string& out, std::uint32_t n) { out.append(reinterpret_cast<const char*>(&n), sizeof n); }
   static void put(std::string& out, std::string_view v) {
@@ -1197,7 +1200,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     if (date_value_before(b.date, a.date)) return false;
     return a.id < b.id;
   });
-  timeline.sources = sources.unpack();
+  timeline.sources = sources.unpack(jobs);
 #if defined(__GLIBC__)
   malloc_trim(0);  // the chunks, freed among the new strings
 #endif
