@@ -24,6 +24,7 @@
 
 namespace mstl {
 
+// A field added here is also packed by build_timeline (PackedSources, src/timeline/builder.cpp).
 struct SourceInfo {
   std::string id;
   std::string path;  // relative to the input root, '/'-separated

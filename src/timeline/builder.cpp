@@ -747,12 +747,21 @@ std::string new_event_id(const DateValue& date, const Citation& first) {
 // end in chunks of about a megabyte (a 32-bit length before each, all ones
 // for an absent one), about a third of the room of SourceInfo objects.
 // Unpacked at the end, each chunk freed once read, when the records are gone.
+// Its nine fields are listed here three times: a field added to SourceInfo
+// fails this assertion until it is packed and unpacked too.
+static_assert(sizeof(SourceInfo) == 6 * sizeof(std::string) + 3 * sizeof(std::optional<std::string>),
+              "SourceInfo has a field PackedSources does not keep");
 class PackedSources {
  public:
   void add(const SourceInfo& s) {
-    if (m_chunks.empty() || m_chunks.back().size() >= k_chunk) {
-      m_chunks.emplace_back();
-      m_chunks.back().reserve(k_chunk + 512);
+    std::size_t need = 9 * sizeof(std::uint32_t);
+    for (const std::string* field : {&s.id, &s.path, &s.sha256, &s.encoding, &s.language, &s.published_basis})
+      need += field->size();
+    for (const std::optional<std::string>* field : {&s.publisher, &s.url, &s.published}) need += field->value_or("").size();
+    // A source starts a chunk when it would not fit in the last one: no chunk grows past its room, and a
+    // source larger than a chunk has one of its own.
+    if (m_chunks.empty() || m_chunks.back().size() + need > k_chunk) {
+      m_chunks.emplace_back().reserve(std::max(k_chunk, need));
       m_first.push_back(m_at.size());
     }
     std::string& out = m_chunks.back();
@@ -802,7 +811,7 @@ class PackedSources {
 
   static void put_length(std::string& out, std::uint32_t n) { out.append(reinterpret_cast<const char*>(&n), sizeof n); }
   static void put(std::string& out, std::string_view v) {
-    if (v.size() >= k_absent || out.size() + v.size() >= k_absent) throw Error("a source's metadata is over 4 GB");
+    if (v.size() >= k_absent) throw Error(fmt::format("a source's metadata field of {} bytes is too long", v.size()));
     put_length(out, static_cast<std::uint32_t>(v.size()));
     out += v;
   }
@@ -865,7 +874,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
         else catalogued[c++] = &m;
     }, 64);
   }
-  // Packed until the records are gone: next to the records, SourceInfo objects were the merge's peak.
+  // Packed until the merge's finish: next to the records, SourceInfo objects were the merge's peak.
   PackedSources sources;
   for (auto& record : records) {
     for (auto& c : record.conflicts) conflicts.push_back(std::move(c));

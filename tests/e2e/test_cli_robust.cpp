@@ -145,7 +145,7 @@ TEST_CASE("binary, empty, unreadable and looping files are warnings while the go
 
 TEST_CASE("an unreadable file that is the output or too large is still a note or the size warning", "[e2e][robust]") {
   // Mode 0000 files the build cannot open: as root, only once setpriv has taken the capabilities that read
-  // any file out of the bounding set of the process it starts. The build then checks them by a stat of the path.
+  // any file away from the process it starts. The build then checks them by a stat of the path.
   TempDir dir;
   test::write_file(dir / "good.txt", "Microsoft berinvestasi di OpenAI pada tahun 2019.\n");
   test::write_file(dir / "out.md", "an earlier timeline\n");
@@ -168,7 +168,8 @@ TEST_CASE("an unreadable file that is the output or too large is still a note or
       return;
     }
     REQUIRE(fs::exists("/usr/bin/setpriv"));  // util-linux, essential in Debian
-    args.insert(args.begin(), {"--bounding-set", "-dac_override,-dac_read_search"});
+    // Out of the inheritable set too: where a container fills it, a program root starts would get them back.
+    args.insert(args.begin(), {"--inh-caps", "-all", "--bounding-set", "-dac_override,-dac_read_search"});
     r = test::run_program("/usr/bin/setpriv", args);
   } else {
     r = test::run_program(args.front(), std::vector<std::string>(args.begin() + 1, args.end()));
