@@ -673,9 +673,9 @@ class MergeIndex {
   std::vector<Shard> m_shards;
 };
 
-// Citations appended in blocks of a few each (a record's), so that each is small enough to take
-// the place of what was just freed, and the front can be released while the
-// rest is still in use.
+// Citations appended in blocks of a few each (a record's), so that each is
+// small enough to take the place of what was just freed, and the front can
+// be released while the rest is still in use.
 class CitationBlocks {
  public:
   void add_block(std::vector<Citation> block) {
@@ -747,8 +747,8 @@ std::string new_event_id(const DateValue& date, const Citation& first) {
 // end in chunks of about a megabyte (a 32-bit length before each, all ones
 // for an absent one), about a third of the room of SourceInfo objects.
 // Unpacked at the end, each chunk freed once read, when the records are gone.
-// Its nine fields are listed here three times: a field added to SourceInfo
-// fails this assertion until it is packed and unpacked too.
+// SourceInfo's nine fields are listed in add() and unpack(): a field added to
+// it fails this assertion until it is packed and unpacked too.
 static_assert(sizeof(SourceInfo) == 6 * sizeof(std::string) + 3 * sizeof(std::optional<std::string>),
               "SourceInfo has a field PackedSources does not keep");
 class PackedSources {
