@@ -29,6 +29,10 @@ struct Knowledge {
   std::map<std::string, Lexicon> lexicons;  // by language code
   Boilerplate boilerplate;                  // <data dir>/boilerplate/*.json
   std::map<std::string, Labels> labels;     // <data dir>/labels/<code>.json, by code
+  // SHA-256 of what extraction reads: the lexicon and boilerplate files, each
+  // with its name, in order (labels only render). Parts carry it, so that
+  // `extract --reuse` never reuses a document read with other rules.
+  std::string extraction_fingerprint;
 
   // Throws mstl::Error naming the available languages when `language` has no lexicon.
   const Lexicon& lexicon(std::string_view language) const;

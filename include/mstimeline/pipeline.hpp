@@ -15,11 +15,13 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <exception>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mstimeline/error.hpp"
@@ -52,12 +54,25 @@ struct BuildOptions {
   std::size_t shard_index = 0;      // extract only the files whose index in path order is
   std::size_t shard_count = 1;      // shard_index modulo shard_count
   bool keep_review = false;         // keep the dropped mentions and fill Timeline::review; a build does not need them
+  bool inputs = false;              // fill Extraction::inputs, each document's "input" fingerprint (record.hpp)
+  // Parts of an earlier extract: a document line whose "input" fingerprint is
+  // the same as a file's now is copied from them as it is (Extraction::
+  // reused_lines), not extracted again. Lines are found as extract writes
+  // them, not parsed (merge parses them); one cut short is extracted again.
+  std::vector<std::filesystem::path> reuse;
   Timings* timings = nullptr;       // when set, the steps are marked in it (--timings)
 };
 
 struct Extraction {
   PartHeader header;                     // title, topic profile and catalog used
   std::vector<DocumentRecord> documents;  // in path order; source ids provisional (the relative path)
+  std::vector<std::string> inputs;        // beside documents: their "input" fingerprints (BuildOptions::inputs)
+  // With BuildOptions::reuse, beside documents: the line of a part that is the
+  // document, copied as it is (the document itself is then left empty), or
+  // an empty view when it was extracted. The views point into reused_parts.
+  std::vector<std::string_view> reused_lines;
+  std::deque<std::string> reused_parts;
+  std::size_t reused = 0;  // documents taken from BuildOptions::reuse
   std::optional<std::string> topic_path;
   std::optional<std::string> catalog_path;
   std::vector<Diagnostic> warnings;
@@ -65,6 +80,10 @@ struct Extraction {
 };
 
 Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge);
+
+// This build's version, as `mstimeline --version` prints it and as parts'
+// fingerprints include it: a new version extracts every document again.
+const char* tool_version();
 
 // The warning for a file whose extraction threw: that file is skipped and the
 // others go on. An mstl::Error says what it says; anything else is a bug,

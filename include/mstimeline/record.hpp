@@ -5,9 +5,10 @@
 // A part is JSON Lines. Every line is one object with a "type" and a
 // "version" (k_record_version):
 //
-//   {"type":"header","version":1,"title":"…"|null,"topic":{…}|null,"catalog":{…}|null}
-//   {"type":"document","version":1,"source":{…},"mentions":[…],"conflicts":[…],
-//    "undated":[…],"dropped":[…]}
+//   {"type":"header","version":1,"title":"…"|null,"topic":{…}|null,"catalog":{…}|null,
+//    "extraction":"<sha256>"}
+//   {"type":"document","version":1,"input":"<sha256>","source":{…},"mentions":[…],
+//    "conflicts":[…],"undated":[…],"dropped":[…]}
 //
 // The header carries what the reduce step needs besides the documents: the
 // collection's title and the topic profile and catalog the documents were
@@ -18,8 +19,18 @@
 // offsets, quote, date expression). Source ids in a part are provisional (the
 // file's relative path); merge assigns the final ones over all documents, as
 // build does, so merge of extract is byte for byte build.
+//
+// "extraction" and "input" serve `extract --reuse` (docs/scaling.md) and are
+// optional when read: parts written before them merge as before. A header's
+// "extraction" is the fingerprint of everything a run's documents depend on
+// besides their own files (the mstimeline version, the knowledge files,
+// --lang, the topic profile and catalog); a document's "input" is the
+// fingerprint of that and of its own inputs (its path, its file's SHA-256,
+// its manifest metadata). Two documents with the same "input" have the same
+// record.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +48,7 @@ struct PartHeader {
   std::optional<std::string> title;
   nlohmann::json topic;    // null when none
   nlohmann::json catalog;  // null when none
+  std::optional<std::string> extraction;  // the run's fingerprint; none in parts written before it
 };
 
 // The JSON objects of a source and a citation, as both the parts and the
@@ -45,13 +57,20 @@ nlohmann::ordered_json source_record(const SourceInfo& s);
 nlohmann::ordered_json citation_record(const Citation& c);
 
 std::string header_line(const PartHeader& header);
-std::string document_line(const DocumentRecord& record);
+// `input`: the document's "input" fingerprint; none when empty.
+std::string document_line(const DocumentRecord& record, std::string_view input = {});
 
 // Reads a part (or parts concatenated). Errors name `path:line:col`.
 struct Part {
   std::vector<PartHeader> headers;
   std::vector<DocumentRecord> documents;
+  std::uint64_t bytes = 0;  // read_part: the part's size
 };
+// A document's "input" is checked (a SHA-256 when present), not kept: a merge
+// has no use for it.
 Expected<Part> parse_part(const std::string& path, std::string_view text);
+// Reads and parses the part at `path` ("-": stdin). Throws mstl::Error when it
+// cannot be read or parsed, or has no header line (extract always writes one).
+Part read_part(const std::string& path);
 
 }  // namespace mstl

@@ -12,10 +12,7 @@
 #include "mstimeline/diff.hpp"
 #include "mstimeline/error.hpp"
 #include "mstimeline/output.hpp"
-
-#ifndef MSTL_VERSION
-#define MSTL_VERSION "unknown"
-#endif
+#include "mstimeline/pipeline.hpp"
 
 namespace mstl::cli {
 namespace {
@@ -94,7 +91,7 @@ int write_or_check(const std::string& output, const std::string& content, bool c
 
 int run(int argc, char** argv) {
   CLI::App app{"mstimeline: dated, source-cited timelines from folders of news articles", "mstimeline"};
-  app.set_version_flag("--version", std::string("mstimeline ") + MSTL_VERSION);
+  app.set_version_flag("--version", std::string("mstimeline ") + tool_version());
   app.footer(k_footer);
   app.require_subcommand(1);
   app.fallthrough();

@@ -17,6 +17,7 @@ constexpr const char* k_examples = R"X(Examples:
   mstimeline merge data.part.jsonl -f md             the same as: mstimeline build data/ -f md
   seq 0 6 | xargs -P 7 -I{} mstimeline extract archive/ --shard {}/7 -j 1 -o part-{}.jsonl
   mstimeline merge part-*.jsonl -o timeline.json     the same bytes as: mstimeline build archive/
+  mstimeline extract archive/ --reuse archive.jsonl -o archive.jsonl   only new and changed files are read again
 See docs/scaling.md for Hadoop Streaming and Spark.
 )X";
 
@@ -24,6 +25,7 @@ struct ExtractArgs {
   InputArgs in;
   std::string output;
   std::string shard;
+  std::vector<std::string> reuse;
 };
 
 void parse_shard(const std::string& text, BuildOptions& options) {
@@ -53,6 +55,8 @@ int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
   options.timings = timings.get();
   if (timings) timings->mark("knowledge");
   if (!args.shard.empty()) parse_shard(args.shard, options);
+  options.inputs = true;
+  options.reuse.assign(args.reuse.begin(), args.reuse.end());
   if (!args.output.empty() && args.output != "-") options.exclude = args.output;
   auto progress = attach_progress(options, global);
   auto x = std::make_unique<Extraction>(run_extract(options, knowledge));
@@ -61,7 +65,13 @@ int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
   report(x->warnings, x->notes, global, args.in.strict);
   if (timings) timings->mark("print warnings");
   std::string out = header_line(x->header);
-  for (const auto& d : x->documents) out += document_line(d);
+  std::size_t reused_bytes = 0;  // a reused archive's part is mostly copied lines: room for them all at once
+  for (std::string_view line : x->reused_lines) reused_bytes += line.size();
+  out.reserve(out.size() + reused_bytes);
+  for (std::size_t i = 0; i < x->documents.size(); ++i) {
+    if (!x->reused_lines.empty() && !x->reused_lines[i].empty()) out += x->reused_lines[i];
+    else out += document_line(x->documents[i], x->inputs[i]);
+  }
   write_output(args.output, out);
   if (timings) timings->mark("render and write");
   print_timings(timings.get());
@@ -80,6 +90,10 @@ void register_extract(CLI::App& app, const GlobalOptions& global, Action& action
       ->type_name("FILE");
   cmd->add_option("--shard", args->shard, "Only the files whose index in path order is K modulo N")
       ->type_name("K/N");
+  cmd->add_option("--reuse", args->reuse,
+                  "Take each document whose file, metadata and settings are unchanged from these earlier parts "
+                  "instead of extracting it again (the output is the same)")
+      ->type_name("PART...");
   cmd->callback([&action, &global, args] { action = [&global, args] { return run_extract_command(*args, global); }; });
 }
 

@@ -1,8 +1,6 @@
 // `mstimeline merge PART...`: the reduce step. Builds the timeline from the
 // parts `mstimeline extract` wrote, in any order, as `build` would.
 #include <cstdio>
-#include <iostream>
-#include <iterator>
 #include <memory>
 
 #include <fmt/format.h>
@@ -37,18 +35,8 @@ int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
   std::vector<PartHeader> headers;
   std::vector<DocumentRecord> documents;
   for (const auto& path : args.parts) {
-    std::string text;
-    if (path == "-") {
-      text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-      text = read_file(path).take();
-    }
-    bytes += text.size();
-    Part part = parse_part(path == "-" ? "<stdin>" : path, text).take();
-    if (part.headers.empty() && !part.documents.empty())
-      throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", path));
-    if (part.headers.empty())  // extract always writes its header: an empty part lost its results
-      throw Error(fmt::format("{}: empty; a part written by mstimeline extract has at least its header line", path));
+    Part part = read_part(path);
+    bytes += part.bytes;
     for (auto& h : part.headers) headers.push_back(std::move(h));
     for (auto& d : part.documents) documents.push_back(std::move(d));
   }

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "mstimeline/sha256.hpp"
 #include "mstimeline/text.hpp"
 
 namespace mstl {
@@ -62,8 +63,14 @@ Knowledge load_knowledge(const fs::path& data_dir) {
     throw Error(fmt::format("{}: no lexicon directory; is the data directory right? (--data-dir, MSTIMELINE_DATA)",
                             lexicon_dir.string()));
   std::string fallback;
+  std::string read;  // every file extraction reads, named: the fingerprint's input
+  auto remember = [&read](const char* folder, const fs::path& file, const JsonDoc& doc) {
+    read += fmt::format("{}/{}\n{}\n", folder, file.filename().string(), doc.text.size());
+    read += doc.text;
+  };
   for (const auto& file : json_files(lexicon_dir)) {
     JsonDoc doc = read_json_file(file.string()).take();
+    remember("lexicon", file, doc);
     Lexicon lexicon = parse_lexicon(doc, file.stem().string()).take();
     if (lexicon.fallback && !fallback.empty())
       throw Error(doc.error_at("/fallback", fmt::format("\"fallback\" is already set by {}.json", fallback)));
@@ -75,8 +82,10 @@ Knowledge load_knowledge(const fs::path& data_dir) {
   // Boilerplate rules are optional: without them nothing is boilerplate.
   for (const auto& file : json_files(data_dir / "boilerplate")) {
     JsonDoc doc = read_json_file(file.string()).take();
+    remember("boilerplate", file, doc);
     if (auto e = parse_boilerplate(doc, k.boilerplate)) throw Error(*e);
   }
+  k.extraction_fingerprint = sha256_hex(read);
   // Labels are optional too: without them only json, jsonl and csv render.
   for (const auto& file : json_files(data_dir / "labels")) {
     JsonDoc doc = read_json_file(file.string()).take();

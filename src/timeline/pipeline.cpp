@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <exception>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -16,7 +18,12 @@
 #include "mstimeline/manifest.hpp"
 #include "mstimeline/output.hpp"
 #include "mstimeline/parallel.hpp"
+#include "mstimeline/sha256.hpp"
 #include "mstimeline/walk.hpp"
+
+#ifndef MSTL_VERSION
+#define MSTL_VERSION "unknown"
+#endif
 
 namespace mstl {
 namespace fs = std::filesystem;
@@ -90,17 +97,110 @@ TopicProfile load_topic(const fs::path& path) {
 
 namespace {
 
+// Appends `field` so that no two different sequences of fields give the same bytes.
+void put_field(std::string& out, std::string_view field) {
+  out += fmt::format("{}:", field.size());
+  out += field;
+}
+void put_optional(std::string& out, const std::optional<std::string>& field) {
+  out += field ? '+' : '-';
+  if (field) put_field(out, *field);
+}
+
+// The "extraction" fingerprint (record.hpp): everything every document of
+// this run depends on besides its own file.
+std::string extraction_fingerprint(const BuildOptions& options, const Knowledge& knowledge, const PartHeader& header) {
+  std::string in;
+  for (std::string_view field : {std::string_view(MSTL_VERSION), std::string_view(knowledge.extraction_fingerprint),
+                                 std::string_view(options.language), std::string_view(options.title_language),
+                                 std::string_view(options.keep_review ? "review" : "")})
+    put_field(in, field);
+  for (const auto* j : {&header.topic, &header.catalog}) put_field(in, j->dump());  // keys sorted: canonical
+  return sha256_hex(in);
+}
+
+// A document's "input" fingerprint: the run's, and what the document's
+// extraction reads of its own (its source as it is before extraction: path,
+// the SHA-256 of its bytes, the manifest's metadata, a given language).
+std::string input_fingerprint(const std::string& extraction, const SourceInfo& s) {
+  std::string in;
+  put_field(in, extraction);
+  for (const std::string* field : {&s.id, &s.path, &s.sha256, &s.encoding, &s.language, &s.published_basis})
+    put_field(in, *field);
+  for (const auto* field : {&s.publisher, &s.url, &s.published}) put_optional(in, *field);
+  return sha256_hex(in);
+}
+
+// How extract writes the start of a document line and of a header line
+// (record.cpp): --reuse finds the lines it can copy by these, without parsing them.
+constexpr std::string_view k_document_start = R"({"type":"document","version":1,"input":")";
+constexpr std::string_view k_header_start = R"({"type":"header",)";
+constexpr std::size_t k_fingerprint_size = 64;
+
+// The document lines of the parts given to --reuse, found by their "input".
+// A line is copied as it is, never parsed into a record and written again.
+struct Reusable {
+  std::deque<std::string> parts;  // whole: the lines are views into them
+  std::unordered_map<std::string_view, std::string_view> by_input;  // "input" -> its line, '\n' included
+};
+
+Reusable read_reusable(const BuildOptions& options, const std::string& extraction, std::vector<std::string>& notes) {
+  Reusable r;
+  for (const auto& file : options.reuse) {
+    const std::string path = file.string();
+    std::string_view text = r.parts.emplace_back(read_file(path).take());
+    bool header = false, same_run = false;
+    for (std::size_t line_no = 1; !text.empty(); ++line_no) {
+      std::size_t nl = text.find('\n');
+      std::string_view line = text.substr(0, nl == std::string_view::npos ? text.size() : nl + 1);
+      text.remove_prefix(line.size());
+      if (line.starts_with(k_document_start) && line.size() > k_document_start.size() + k_fingerprint_size &&
+          line[k_document_start.size() + k_fingerprint_size] == '"') {
+        r.by_input.emplace(line.substr(k_document_start.size(), k_fingerprint_size), line);  // the first one stays
+      } else if (line.starts_with(k_header_start)) {
+        auto parsed = parse_part(path, line);
+        if (!parsed) {
+          Diagnostic d = parsed.error();
+          d.line = line_no;
+          throw Error(d);
+        }
+        header = true;
+        same_run = same_run || parsed.value().headers.at(0).extraction == extraction;
+      }
+    }
+    if (!header) throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", path));
+    // A document's "input" holds its run's fingerprint: none of another run's can match.
+    if (!same_run)
+      notes.push_back(fmt::format("--reuse {}: not written by this mstimeline version with these knowledge files, "
+                                  "--lang, topic profile and catalog; its documents are extracted again",
+                                  path));
+  }
+  return r;
+}
+
 // One file's outcome, filled by whichever worker takes it.
 struct Slot {
   bool record = false;  // the file's record is in place in the documents
+  bool reused = false;  // ... taken from a --reuse part
   std::vector<Diagnostic> warnings;
   std::optional<std::string> note;
   std::exception_ptr failure;
 };
 
+// What every file's extraction shares besides the knowledge.
+struct RunContext {
+  const EventKnowledge& events;
+  const LoadedManifest* loaded;
+  const std::optional<FileFacts>& excluded;
+  const std::string& extraction;  // the run's fingerprint
+  const Reusable& reusable;
+};
+
 void extract_one(const ArticleFile& file, const BuildOptions& options, const Knowledge& knowledge,
-                 const EventKnowledge& events, const LoadedManifest* loaded, const std::optional<FileFacts>& excluded,
-                 Slot& slot, DocumentRecord& record, std::uintmax_t& bytes) {
+                 const RunContext& run, Slot& slot, DocumentRecord& record, std::string& input, std::string_view& line,
+                 std::uintmax_t& bytes) {
+  const LoadedManifest* loaded = run.loaded;
+  const std::optional<FileFacts>& excluded = run.excluded;
   // One open and one fstat answer both checks, and the file checked is the file read. A file that cannot be
   // opened is checked by a stat of its path: an unreadable output file is still the output, not a warning.
   auto opened = InputFile::open(file.absolute);
@@ -135,7 +235,17 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
     if (it != loaded->manifest.sources.end()) apply_metadata(a.info, it->second);
   }
   if (!options.language.empty()) a.info.language = options.language;
-  record = extract_document(a, knowledge, events);
+  if (options.inputs || !options.reuse.empty()) {
+    input = input_fingerprint(run.extraction, a.info);
+    // A line cut short (a part whose writing stopped) has no "}\n" at its end: the document is extracted again.
+    auto it = run.reusable.by_input.find(input);
+    if (it != run.reusable.by_input.end() && it->second.ends_with("}\n")) {
+      line = it->second;
+      slot.record = slot.reused = true;
+      return;
+    }
+  }
+  record = extract_document(a, knowledge, run.events);
   slot.record = true;
   if (!options.keep_review) {
     record.dropped.clear();
@@ -199,8 +309,14 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
   if (options.timings) options.timings->mark("manifest");
   x.notes = std::move(walk.notes);
   x.warnings = std::move(walk.warnings);
+  // The output file as it is now, if it exists, so that a run never reads its own last output as an article.
+  const std::optional<FileFacts> excluded = options.exclude ? file_facts(options.exclude->string()) : std::nullopt;
   if (!options.title.empty()) x.header.title = options.title;
   else if (loaded && loaded->manifest.title) x.header.title = *loaded->manifest.title;
+  x.header.extraction = extraction_fingerprint(options, knowledge, x.header);
+  Reusable reusable = read_reusable(options, *x.header.extraction, x.notes);
+  if (!options.reuse.empty() && options.timings) options.timings->mark("read parts to reuse");
+  const RunContext run{events, loaded ? &*loaded : nullptr, excluded, *x.header.extraction, reusable};
 
   std::vector<const ArticleFile*> mine;
   for (std::size_t i = 0; i < walk.articles.size(); ++i)
@@ -210,9 +326,9 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
   // its file's slot, so the order of the output is the order of the files
   // whatever the threads do.
   std::vector<Slot> slots(mine.size());
-  // The output file as it is now, if it exists, so that a run never reads its own last output as an article.
-  const std::optional<FileFacts> excluded = options.exclude ? file_facts(options.exclude->string()) : std::nullopt;
   x.documents.resize(mine.size());  // each record is made in place, then the array closes up
+  std::vector<std::string> inputs(mine.size());
+  std::vector<std::string_view> lines(mine.size());
   std::atomic<std::size_t> next{0};
   std::mutex progress_mutex;
   std::size_t done = 0;
@@ -221,8 +337,7 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
     for (std::size_t i = next++; i < mine.size(); i = next++) {
       std::uintmax_t bytes = 0;
       try {
-        extract_one(*mine[i], options, knowledge, events, loaded ? &*loaded : nullptr, excluded, slots[i],
-                    x.documents[i], bytes);
+        extract_one(*mine[i], options, knowledge, run, slots[i], x.documents[i], inputs[i], lines[i], bytes);
       } catch (...) {
         slots[i].failure = std::current_exception();
       }
@@ -244,10 +359,22 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
     if (slot.failure) x.warnings.push_back(extraction_failure(sanitize_utf8(mine[i]->absolute), slot.failure));
     if (slot.note) x.notes.push_back(std::move(*slot.note));
     for (auto& w : slot.warnings) x.warnings.push_back(std::move(w));
-    if (slot.record && kept++ != i) x.documents[kept - 1] = std::move(x.documents[i]);
+    if (!slot.record) continue;
+    x.reused += slot.reused;
+    if (kept != i) x.documents[kept] = std::move(x.documents[i]);
+    if (options.inputs) x.inputs.push_back(std::move(inputs[i]));
+    if (!options.reuse.empty()) x.reused_lines.push_back(lines[i]);
+    ++kept;
   }
   x.documents.resize(kept);
-  if (options.timings) options.timings->mark_rate("extract", fmt::format("{} files", mine.size()), bytes_read);
+  x.reused_parts = std::move(reusable.parts);
+  if (!options.reuse.empty())
+    x.notes.push_back(fmt::format("reused {} of {} documents from --reuse", x.reused, kept));
+  if (options.timings)
+    options.timings->mark_rate("extract",
+                               options.reuse.empty() ? fmt::format("{} files", mine.size())
+                                                     : fmt::format("{} files, {} reused", mine.size(), x.reused),
+                               bytes_read);
   if (loaded && options.shard_count == 1) {
     std::unordered_set<std::string_view> found;
     found.reserve(walk.articles.size());
@@ -266,6 +393,8 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
                    [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });
   return x;  // the caller marks "extract: finish": this, and the walk's list and the slots freed
 }
+
+const char* tool_version() { return MSTL_VERSION; }
 
 Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vector<PartHeader>& headers,
                          const std::string& title, const std::string& title_language, bool review,

@@ -1,8 +1,12 @@
 #include "mstimeline/record.hpp"
 
+#include <iostream>
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include "mstimeline/json_doc.hpp"
+#include "mstimeline/output.hpp"
 
 namespace mstl {
 namespace {
@@ -145,6 +149,19 @@ class LineReader {
     return r;
   }
 
+  // The optional member `key`: a SHA-256 as 64 lowercase hex digits.
+  std::optional<std::string> fingerprint(const json& o, const char* key) {
+    auto it = o.find(key);
+    if (it == o.end() || m_error) return std::nullopt;
+    bool ok = it->is_string() && it->get_ref<const std::string&>().size() == 64 &&
+              it->get_ref<const std::string&>().find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (!ok) {
+      m_error = error(std::string("/") + key, fmt::format("\"{}\" must be a SHA-256 in lowercase hex", key));
+      return std::nullopt;
+    }
+    return it->get<std::string>();
+  }
+
   const std::optional<Diagnostic>& failed() const { return m_error; }
 
  private:
@@ -158,6 +175,7 @@ class LineReader {
 std::string header_line(const PartHeader& h) {
   ordered_json j{{"type", "header"}, {"version", k_record_version}, {"title", opt(h.title)},
                  {"topic", ordered_json(h.topic)}, {"catalog", ordered_json(h.catalog)}};
+  if (h.extraction) j["extraction"] = *h.extraction;
   return dump(j) + "\n";
 }
 
@@ -178,7 +196,7 @@ ordered_json citation_record(const Citation& c) {
                       {"date_text", c.date_text}};
 }
 
-std::string document_line(const DocumentRecord& r) {
+std::string document_line(const DocumentRecord& r, std::string_view input) {
   ordered_json source = source_record(r.source);
   ordered_json mentions = ordered_json::array();
   for (const auto& m : r.mentions)
@@ -196,9 +214,13 @@ std::string document_line(const DocumentRecord& r) {
   ordered_json dropped = ordered_json::array();
   for (const auto& d : r.dropped)
     dropped.push_back(ordered_json{{"reason", d.reason}, {"detail", d.detail}, {"citation", citation_record(d.citation)}});
-  ordered_json j{{"type", "document"}, {"version", k_record_version}, {"source", std::move(source)},
-                 {"mentions", std::move(mentions)}, {"conflicts", std::move(conflicts)},
-                 {"undated", std::move(undated)}, {"dropped", std::move(dropped)}};
+  ordered_json j{{"type", "document"}, {"version", k_record_version}};
+  if (!input.empty()) j["input"] = input;
+  j["source"] = std::move(source);
+  j["mentions"] = std::move(mentions);
+  j["conflicts"] = std::move(conflicts);
+  j["undated"] = std::move(undated);
+  j["dropped"] = std::move(dropped);
   return dump(j) + "\n";
 }
 
@@ -237,9 +259,11 @@ Expected<Part> parse_part(const std::string& path, std::string_view text) {
                               fmt::format("\"{}\" must be an object or null", key));
         (std::string_view(key) == "topic" ? h.topic : h.catalog) = *it;
       }
+      h.extraction = reader.fingerprint(doc.json, "extraction");
       if (reader.failed()) return *reader.failed();
       part.headers.push_back(std::move(h));
     } else if (*type == "document") {
+      (void)reader.fingerprint(doc.json, "input");
       DocumentRecord r = reader.document(doc.json);
       if (reader.failed()) return *reader.failed();
       part.documents.push_back(std::move(r));
@@ -247,6 +271,22 @@ Expected<Part> parse_part(const std::string& path, std::string_view text) {
       return reader.error("/type", fmt::format("unknown type {} (expected \"header\" or \"document\")", type->dump()));
     }
   }
+  return part;
+}
+
+Part read_part(const std::string& path) {
+  std::string text;
+  if (path == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    text = read_file(path).take();
+  }
+  Part part = parse_part(path == "-" ? "<stdin>" : path, text).take();
+  part.bytes = text.size();
+  if (part.headers.empty() && !part.documents.empty())
+    throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", path));
+  if (part.headers.empty())  // extract always writes its header: an empty part lost its results
+    throw Error(fmt::format("{}: empty; a part written by mstimeline extract has at least its header line", path));
   return part;
 }
 

@@ -408,3 +408,90 @@ TEST_CASE("the timings option prints each step's seconds on stderr and changes n
   CHECK(timing_steps(merged.err) == merge_expected);
   CHECK(merged.err.find("   1 parts, ") != std::string::npos);
 }
+
+TEST_CASE("extract --reuse writes the part a fresh extract writes, reading again only new and changed files",
+          "[e2e][scale]") {
+  TempDir dir;
+  std::filesystem::copy(test::repo_data_dir(), dir / "in", std::filesystem::copy_options::recursive);
+  const std::string in = (dir / "in").string(), old = (dir / "old.jsonl").string();
+  const std::string fresh = (dir / "fresh.jsonl").string(), reused = (dir / "reused.jsonl").string();
+  REQUIRE(run_cli({"extract", in, "-o", old}).exit_code == 0);
+  // A day later: one article has a new paragraph, one has another publisher in the manifest, one is gone, one is new.
+  auto articles = dir / "in/articles";
+  test::write_file(articles / k_seed_files[0], test::read_file(articles / k_seed_files[0]) +
+                                                   "\nPada 5 Maret 2024, Microsoft dan OpenAI mengumumkan kerja sama baru.\n");
+  std::string manifest = test::read_file(dir / "in/sources.json");
+  manifest.replace(manifest.find("\"pibitek.biz\""), 13, "\"Pibitek\"");
+  std::size_t gone = manifest.find("    \"articles/" + k_seed_files[3]);
+  manifest.erase(gone, manifest.find('\n', gone) + 1 - gone);
+  test::write_file(dir / "in/sources.json", manifest);
+  std::filesystem::remove(articles / k_seed_files[3]);
+  test::write_file(articles / "new.txt", "Jakarta - Microsoft dan OpenAI menandatangani perjanjian baru pada 2 Februari 2026.\n");
+
+  REQUIRE(run_cli({"extract", in, "-o", fresh}).exit_code == 0);
+  auto again = run_cli({"-v", "extract", in, "--reuse", old, "-o", reused});
+  REQUIRE(again.exit_code == 0);
+  CHECK(test::read_file(reused) == test::read_file(fresh));
+  CHECK(again.err.find("mstimeline: reused 2 of 5 documents from --reuse\n") != std::string::npos);  // 001 and 004
+  auto merged = run_cli({"merge", reused});
+  REQUIRE(merged.exit_code == 0);
+  CHECK(merged.out == run_cli({"build", in}).out);
+  CHECK(merged.out.find("Pibitek") != std::string::npos);
+
+  // A reused document is taken from the part as it is (merge trusts parts alike): a quote changed there shows.
+  std::string tampered = test::read_file(old);
+  std::size_t line = tampered.find("\"path\":\"articles/" + k_seed_files[4] + "\"");
+  REQUIRE(line != std::string::npos);
+  tampered.insert(tampered.find("\"quote\":\"", line) + 9, "DIUBAH ");
+  test::write_file(dir / "tampered.jsonl", tampered);
+  auto from_tampered = run_cli({"extract", in, "--reuse", (dir / "tampered.jsonl").string()});
+  REQUIRE(from_tampered.exit_code == 0);
+  CHECK(from_tampered.out.find("\"quote\":\"DIUBAH ") != std::string::npos);
+  CHECK(test::read_file(fresh).find("DIUBAH") == std::string::npos);
+
+  // Other settings: nothing is reused, and the part is the one those settings give.
+  for (std::vector<std::string> setting : {std::vector<std::string>{"--lang", "id"}, {"--no-catalog"}, {"--no-topic"}}) {
+    std::vector<std::string> args = {"extract", in};
+    args.insert(args.end(), setting.begin(), setting.end());
+    auto plain = run_cli(args);
+    args.insert(args.begin(), "-v");
+    args.insert(args.end(), {"--reuse", reused});
+    auto other = run_cli(args);
+    REQUIRE(other.exit_code == 0);
+    CHECK(other.out == plain.out);
+    CHECK(other.err.find("mstimeline: --reuse " + reused + ": not written by this mstimeline version with these "
+                         "knowledge files, --lang, topic profile and catalog; its documents are extracted again\n"
+                         "mstimeline: reused 0 of 5 documents from --reuse\n") != std::string::npos);
+  }
+
+  // A part cut short in a line: the whole lines before it are reused, that document is extracted again.
+  std::string whole = test::read_file(reused);
+  std::size_t cut = whole.find("\"path\":\"articles/" + k_seed_files[4] + "\"");
+  test::write_file(dir / "cut.jsonl", whole.substr(0, cut));
+  auto from_cut = run_cli({"-v", "extract", in, "--reuse", (dir / "cut.jsonl").string()});
+  REQUIRE(from_cut.exit_code == 0);
+  CHECK(from_cut.out == test::read_file(fresh));
+  CHECK(from_cut.err.find("mstimeline: reused 3 of 5 documents from --reuse\n") != std::string::npos);
+  // What is not a part is refused, with its position where it has one.
+  test::write_file(dir / "timeline.json", merged.out);
+  auto not_part = run_cli({"extract", in, "--reuse", (dir / "timeline.json").string()});
+  CHECK(not_part.exit_code == 2);
+  CHECK(not_part.err == "mstimeline: error: " + (dir / "timeline.json").string() +
+                            ": no header line; is it a part written by mstimeline extract?\n");
+  std::string bad_header = whole;
+  bad_header.replace(bad_header.find("\"version\":1"), 11, "\"version\":7");
+  test::write_file(dir / "bad.jsonl", bad_header);
+  auto bad = run_cli({"extract", in, "--reuse", (dir / "bad.jsonl").string()});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.rfind((dir / "bad.jsonl").string() + ":1:28: error: unsupported version (this mstimeline reads version 1)\n", 0) == 0);
+
+  // The part read may be the part replaced: read whole before the new one is written.
+  auto in_place = run_cli({"-v", "extract", in, "--reuse", reused, "-o", reused});
+  REQUIRE(in_place.exit_code == 0);
+  CHECK(in_place.err.find("mstimeline: reused 5 of 5 documents from --reuse\n") != std::string::npos);
+  CHECK(test::read_file(reused) == test::read_file(fresh));
+  auto missing = run_cli({"extract", in, "--reuse", (dir / "none.jsonl").string()});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.out.empty());
+  CHECK(missing.err == (dir / "none.jsonl").string() + ": error: cannot open file: No such file or directory\n");
+}

@@ -49,3 +49,31 @@ TEST_CASE("knowledge errors name the file and position", "[knowledge]") {
     CHECK(e.diagnostic()->message == "\"fallback\" is already set by en.json");
   }
 }
+
+TEST_CASE("the extraction fingerprint changes with what extraction reads, and only with that", "[knowledge]") {
+  TempDir dir;
+  std::filesystem::copy(test::repo_data_dir() / "lexicon", dir / "lexicon");
+  std::filesystem::copy(test::repo_data_dir() / "boilerplate", dir / "boilerplate");
+  std::filesystem::copy(test::repo_data_dir() / "labels", dir / "labels");
+  const std::string same = load_knowledge(dir.path()).extraction_fingerprint;
+  CHECK(same.size() == 64);
+  CHECK(same == test::knowledge().extraction_fingerprint);  // the files, not the folder's path
+  CHECK(load_knowledge(dir.path()).extraction_fingerprint == same);
+
+  // Labels only render: another byte there leaves it as it is.
+  test::write_file(dir / "labels/en.json", test::read_file(dir / "labels/en.json") + "\n");
+  CHECK(load_knowledge(dir.path()).extraction_fingerprint == same);
+
+  std::string id = test::read_file(dir / "lexicon/id.json");
+  test::write_file(dir / "lexicon/id.json", id + "\n");  // one more byte, the same rules
+  std::string lexicon_edit = load_knowledge(dir.path()).extraction_fingerprint;
+  test::write_file(dir / "lexicon/id.json", id);
+  CHECK(load_knowledge(dir.path()).extraction_fingerprint == same);
+
+  std::string rules = test::read_file(dir / "boilerplate/common.json");
+  test::write_file(dir / "boilerplate/common.json", rules + " ");
+  std::string boilerplate_edit = load_knowledge(dir.path()).extraction_fingerprint;
+  CHECK(lexicon_edit != same);
+  CHECK(boilerplate_edit != same);
+  CHECK(boilerplate_edit != lexicon_edit);
+}

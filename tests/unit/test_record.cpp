@@ -93,3 +93,38 @@ TEST_CASE("salient words read back sorted and each once, whatever order a part g
   REQUIRE(part.ok());
   CHECK(part.value().documents[0].mentions[0].salient.strings() == std::vector<std::string>{"kutipan", "satu"});
 }
+
+TEST_CASE("a part's fingerprints: where --reuse finds them, checked when read, optional", "[record]") {
+  PartHeader h;
+  h.extraction = std::string(64, 'e');
+  std::string input(64, '0');
+  input.replace(0, 6, "abc123");
+  std::string header = header_line(h), with = document_line(sample(), input), without = document_line(sample());
+  // --reuse finds a document's fingerprint, and a header, by how their lines start, without parsing them.
+  CHECK(with.rfind("{\"type\":\"document\",\"version\":1,\"input\":\"" + input + "\",\"source\":{", 0) == 0);
+  CHECK(header.rfind("{\"type\":\"header\",", 0) == 0);
+  CHECK(without.rfind("{\"type\":\"document\",\"version\":1,\"source\":{", 0) == 0);
+  CHECK(with.substr(with.find(",\"source\":")) == without.substr(without.find(",\"source\":")));
+  auto part = parse_part("p.jsonl", header + with + without);
+  REQUIRE(part.ok());
+  CHECK(part.value().headers[0].extraction == h.extraction);
+  REQUIRE(part.value().documents.size() == 2);
+  CHECK(document_line(part.value().documents[0]) == without);  // a merge keeps no fingerprint
+  auto old = parse_part("p.jsonl", header_line({}) + without);  // parts written before them
+  REQUIRE(old.ok());
+  CHECK_FALSE(old.value().headers[0].extraction);
+  CHECK(header_line({}).find("extraction") == std::string::npos);
+
+  std::string upper = document_line(sample(), std::string(64, 'A'));
+  auto bad = parse_part("p.jsonl", header_line({}) + upper);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().line == 2);
+  CHECK(bad.error().column == upper.find("\"AAAA") + 1);
+  CHECK(bad.error().message == "\"input\" must be a SHA-256 in lowercase hex");
+  std::string short_one = header_line({}) + "{\"type\":\"header\",\"version\":1,\"title\":null,\"topic\":null,"
+                                            "\"catalog\":null,\"extraction\":\"abc\"}\n";
+  CHECK(parse_part("p.jsonl", short_one).error().to_string() ==
+        "p.jsonl:2:84: \"extraction\" must be a SHA-256 in lowercase hex\n"
+        "  {\"type\":\"header\",\"version\":1,\"title\":null,\"topic\":null,\"catalog\":null,\"extraction\":\"abc\"}\n"
+        "  " + std::string(83, ' ') + "^");
+}
