@@ -1,5 +1,6 @@
 // `mstimeline extract DIR|FILE`: the map step. Per-document records as JSON
 // Lines (record.hpp), for `mstimeline merge` to build the timeline from.
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -8,6 +9,7 @@
 #include "cli/app.hpp"
 #include "cli/options.hpp"
 #include "mstimeline/output.hpp"
+#include "mstimeline/parallel.hpp"
 
 namespace mstl::cli {
 namespace {
@@ -64,15 +66,23 @@ int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
   progress->finish();
   report(x->warnings, x->notes, global, args.in.strict);
   if (timings) timings->mark("print warnings");
-  std::string out = header_line(x->header);
-  std::size_t reused_bytes = 0;  // a reused archive's part is mostly copied lines: room for them all at once
-  for (std::string_view line : x->reused_lines) reused_bytes += line.size();
-  out.reserve(out.size() + reused_bytes);
-  for (std::size_t i = 0; i < x->documents.size(); ++i) {
-    if (!x->reused_lines.empty() && !x->reused_lines[i].empty()) out += x->reused_lines[i];
-    else out += document_line(x->documents[i], x->inputs[i]);
-  }
-  write_output(args.output, out);
+  // Blocks of documents are formatted on the threads and written in order while the next are formatted: the
+  // part is never whole in memory. A reused document is its line as it was.
+  OutputStream out(args.output);
+  out.write(header_line(x->header));
+  constexpr std::size_t k_block = 256;
+  const std::size_t n = x->documents.size();
+  auto format = [&](std::size_t b) {
+    std::string text;
+    for (std::size_t i = b * k_block; i < std::min(n, (b + 1) * k_block); ++i) {
+      if (!x->reused_lines.empty() && !x->reused_lines[i].empty()) text += x->reused_lines[i];
+      else text += document_line(x->documents[i], x->inputs[i]);
+    }
+    return text;
+  };
+  parallel_ordered((n + k_block - 1) / k_block, jobs_or_cores(options.jobs), format,
+                   [&](std::size_t, std::string text) { out.write(text); });
+  out.commit();
   if (timings) timings->mark("render and write");
   print_timings(timings.get());
   keep_until_exit(std::move(x));
