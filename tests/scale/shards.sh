@@ -24,6 +24,9 @@ fail=0
 for j in 2 5; do
   "$bin" build "$work/in" -j "$j" | cmp -s - "$work/build.json" || { echo "FAIL: build -j $j differs from -j 1"; fail=1; }
 done
+# extract formats its part on the threads, in blocks: the same bytes for any -j.
+"$bin" extract "$work/in" -j 1 -o "$work/whole-1.jsonl"
+"$bin" extract "$work/in" -j 3 | cmp -s - "$work/whole-1.jsonl" || { echo "FAIL: extract -j 3 differs from -j 1"; fail=1; }
 events=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["events"]))' "$work/build.json")
 [[ $events -gt 20 ]] || { echo "FAIL: only $events events: the archive did not exercise merging"; fail=1; }
 
