@@ -67,10 +67,11 @@ struct Part {
   std::uint64_t bytes = 0;  // read_part: the part's size
 };
 // A document's "input" is checked (a SHA-256 when present), not kept: a merge
-// has no use for it.
-Expected<Part> parse_part(const std::string& path, std::string_view text);
+// has no use for it. Pieces of the text are parsed on `jobs` threads (0: one
+// per core); the result, and the error when there is one, are the same for any.
+Expected<Part> parse_part(const std::string& path, std::string_view text, std::size_t jobs = 1);
 // Reads and parses the part at `path` ("-": stdin). Throws mstl::Error when it
 // cannot be read or parsed, or has no header line (extract always writes one).
-Part read_part(const std::string& path);
+Part read_part(const std::string& path, std::size_t jobs = 1);
 
 }  // namespace mstl

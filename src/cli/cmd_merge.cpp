@@ -35,7 +35,7 @@ int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
   std::vector<PartHeader> headers;
   std::vector<DocumentRecord> documents;
   for (const auto& path : args.parts) {
-    Part part = read_part(path);
+    Part part = read_part(path, args.jobs);
     bytes += part.bytes;
     for (auto& h : part.headers) headers.push_back(std::move(h));
     for (auto& d : part.documents) documents.push_back(std::move(d));

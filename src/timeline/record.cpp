@@ -7,6 +7,7 @@
 
 #include "mstimeline/json_doc.hpp"
 #include "mstimeline/output.hpp"
+#include "mstimeline/parallel.hpp"
 
 namespace mstl {
 namespace {
@@ -224,9 +225,12 @@ std::string document_line(const DocumentRecord& r, std::string_view input) {
   return dump(j) + "\n";
 }
 
-Expected<Part> parse_part(const std::string& path, std::string_view text) {
+namespace {
+
+// The lines of one piece of a part, numbered from 1; `lines` ends as their count.
+Expected<Part> parse_lines(const std::string& path, std::string_view text, std::size_t& lines) {
   Part part;
-  std::size_t line_no = 0;
+  std::size_t& line_no = lines;
   while (!text.empty()) {
     ++line_no;
     std::size_t nl = text.find('\n');
@@ -274,14 +278,55 @@ Expected<Part> parse_part(const std::string& path, std::string_view text) {
   return part;
 }
 
-Part read_part(const std::string& path) {
+}  // namespace
+
+// Pieces of about this size at least are parsed side by side.
+constexpr std::size_t k_min_piece = 1 << 20;
+
+Expected<Part> parse_part(const std::string& path, std::string_view text, std::size_t jobs) {
+  // The part is cut after a line break into pieces, parsed on the threads; their lines are numbered on
+  // from the pieces before them, and the first error in line order is the one reported, as in one pass.
+  jobs = jobs_or_cores(jobs);
+  std::size_t want = std::max(k_min_piece, text.size() / (4 * jobs) + 1);
+  std::vector<std::string_view> pieces;
+  while (!text.empty()) {
+    std::size_t nl = text.size() <= want ? std::string_view::npos : text.find('\n', want);
+    std::size_t size = nl == std::string_view::npos ? text.size() : nl + 1;
+    pieces.push_back(text.substr(0, size));
+    text.remove_prefix(size);
+  }
+  std::vector<std::optional<Expected<Part>>> parsed(pieces.size());
+  std::vector<std::size_t> lines(pieces.size(), 0);
+  parallel_for(pieces.size(), jobs, [&](std::size_t i, NoScratch&) { parsed[i] = parse_lines(path, pieces[i], lines[i]); },
+               1);
+  Part part;
+  std::size_t documents = 0;
+  for (const auto& piece : parsed) documents += *piece ? piece->value().documents.size() : 0;
+  part.documents.reserve(documents);
+  std::size_t before = 0;  // lines of the pieces before
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    Expected<Part>& piece = *parsed[i];
+    if (!piece) {
+      Diagnostic d = piece.error();
+      d.line += before;
+      return d;
+    }
+    before += lines[i];
+    for (auto& h : piece.value().headers) part.headers.push_back(std::move(h));
+    std::move(piece.value().documents.begin(), piece.value().documents.end(), std::back_inserter(part.documents));
+    piece = Part{};  // its records are moved out; the rest goes now
+  }
+  return part;
+}
+
+Part read_part(const std::string& path, std::size_t jobs) {
   std::string text;
   if (path == "-") {
     text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   } else {
     text = read_file(path).take();
   }
-  Part part = parse_part(path == "-" ? "<stdin>" : path, text).take();
+  Part part = parse_part(path == "-" ? "<stdin>" : path, text, jobs).take();
   part.bytes = text.size();
   if (part.headers.empty() && !part.documents.empty())
     throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", path));

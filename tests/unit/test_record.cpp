@@ -128,3 +128,46 @@ TEST_CASE("a part's fingerprints: where --reuse finds them, checked when read, o
         "  {\"type\":\"header\",\"version\":1,\"title\":null,\"topic\":null,\"catalog\":null,\"extraction\":\"abc\"}\n"
         "  " + std::string(83, ' ') + "^");
 }
+
+TEST_CASE("a part parsed in pieces on several threads reads as in one pass, errors at the same line", "[record]") {
+  // Pieces are 1 MiB at least: 6,000 lines of some 700 bytes make four or more.
+  std::string text = header_line({});
+  std::vector<std::size_t> starts;  // where each line starts
+  for (int i = 0; i < 6000; ++i) {
+    DocumentRecord r = sample();
+    r.source.path = "a/" + std::to_string(i) + ".txt";
+    starts.push_back(text.size());
+    text += document_line(r);
+  }
+  REQUIRE(text.size() > 4u << 20);
+  auto one = parse_part("p.jsonl", text, 1);
+  REQUIRE(one.ok());
+  REQUIRE(one.value().documents.size() == 6000);
+  for (std::size_t jobs : {2, 3, 0}) {
+    auto many = parse_part("p.jsonl", text, jobs);
+    REQUIRE(many.ok());
+    REQUIRE(many.value().documents.size() == 6000);
+    bool same = true;
+    for (std::size_t i = 0; i < 6000; ++i)
+      same = same && document_line(many.value().documents[i]) == document_line(one.value().documents[i]);
+    CHECK(same);
+    CHECK(many.value().documents[5999].source.path == "a/5999.txt");
+  }
+  // Two broken lines in different pieces (the header is line 1): the first is the one named.
+  std::string broken = text;
+  broken.insert(starts[4999] + 1, "\"oops\" ");  // line 5001
+  broken.insert(starts[1999] + 1, "\"oops\" ");  // line 2001
+  auto first = parse_part("p.jsonl", broken, 1);
+  REQUIRE_FALSE(first.ok());
+  CHECK(first.error().line == 2001);
+  for (std::size_t jobs : {2, 3}) {
+    auto again = parse_part("p.jsonl", broken, jobs);
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().to_string() == first.error().to_string());
+  }
+  broken.erase(starts[1999] + 1, 7);  // only the later one left
+  auto later = parse_part("p.jsonl", broken, 3);
+  REQUIRE_FALSE(later.ok());
+  CHECK(later.error().line == 5001);
+  CHECK(later.error().to_string() == parse_part("p.jsonl", broken, 1).error().to_string());
+}
