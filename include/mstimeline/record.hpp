@@ -23,7 +23,8 @@
 // "extraction" and "input" serve `extract --reuse` (docs/scaling.md) and are
 // optional when read: parts written before them merge as before. A header's
 // "extraction" is the fingerprint of everything a run's documents depend on
-// besides their own files (the mstimeline version, the knowledge files,
+// besides their own files (the mstimeline version, a hash of the sources it
+// was built from, the ICU version, the knowledge files extraction reads,
 // --lang, the topic profile and catalog); a document's "input" is the
 // fingerprint of that and of its own inputs (its path, its file's SHA-256,
 // its manifest metadata). Two documents with the same "input" have the same
@@ -33,6 +34,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -43,6 +45,14 @@
 namespace mstl {
 
 inline constexpr int k_record_version = 1;
+
+// How extract starts its lines (header_line, document_line with an "input"):
+// `extract --reuse` finds the document lines it may copy, and their input,
+// by these, without parsing them.
+inline constexpr std::string_view k_header_line_start = R"({"type":"header",)";
+inline constexpr std::string_view k_document_line_start = R"({"type":"document","version":1,"input":")";
+inline constexpr std::string_view k_line_type = R"({"type":")";  // how every line of a part starts
+static_assert(k_record_version == 1, "k_document_line_start spells the version out");
 
 struct PartHeader {
   std::optional<std::string> title;
@@ -73,5 +83,7 @@ Expected<Part> parse_part(const std::string& path, std::string_view text, std::s
 // Reads and parses the part at `path` ("-": stdin). Throws mstl::Error when it
 // cannot be read or parsed, or has no header line (extract always writes one).
 Part read_part(const std::string& path, std::size_t jobs = 1);
+// The bytes of the part at `path` ("-": stdin); throws mstl::Error when it cannot be read.
+std::string read_part_text(const std::string& path);
 
 }  // namespace mstl

@@ -110,4 +110,8 @@ std::vector<std::string> detect_charsets(std::string_view bytes);
 // single-byte charset ICU knows.
 std::vector<char32_t> single_byte_table(const std::string& name);
 
+// The version of the ICU library in use ("72.1"): its rules decide sentences,
+// words and case folding, so parts record it (record.hpp).
+std::string icu_version();
+
 }  // namespace mstl::text

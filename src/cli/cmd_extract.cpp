@@ -19,7 +19,7 @@ constexpr const char* k_examples = R"X(Examples:
   mstimeline merge data.part.jsonl -f md             the same as: mstimeline build data/ -f md
   seq 0 6 | xargs -P 7 -I{} mstimeline extract archive/ --shard {}/7 -j 1 -o part-{}.jsonl
   mstimeline merge part-*.jsonl -o timeline.json     the same bytes as: mstimeline build archive/
-  mstimeline extract archive/ --reuse archive.jsonl -o archive.jsonl   only new and changed files are read again
+  mstimeline extract archive/ --reuse archive.jsonl -o archive.jsonl   only new and changed files are extracted again
 See docs/scaling.md for Hadoop Streaming and Spark.
 )X";
 
@@ -101,9 +101,10 @@ void register_extract(CLI::App& app, const GlobalOptions& global, Action& action
   cmd->add_option("--shard", args->shard, "Only the files whose index in path order is K modulo N")
       ->type_name("K/N");
   cmd->add_option("--reuse", args->reuse,
-                  "Take each document whose file, metadata and settings are unchanged from these earlier parts "
-                  "instead of extracting it again (the output is the same)")
-      ->type_name("PART...");
+                  "Copy each document whose file, metadata, code and settings are unchanged from these earlier "
+                  "parts (- for stdin) instead of extracting it again; the output is the same. Takes every value "
+                  "up to the next option: give the input first")
+      ->type_name("PART");
   cmd->callback([&action, &global, args] { action = [&global, args] { return run_extract_command(*args, global); }; });
 }
 

@@ -13,6 +13,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/uvernum.h>
+#include <unicode/uversion.h>
 
 #include "mstimeline/error.hpp"
 #include "mstimeline/text.hpp"
@@ -495,6 +496,14 @@ void fold_case(std::string_view utf8, std::string& out) {
     }
   }
   in.foldCase().toUTF8String(out);
+}
+
+std::string icu_version() {
+  UVersionInfo version;
+  u_getVersion(version);
+  char text[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(version, text);
+  return text;
 }
 
 }  // namespace mstl::text

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
@@ -19,7 +20,10 @@
 #include "mstimeline/output.hpp"
 #include "mstimeline/parallel.hpp"
 #include "mstimeline/sha256.hpp"
+#include "mstimeline/text.hpp"
 #include "mstimeline/walk.hpp"
+
+#include "code_fingerprint.inc"  // MSTL_CODE_FINGERPRINT, generated from the sources (src/CMakeLists.txt)
 
 #ifndef MSTL_VERSION
 #define MSTL_VERSION "unknown"
@@ -108,12 +112,15 @@ void put_optional(std::string& out, const std::optional<std::string>& field) {
 }
 
 // The "extraction" fingerprint (record.hpp): everything every document of
-// this run depends on besides its own file.
+// this run depends on besides its own file: the code (its version, its
+// sources, the ICU it runs on), the knowledge files, the options.
 std::string extraction_fingerprint(const BuildOptions& options, const Knowledge& knowledge, const PartHeader& header) {
   std::string in;
-  for (std::string_view field : {std::string_view(MSTL_VERSION), std::string_view(knowledge.extraction_fingerprint),
-                                 std::string_view(options.language), std::string_view(options.title_language),
-                                 std::string_view(options.keep_review ? "review" : "")})
+  const std::string icu = text::icu_version();
+  for (std::string_view field :
+       {std::string_view(MSTL_VERSION), std::string_view(MSTL_CODE_FINGERPRINT), std::string_view(icu),
+        std::string_view(knowledge.extraction_fingerprint), std::string_view(options.language),
+        std::string_view(options.title_language), std::string_view(options.keep_review ? "review" : "")})
     put_field(in, field);
   for (const auto* j : {&header.topic, &header.catalog}) put_field(in, j->dump());  // keys sorted: canonical
   return sha256_hex(in);
@@ -131,11 +138,17 @@ std::string input_fingerprint(const std::string& extraction, const SourceInfo& s
   return sha256_hex(in);
 }
 
-// How extract writes the start of a document line and of a header line
-// (record.cpp): --reuse finds the lines it can copy by these, without parsing them.
-constexpr std::string_view k_document_start = R"({"type":"document","version":1,"input":")";
-constexpr std::string_view k_header_start = R"({"type":"header",)";
 constexpr std::size_t k_fingerprint_size = 64;
+
+// Whether a line that starts as a document line of extract is one whole: it
+// ends the way extract ends a line, and no line of a part starts inside it
+// (no key of a part's nested objects is "type", and a quote inside a string
+// is escaped), which a line cut short then followed by another part has.
+bool whole_document_line(std::string_view line) {
+  return line.size() > k_document_line_start.size() + k_fingerprint_size &&
+         line[k_document_line_start.size() + k_fingerprint_size] == '"' && line.ends_with("}\n") &&
+         line.find(k_line_type, 1) == std::string_view::npos;
+}
 
 // The document lines of the parts given to --reuse, found by their "input".
 // A line is copied as it is, never parsed into a record and written again.
@@ -148,16 +161,16 @@ Reusable read_reusable(const BuildOptions& options, const std::string& extractio
   Reusable r;
   for (const auto& file : options.reuse) {
     const std::string path = file.string();
-    std::string_view text = r.parts.emplace_back(read_file(path).take());
+    std::string_view text = r.parts.emplace_back(read_part_text(path));
     bool header = false, same_run = false;
     for (std::size_t line_no = 1; !text.empty(); ++line_no) {
       std::size_t nl = text.find('\n');
       std::string_view line = text.substr(0, nl == std::string_view::npos ? text.size() : nl + 1);
       text.remove_prefix(line.size());
-      if (line.starts_with(k_document_start) && line.size() > k_document_start.size() + k_fingerprint_size &&
-          line[k_document_start.size() + k_fingerprint_size] == '"') {
-        r.by_input.emplace(line.substr(k_document_start.size(), k_fingerprint_size), line);  // the first one stays
-      } else if (line.starts_with(k_header_start)) {
+      if (line.starts_with(k_document_line_start)) {
+        if (whole_document_line(line))  // of two whole copies, the first stays
+          r.by_input.emplace(line.substr(k_document_line_start.size(), k_fingerprint_size), line);
+      } else if (line.starts_with(k_header_line_start)) {
         auto parsed = parse_part(path, line);
         if (!parsed) {
           Diagnostic d = parsed.error();
@@ -237,9 +250,7 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
   if (!options.language.empty()) a.info.language = options.language;
   if (options.inputs || !options.reuse.empty()) {
     input = input_fingerprint(run.extraction, a.info);
-    // A line cut short (a part whose writing stopped) has no "}\n" at its end: the document is extracted again.
-    auto it = run.reusable.by_input.find(input);
-    if (it != run.reusable.by_input.end() && it->second.ends_with("}\n")) {
+    if (auto it = run.reusable.by_input.find(input); it != run.reusable.by_input.end()) {
       line = it->second;
       slot.record = slot.reused = true;
       return;
@@ -448,6 +459,8 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
 }
 
 BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
+  // A reused document is a line of a part, not a record: only extract writes it out.
+  if (!options.reuse.empty()) throw std::logic_error("run_build: BuildOptions::reuse is for extract only");
   Extraction x = run_extract(options, knowledge);
   if (options.timings) options.timings->mark("extract: finish");
   BuildResult result;

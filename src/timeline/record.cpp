@@ -287,7 +287,7 @@ Expected<Part> parse_part(const std::string& path, std::string_view text, std::s
   // The part is cut after a line break into pieces, parsed on the threads; their lines are numbered on
   // from the pieces before them, and the first error in line order is the one reported, as in one pass.
   jobs = jobs_or_cores(jobs);
-  std::size_t want = std::max(k_min_piece, text.size() / (4 * jobs) + 1);
+  std::size_t want = jobs == 1 ? text.size() : std::max(k_min_piece, text.size() / (4 * jobs) + 1);
   std::vector<std::string_view> pieces;
   while (!text.empty()) {
     std::size_t nl = text.size() <= want ? std::string_view::npos : text.find('\n', want);
@@ -319,13 +319,13 @@ Expected<Part> parse_part(const std::string& path, std::string_view text, std::s
   return part;
 }
 
+std::string read_part_text(const std::string& path) {
+  if (path != "-") return read_file(path).take();
+  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+}
+
 Part read_part(const std::string& path, std::size_t jobs) {
-  std::string text;
-  if (path == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    text = read_file(path).take();
-  }
+  std::string text = read_part_text(path);
   Part part = parse_part(path == "-" ? "<stdin>" : path, text, jobs).take();
   part.bytes = text.size();
   if (part.headers.empty() && !part.documents.empty())

@@ -409,7 +409,7 @@ TEST_CASE("the timings option prints each step's seconds on stderr and changes n
   CHECK(merged.err.find("   1 parts, ") != std::string::npos);
 }
 
-TEST_CASE("extract --reuse writes the part a fresh extract writes, reading again only new and changed files",
+TEST_CASE("extract --reuse writes the part a fresh extract writes, extracting again only new and changed files",
           "[e2e][scale]") {
   TempDir dir;
   std::filesystem::copy(test::repo_data_dir(), dir / "in", std::filesystem::copy_options::recursive);
@@ -472,6 +472,19 @@ TEST_CASE("extract --reuse writes the part a fresh extract writes, reading again
   REQUIRE(from_cut.exit_code == 0);
   CHECK(from_cut.out == test::read_file(fresh));
   CHECK(from_cut.err.find("mstimeline: reused 3 of 5 documents from --reuse\n") != std::string::npos);
+  // Cut short, then another part after it: the line run into the next part's header is not copied, and the
+  // whole copy of that document further on is.
+  test::write_file(dir / "cut-then-whole.jsonl", whole.substr(0, cut) + whole);
+  auto from_joined = run_cli({"-v", "extract", in, "--reuse", (dir / "cut-then-whole.jsonl").string()});
+  REQUIRE(from_joined.exit_code == 0);
+  CHECK(from_joined.out == test::read_file(fresh));
+  CHECK(from_joined.err.find("mstimeline: reused 5 of 5 documents from --reuse\n") != std::string::npos);
+  // A part on standard input ("-"), as Hadoop's `hdfs dfs -cat` gives it.
+  auto from_stdin = test::run_program("/bin/sh", {"-c", "exec \"$0\" -v extract \"$1\" --reuse - < \"$2\"",
+                                                  MSTL_BINARY, in, reused});
+  REQUIRE(from_stdin.exit_code == 0);
+  CHECK(from_stdin.out == test::read_file(fresh));
+  CHECK(from_stdin.err.find("mstimeline: reused 5 of 5 documents from --reuse\n") != std::string::npos);
   // What is not a part is refused, with its position where it has one.
   test::write_file(dir / "timeline.json", merged.out);
   auto not_part = run_cli({"extract", in, "--reuse", (dir / "timeline.json").string()});

@@ -50,7 +50,7 @@ TEST_CASE("knowledge errors name the file and position", "[knowledge]") {
   }
 }
 
-TEST_CASE("the extraction fingerprint changes with what extraction reads, and only with that", "[knowledge]") {
+TEST_CASE("the extraction fingerprint changes with the lexicon and boilerplate files, not with the labels", "[knowledge]") {
   TempDir dir;
   std::filesystem::copy(test::repo_data_dir() / "lexicon", dir / "lexicon");
   std::filesystem::copy(test::repo_data_dir() / "boilerplate", dir / "boilerplate");

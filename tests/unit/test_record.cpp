@@ -101,8 +101,9 @@ TEST_CASE("a part's fingerprints: where --reuse finds them, checked when read, o
   input.replace(0, 6, "abc123");
   std::string header = header_line(h), with = document_line(sample(), input), without = document_line(sample());
   // --reuse finds a document's fingerprint, and a header, by how their lines start, without parsing them.
-  CHECK(with.rfind("{\"type\":\"document\",\"version\":1,\"input\":\"" + input + "\",\"source\":{", 0) == 0);
-  CHECK(header.rfind("{\"type\":\"header\",", 0) == 0);
+  CHECK(with.rfind(std::string(k_document_line_start) + input + "\",\"source\":{", 0) == 0);
+  CHECK(header.rfind(k_header_line_start, 0) == 0);
+  CHECK(with.find(k_line_type, 1) == std::string::npos);  // how --reuse tells a whole line
   CHECK(without.rfind("{\"type\":\"document\",\"version\":1,\"source\":{", 0) == 0);
   CHECK(with.substr(with.find(",\"source\":")) == without.substr(without.find(",\"source\":")));
   auto part = parse_part("p.jsonl", header + with + without);
