@@ -184,8 +184,9 @@ Reusable read_reusable(const BuildOptions& options, const std::string& extractio
     if (!header) throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", path));
     // A document's "input" holds its run's fingerprint: none of another run's can match.
     if (!same_run)
-      notes.push_back(fmt::format("--reuse {}: not written by this mstimeline version with these knowledge files, "
-                                  "--lang, topic profile and catalog; its documents are extracted again",
+      notes.push_back(fmt::format("--reuse {}: written by other code (mstimeline's version or sources, ICU) or with "
+                                  "other knowledge files, --lang, topic profile or catalog; its documents are "
+                                  "extracted again",
                                   path));
   }
   return r;
