@@ -249,7 +249,7 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
     if (it != loaded->manifest.sources.end()) apply_metadata(a.info, it->second);
   }
   if (!options.language.empty()) a.info.language = options.language;
-  if (options.inputs || !options.reuse.empty()) {
+  if (options.inputs || !options.reuse.empty()) {  // extract, not build
     input = input_fingerprint(run.extraction, a.info);
     if (auto it = run.reusable.by_input.find(input); it != run.reusable.by_input.end()) {
       line = it->second;
@@ -339,17 +339,22 @@ Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) 
   // whatever the threads do.
   std::vector<Slot> slots(mine.size());
   x.documents.resize(mine.size());  // each record is made in place, then the array closes up
-  std::vector<std::string> inputs(mine.size());
-  std::vector<std::string_view> lines(mine.size());
+  // Fingerprints and reused lines only for extract: a build keeps neither.
+  const bool keyed = options.inputs || !options.reuse.empty();
+  std::vector<std::string> inputs(keyed ? mine.size() : 0);
+  std::vector<std::string_view> lines(options.reuse.empty() ? 0 : mine.size());
   std::atomic<std::size_t> next{0};
   std::mutex progress_mutex;
   std::size_t done = 0;
   std::uintmax_t bytes_read = 0;
   auto work = [&] {
+    std::string no_input;
+    std::string_view no_line;
     for (std::size_t i = next++; i < mine.size(); i = next++) {
       std::uintmax_t bytes = 0;
       try {
-        extract_one(*mine[i], options, knowledge, run, slots[i], x.documents[i], inputs[i], lines[i], bytes);
+        extract_one(*mine[i], options, knowledge, run, slots[i], x.documents[i], keyed ? inputs[i] : no_input,
+                    lines.empty() ? no_line : lines[i], bytes);
       } catch (...) {
         slots[i].failure = std::current_exception();
       }
