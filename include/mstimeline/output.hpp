@@ -55,6 +55,10 @@ class InputFile {
   // A regular file is read to the size fstat gave, and a read that stops
   // exactly there is taken as its end; a file that grew is read on to its end.
   Expected<std::string> read_all();
+  // Up to `size` bytes from `offset` into `buffer`, fewer only at the end of
+  // the file; the position is not moved. Returns the count read, or
+  // "path: cannot read file: <reason>".
+  Expected<std::size_t> read_at(std::uint64_t offset, char* buffer, std::size_t size) const;
 
  private:
   InputFile(const std::string& path, int fd);  // owns fd at once, even when copying the path throws

@@ -4,6 +4,8 @@
 //   run_extract:  walk the folder -> read the manifest -> for each article,
 //                 on `jobs` threads: read, decode, attach metadata, extract,
 //                 release the bytes -> documents in file order
+//   write_part:   the same, each document written out as a part's line in
+//                 file order as it is done, not kept (mstimeline extract)
 //   merge_documents: final source ids over all documents -> build_timeline
 //
 // run_build is exactly merge_documents(run_extract(...)), so the output does
@@ -15,7 +17,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <exception>
 #include <filesystem>
 #include <functional>
@@ -54,32 +55,37 @@ struct BuildOptions {
   std::size_t shard_index = 0;      // extract only the files whose index in path order is
   std::size_t shard_count = 1;      // shard_index modulo shard_count
   bool keep_review = false;         // keep the dropped mentions and fill Timeline::review; a build does not need them
-  bool inputs = false;              // fill Extraction::inputs, each document's "input" fingerprint (record.hpp)
-  // Parts of an earlier extract: a document line whose "input" fingerprint is
-  // the same as a file's now is copied from them as it is (Extraction::
-  // reused_lines), not extracted again. Lines are found as extract writes
-  // them, not parsed (merge parses them); one cut short is extracted again.
+  // Parts of an earlier extract (write_part only): a document line whose
+  // "input" fingerprint is the same as a file's now is copied from them as it
+  // is, not extracted again. Lines are found as extract writes them, not
+  // parsed (merge parses them); one cut short is extracted again.
   std::vector<std::filesystem::path> reuse;
   Timings* timings = nullptr;       // when set, the steps are marked in it (--timings)
 };
 
 struct Extraction {
   PartHeader header;                     // title, topic profile and catalog used
-  std::vector<DocumentRecord> documents;  // in path order; source ids provisional (the relative path)
-  std::vector<std::string> inputs;        // beside documents: their "input" fingerprints (BuildOptions::inputs)
-  // With BuildOptions::reuse, beside documents: the line of a part that is the
-  // document, copied as it is (the document itself is then left empty), or
-  // an empty view when it was extracted. The views point into reused_parts.
-  std::vector<std::string_view> reused_lines;
-  std::deque<std::string> reused_parts;
-  std::size_t reused = 0;  // documents taken from BuildOptions::reuse
+  std::vector<DocumentRecord> documents;  // run_extract: in path order; source ids provisional (the relative path)
+  std::size_t reused = 0;  // write_part: documents copied from BuildOptions::reuse
   std::optional<std::string> topic_path;
   std::optional<std::string> catalog_path;
   std::vector<Diagnostic> warnings;
   std::vector<std::string> notes;
 };
 
+// The documents of the input, kept in memory for merge_documents (a build).
 Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge);
+
+// `mstimeline extract`: the part (record.hpp) of the input, handed to `write`
+// piece by piece in order, one call at a time: its header line, then each
+// document's line (with its "input" fingerprint, or copied from a --reuse
+// part) in file order. Blocks of files are extracted on the threads and
+// written as they are done in order, so memory does not grow with the
+// archive; the Extraction returned keeps no documents. The bytes are the
+// same for any number of threads. When `write` throws, the extraction stops
+// and the exception comes out of write_part.
+Extraction write_part(const BuildOptions& options, const Knowledge& knowledge,
+                      const std::function<void(std::string_view)>& write);
 
 // This build's version, as `mstimeline --version` prints it and as parts'
 // fingerprints include it: a new version extracts every document again.

@@ -85,5 +85,9 @@ Expected<Part> parse_part(const std::string& path, std::string_view text, std::s
 Part read_part(const std::string& path, std::size_t jobs = 1);
 // The bytes of the part at `path` ("-": stdin); throws mstl::Error when it cannot be read.
 std::string read_part_text(const std::string& path);
+// How messages name the part at `path`: "<stdin>" for "-".
+std::string part_name(const std::string& path);
+// Takes the first line off `text` and returns it, its '\n' included when it has one.
+std::string_view take_line(std::string_view& text);
 
 }  // namespace mstl

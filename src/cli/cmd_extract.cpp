@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
 #include "cli/app.hpp"
 #include "cli/options.hpp"
 #include "mstimeline/output.hpp"
-#include "mstimeline/parallel.hpp"
 
 namespace mstl::cli {
 namespace {
@@ -57,35 +59,33 @@ int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
   options.timings = timings.get();
   if (timings) timings->mark("knowledge");
   if (!args.shard.empty()) parse_shard(args.shard, options);
-  options.inputs = true;
   options.reuse.assign(args.reuse.begin(), args.reuse.end());
   if (!args.output.empty() && args.output != "-") options.exclude = args.output;
   auto progress = attach_progress(options, global);
-  auto x = std::make_unique<Extraction>(run_extract(options, knowledge));
+  // The part is written as it is made, never whole in memory; a file is opened
+  // once the input has been walked, so its temporary file is not walked. With
+  // --strict, a part on stdout is held until the warnings are known: nothing
+  // may be written when there are some.
+  const bool hold = args.in.strict && (args.output.empty() || args.output == "-");
+  std::optional<OutputStream> out;
+  std::string held;
+  auto write = [&](std::string_view chunk) {
+    if (hold) {
+      held += chunk;
+      return;
+    }
+    if (!out) out.emplace(args.output);
+    out->write(chunk);
+  };
+  Extraction x = write_part(options, knowledge, write);
   if (timings) timings->mark("extract: finish");
   progress->finish();
-  report(x->warnings, x->notes, global, args.in.strict);
+  report(x.warnings, x.notes, global, args.in.strict);  // --strict: throws; a file is left as it was
   if (timings) timings->mark("print warnings");
-  // Blocks of documents are formatted on the threads and written in order while the next are formatted: the
-  // part is never whole in memory. A reused document is its line as it was.
-  OutputStream out(args.output);
-  out.write(header_line(x->header));
-  constexpr std::size_t k_block = 256;
-  const std::size_t n = x->documents.size();
-  auto format = [&](std::size_t b) {
-    std::string text;
-    for (std::size_t i = b * k_block; i < std::min(n, (b + 1) * k_block); ++i) {
-      if (!x->reused_lines.empty() && !x->reused_lines[i].empty()) text += x->reused_lines[i];
-      else text += document_line(x->documents[i], x->inputs[i]);
-    }
-    return text;
-  };
-  parallel_ordered((n + k_block - 1) / k_block, jobs_or_cores(options.jobs), format,
-                   [&](std::size_t, std::string text) { out.write(text); });
-  out.commit();
-  if (timings) timings->mark("render and write");
+  if (hold) write_output(args.output, held);
+  else out->commit();
+  if (timings) timings->mark("commit");
   print_timings(timings.get());
-  keep_until_exit(std::move(x));
   return 0;
 }
 

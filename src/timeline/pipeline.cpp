@@ -1,8 +1,8 @@
 #include "mstimeline/pipeline.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <atomic>
-#include <deque>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -10,7 +10,6 @@
 #include <stdexcept>
 #include <string_view>
 #include <thread>
-#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -19,6 +18,7 @@
 #include "mstimeline/manifest.hpp"
 #include "mstimeline/output.hpp"
 #include "mstimeline/parallel.hpp"
+#include "mstimeline/reuse.hpp"
 #include "mstimeline/sha256.hpp"
 #include "mstimeline/text.hpp"
 #include "mstimeline/walk.hpp"
@@ -138,58 +138,18 @@ std::string input_fingerprint(const std::string& extraction, const SourceInfo& s
   return sha256_hex(in);
 }
 
-constexpr std::size_t k_fingerprint_size = 64;
-
-// Whether a line that starts as a document line of extract is one whole: it
-// ends the way extract ends a line, and no line of a part starts inside it
-// (no key of a part's nested objects is "type", and a quote inside a string
-// is escaped), which a line cut short then followed by another part has.
-bool whole_document_line(std::string_view line) {
-  return line.size() > k_document_line_start.size() + k_fingerprint_size &&
-         line[k_document_line_start.size() + k_fingerprint_size] == '"' && line.ends_with("}\n") &&
-         line.find(k_line_type, 1) == std::string_view::npos;
-}
-
-// The document lines of the parts given to --reuse, found by their "input".
-// A line is copied as it is, never parsed into a record and written again.
-struct Reusable {
-  std::deque<std::string> parts;  // whole: the lines are views into them
-  std::unordered_map<std::string_view, std::string_view> by_input;  // "input" -> its line, '\n' included
-};
-
-Reusable read_reusable(const BuildOptions& options, const std::string& extraction, std::vector<std::string>& notes) {
-  Reusable r;
+ReuseIndex read_reusable(const BuildOptions& options, const std::string& extraction, std::vector<std::string>& notes) {
+  ReuseIndex index;
   for (const auto& file : options.reuse) {
-    const std::string path = file.string();
-    std::string_view text = r.parts.emplace_back(read_part_text(path));
-    bool header = false, same_run = false;
-    for (std::size_t line_no = 1; !text.empty(); ++line_no) {
-      std::size_t nl = text.find('\n');
-      std::string_view line = text.substr(0, nl == std::string_view::npos ? text.size() : nl + 1);
-      text.remove_prefix(line.size());
-      if (line.starts_with(k_document_line_start)) {
-        if (whole_document_line(line))  // of two whole copies, the first stays
-          r.by_input.emplace(line.substr(k_document_line_start.size(), k_fingerprint_size), line);
-      } else if (line.starts_with(k_header_line_start)) {
-        auto parsed = parse_part(path, line);
-        if (!parsed) {
-          Diagnostic d = parsed.error();
-          d.line = line_no;
-          throw Error(d);
-        }
-        header = true;
-        same_run = same_run || parsed.value().headers.at(0).extraction == extraction;
-      }
-    }
-    if (!header) throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", path));
     // A document's "input" holds its run's fingerprint: none of another run's can match.
-    if (!same_run)
+    if (!index.add(file.string(), extraction))
       notes.push_back(fmt::format("--reuse {}: written by other code (mstimeline's version or sources, ICU) or with "
                                   "other knowledge files, --lang, topic profile or catalog; its documents are "
                                   "extracted again",
-                                  path));
+                                  part_name(file.string())));
   }
-  return r;
+  index.seal();
+  return index;
 }
 
 // One file's outcome, filled by whichever worker takes it.
@@ -207,11 +167,12 @@ struct RunContext {
   const LoadedManifest* loaded;
   const std::optional<FileFacts>& excluded;
   const std::string& extraction;  // the run's fingerprint
-  const Reusable& reusable;
+  const ReuseIndex& reusable;
+  bool keyed;  // a part is written: each document's "input" fingerprint is made (and looked up in `reusable`)
 };
 
 void extract_one(const ArticleFile& file, const BuildOptions& options, const Knowledge& knowledge,
-                 const RunContext& run, Slot& slot, DocumentRecord& record, std::string& input, std::string_view& line,
+                 const RunContext& run, Slot& slot, DocumentRecord& record, std::string& input, std::string& line,
                  std::uintmax_t& bytes) {
   const LoadedManifest* loaded = run.loaded;
   const std::optional<FileFacts>& excluded = run.excluded;
@@ -249,10 +210,9 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
     if (it != loaded->manifest.sources.end()) apply_metadata(a.info, it->second);
   }
   if (!options.language.empty()) a.info.language = options.language;
-  if (options.inputs || !options.reuse.empty()) {  // extract, not build
+  if (run.keyed) {
     input = input_fingerprint(run.extraction, a.info);
-    if (auto it = run.reusable.by_input.find(input); it != run.reusable.by_input.end()) {
-      line = it->second;
+    if (run.reusable.find(input, line)) {
       slot.record = slot.reused = true;
       return;
     }
@@ -291,124 +251,213 @@ Diagnostic extraction_failure(const std::string& path, const std::exception_ptr&
   return Diagnostic{path, 0, 0, what + "; skipped", {}};
 }
 
-Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) {
-  Extraction x;
+namespace {
+
+// What every file's extraction needs besides the knowledge, read before the first file.
+struct Prepared {
+  std::optional<TopicProfile> topic;
+  std::optional<Catalog> catalog;
+  EventKnowledge events;  // points into topic and catalog: a Prepared is never moved
+  WalkResult walk;
+  std::optional<LoadedManifest> loaded;
+  std::optional<FileFacts> excluded;  // the output file as it is now
+  std::vector<const ArticleFile*> mine;  // the files of this shard, in path order
+};
+
+void prepare(const BuildOptions& options, const Knowledge& knowledge, Extraction& x, Prepared& p) {
   if (options.shard_count == 0 || options.shard_index >= options.shard_count)
     throw Error(fmt::format("shard {}/{} does not exist (shards are numbered 0 to N-1)", options.shard_index,
                             options.shard_count));
-  std::optional<TopicProfile> topic;
-  std::optional<Catalog> catalog;
   if (auto path = collection_file(options.topic, options.no_topic, options.input, k_topic_file)) {
     JsonDoc doc = read_json_file(path->string()).take();
-    topic = parse_topic(doc).take();
+    p.topic = parse_topic(doc).take();
     x.header.topic = std::move(doc.json);
     x.topic_path = path->string();
   }
   if (auto path = collection_file(options.catalog, options.no_catalog, options.input, k_catalog_file)) {
     JsonDoc doc = read_json_file(path->string()).take();
-    catalog = parse_catalog(doc).take();
+    p.catalog = parse_catalog(doc).take();
     x.header.catalog = std::move(doc.json);
     x.catalog_path = path->string();
   }
-  EventKnowledge events;
-  events.topic = topic ? &*topic : nullptr;
-  events.catalog = catalog ? &*catalog : nullptr;
-  events.title_language = options.title_language;
+  p.events.topic = p.topic ? &*p.topic : nullptr;
+  p.events.catalog = p.catalog ? &*p.catalog : nullptr;
+  p.events.title_language = options.title_language;
   if (options.timings) options.timings->mark("topic and catalog");
-  WalkResult walk = walk_articles(options.input);
-  if (options.timings) options.timings->mark("walk", fmt::format("{} files", walk.articles.size()));
-  std::optional<LoadedManifest> loaded = read_manifest(options, knowledge);
+  p.walk = walk_articles(options.input);
+  if (options.timings) options.timings->mark("walk", fmt::format("{} files", p.walk.articles.size()));
+  p.loaded = read_manifest(options, knowledge);
   if (options.timings) options.timings->mark("manifest");
-  x.notes = std::move(walk.notes);
-  x.warnings = std::move(walk.warnings);
+  x.notes = std::move(p.walk.notes);
+  x.warnings = std::move(p.walk.warnings);
   // The output file as it is now, if it exists, so that a run never reads its own last output as an article.
-  const std::optional<FileFacts> excluded = options.exclude ? file_facts(options.exclude->string()) : std::nullopt;
+  if (options.exclude) p.excluded = file_facts(options.exclude->string());
   if (!options.title.empty()) x.header.title = options.title;
-  else if (loaded && loaded->manifest.title) x.header.title = *loaded->manifest.title;
-  x.header.extraction = extraction_fingerprint(options, knowledge, x.header);
-  Reusable reusable = read_reusable(options, *x.header.extraction, x.notes);
-  if (!options.reuse.empty() && options.timings) options.timings->mark("read parts to reuse");
-  const RunContext run{events, loaded ? &*loaded : nullptr, excluded, *x.header.extraction, reusable};
+  else if (p.loaded && p.loaded->manifest.title) x.header.title = *p.loaded->manifest.title;
+  for (std::size_t i = 0; i < p.walk.articles.size(); ++i)
+    if (i % options.shard_count == options.shard_index) p.mine.push_back(&p.walk.articles[i]);
+}
 
-  std::vector<const ArticleFile*> mine;
-  for (std::size_t i = 0; i < walk.articles.size(); ++i)
-    if (i % options.shard_count == options.shard_index) mine.push_back(&walk.articles[i]);
+// A file's warnings and notes, taken in file order.
+void take_slot(Slot& slot, const ArticleFile& file, Extraction& x) {
+  if (slot.failure) x.warnings.push_back(extraction_failure(sanitize_utf8(file.absolute), slot.failure));
+  if (slot.note) x.notes.push_back(std::move(*slot.note));
+  for (auto& w : slot.warnings) x.warnings.push_back(std::move(w));
+  x.reused += slot.record && slot.reused;
+}
+
+// After the files' own (take_slot): the run's warnings; then one list of warnings in path order.
+void finish(const BuildOptions& options, const Prepared& p, Extraction& x) {
+  if (p.loaded && options.shard_count == 1) {
+    std::unordered_set<std::string_view> found;
+    found.reserve(p.walk.articles.size());
+    for (const auto& f : p.walk.articles) found.insert(f.relative);
+    for (const auto& entry : p.loaded->manifest.sources) {
+      const std::string& path = entry.first;
+      if (!found.count(path))
+        x.warnings.push_back(p.loaded->doc.error_at_key(json_pointer_append("/sources", path),
+                                                        "no article file at this path under the input folder"));
+    }
+  }
+  if (p.walk.articles.empty())
+    x.warnings.push_back(Diagnostic{options.input.string(), 0, 0, "no article files (.txt, .md) found", {}});
+  std::stable_sort(x.warnings.begin(), x.warnings.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });
+}
+
+// Counts the files done and their bytes, and tells on_progress; from any worker.
+class Progress {
+ public:
+  Progress(const BuildOptions& options, std::size_t total) : m_options(options), m_total(total) {}
+  void file_done(std::uintmax_t bytes) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    ++m_done;
+    m_bytes += bytes;
+    if (m_options.on_progress) m_options.on_progress(m_done, m_total, m_bytes);
+  }
+  std::uintmax_t bytes() const { return m_bytes; }  // once the workers are done
+
+ private:
+  const BuildOptions& m_options;
+  std::size_t m_total;
+  std::mutex m_mutex;
+  std::size_t m_done = 0;
+  std::uintmax_t m_bytes = 0;
+};
+
+}  // namespace
+
+Extraction run_extract(const BuildOptions& options, const Knowledge& knowledge) {
+  // A reused document is a line of a part, not a record: only write_part copies it.
+  if (!options.reuse.empty()) throw std::logic_error("run_extract: BuildOptions::reuse is for write_part only");
+  Extraction x;
+  Prepared p;
+  prepare(options, knowledge, x, p);
+  const ReuseIndex none;
+  const RunContext run{p.events, p.loaded ? &*p.loaded : nullptr, p.excluded, "", none, false};
 
   // Workers take the next file from a shared counter; each result lands in
   // its file's slot, so the order of the output is the order of the files
   // whatever the threads do.
-  std::vector<Slot> slots(mine.size());
-  x.documents.resize(mine.size());  // each record is made in place, then the array closes up
-  // Fingerprints and reused lines only for extract: a build keeps neither.
-  const bool keyed = options.inputs || !options.reuse.empty();
-  std::vector<std::string> inputs(keyed ? mine.size() : 0);
-  std::vector<std::string_view> lines(options.reuse.empty() ? 0 : mine.size());
+  const std::size_t n = p.mine.size();
+  std::vector<Slot> slots(n);
+  x.documents.resize(n);  // each record is made in place, then the array closes up
   std::atomic<std::size_t> next{0};
-  std::mutex progress_mutex;
-  std::size_t done = 0;
-  std::uintmax_t bytes_read = 0;
+  Progress progress(options, n);
   auto work = [&] {
     std::string no_input;
-    std::string_view no_line;
-    for (std::size_t i = next++; i < mine.size(); i = next++) {
+    std::string no_line;
+    for (std::size_t i = next++; i < n; i = next++) {
       std::uintmax_t bytes = 0;
       try {
-        extract_one(*mine[i], options, knowledge, run, slots[i], x.documents[i], keyed ? inputs[i] : no_input,
-                    lines.empty() ? no_line : lines[i], bytes);
+        extract_one(*p.mine[i], options, knowledge, run, slots[i], x.documents[i], no_input, no_line, bytes);
       } catch (...) {
         slots[i].failure = std::current_exception();
+        slots[i].record = false;
       }
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      ++done;
-      bytes_read += bytes;
-      if (options.on_progress) options.on_progress(done, mine.size(), bytes_read);
+      progress.file_done(bytes);
     }
   };
-  std::size_t jobs = std::min(jobs_or_cores(options.jobs), std::max<std::size_t>(mine.size(), 1));
+  std::size_t jobs = std::min(jobs_or_cores(options.jobs), std::max<std::size_t>(n, 1));
   {
     std::vector<std::jthread> workers;
     for (std::size_t t = 1; t < jobs; ++t) workers.emplace_back(work);
     work();
   }
   std::size_t kept = 0;
-  for (std::size_t i = 0; i < slots.size(); ++i) {
-    Slot& slot = slots[i];
-    if (slot.failure) x.warnings.push_back(extraction_failure(sanitize_utf8(mine[i]->absolute), slot.failure));
-    if (slot.note) x.notes.push_back(std::move(*slot.note));
-    for (auto& w : slot.warnings) x.warnings.push_back(std::move(w));
-    if (!slot.record) continue;
-    x.reused += slot.reused;
+  for (std::size_t i = 0; i < n; ++i) {
+    take_slot(slots[i], *p.mine[i], x);
+    if (!slots[i].record) continue;
     if (kept != i) x.documents[kept] = std::move(x.documents[i]);
-    if (options.inputs) x.inputs.push_back(std::move(inputs[i]));
-    if (!options.reuse.empty()) x.reused_lines.push_back(lines[i]);
     ++kept;
   }
   x.documents.resize(kept);
-  x.reused_parts = std::move(reusable.parts);
-  if (!options.reuse.empty())
-    x.notes.push_back(fmt::format("reused {} of {} documents from --reuse", x.reused, kept));
-  if (options.timings)
-    options.timings->mark_rate("extract",
-                               options.reuse.empty() ? fmt::format("{} files", mine.size())
-                                                     : fmt::format("{} files, {} reused", mine.size(), x.reused),
-                               bytes_read);
-  if (loaded && options.shard_count == 1) {
-    std::unordered_set<std::string_view> found;
-    found.reserve(walk.articles.size());
-    for (const auto& f : walk.articles) found.insert(f.relative);
-    for (const auto& entry : loaded->manifest.sources) {
-      const std::string& path = entry.first;
-      if (!found.count(path))
-        x.warnings.push_back(loaded->doc.error_at_key(json_pointer_append("/sources", path),
-                                                      "no article file at this path under the input folder"));
-    }
-  }
-  if (walk.articles.empty())
-    x.warnings.push_back(Diagnostic{options.input.string(), 0, 0, "no article files (.txt, .md) found", {}});
-  // One list in path order, whether the walk or the read found the problem.
-  std::stable_sort(x.warnings.begin(), x.warnings.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });
+  if (options.timings) options.timings->mark_rate("extract", fmt::format("{} files", n), progress.bytes());
+  finish(options, p, x);
   return x;  // the caller marks "extract: finish": this, and the walk's list and the slots freed
+}
+
+Extraction write_part(const BuildOptions& options, const Knowledge& knowledge,
+                      const std::function<void(std::string_view)>& write) {
+  Extraction x;
+  Prepared p;
+  prepare(options, knowledge, x, p);
+  x.header.extraction = extraction_fingerprint(options, knowledge, x.header);
+  ReuseIndex reusable = read_reusable(options, *x.header.extraction, x.notes);
+  if (!options.reuse.empty() && options.timings) options.timings->mark("read parts to reuse");
+  const RunContext run{p.events, p.loaded ? &*p.loaded : nullptr, p.excluded, *x.header.extraction, reusable, true};
+  write(header_line(x.header));
+
+  // Blocks of files are extracted and formatted on the threads, and written in
+  // file order while the next are made: no more than a window of blocks is in
+  // memory at once, so memory does not grow with the archive.
+  constexpr std::size_t k_block = 32;  // files
+  struct Block {
+    std::string text;         // the documents' lines
+    std::vector<Slot> slots;  // the files' outcomes
+  };
+  const std::size_t n = p.mine.size();
+  std::size_t documents = 0;
+  Progress progress(options, n);
+  auto make = [&](std::size_t b) {
+    Block block;
+    const std::size_t first = b * k_block;
+    block.slots.resize(std::min(n, first + k_block) - first);
+    DocumentRecord record;
+    std::string input, line;
+    for (std::size_t k = 0; k < block.slots.size(); ++k) {
+      Slot& slot = block.slots[k];
+      std::uintmax_t bytes = 0;
+      try {
+        extract_one(*p.mine[first + k], options, knowledge, run, slot, record, input, line, bytes);
+        if (slot.record) block.text += slot.reused ? line : document_line(record, input);
+      } catch (...) {
+        slot.failure = std::current_exception();
+        slot.record = false;
+      }
+      record = DocumentRecord{};
+      progress.file_done(bytes);
+    }
+    return block;
+  };
+  auto use = [&](std::size_t b, Block block) {
+    write(block.text);
+    for (std::size_t k = 0; k < block.slots.size(); ++k) {
+      documents += block.slots[k].record;
+      take_slot(block.slots[k], *p.mine[b * k_block + k], x);
+    }
+  };
+  const std::size_t jobs = jobs_or_cores(options.jobs);
+  parallel_ordered((n + k_block - 1) / k_block, jobs, make, use, 8 * jobs);
+  finish(options, p, x);
+  if (options.timings)
+    options.timings->mark_rate("extract and write",
+                               options.reuse.empty() ? fmt::format("{} files", n)
+                                                     : fmt::format("{} files, {} reused", n, x.reused),
+                               progress.bytes());
+  if (!options.reuse.empty())
+    x.notes.push_back(fmt::format("reused {} of {} documents from --reuse", x.reused, documents));
+  return x;
 }
 
 const char* tool_version() { return MSTL_VERSION; }
@@ -465,8 +514,6 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
 }
 
 BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
-  // A reused document is a line of a part, not a record: only extract writes it out.
-  if (!options.reuse.empty()) throw std::logic_error("run_build: BuildOptions::reuse is for extract only");
   Extraction x = run_extract(options, knowledge);
   if (options.timings) options.timings->mark("extract: finish");
   BuildResult result;

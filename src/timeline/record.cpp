@@ -233,10 +233,9 @@ Expected<Part> parse_lines(const std::string& path, std::string_view text, std::
   std::size_t& line_no = lines;
   while (!text.empty()) {
     ++line_no;
-    std::size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view line = take_line(text);
+    if (line.ends_with('\n')) line.remove_suffix(1);
+    if (line.ends_with('\r')) line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     auto parsed = parse_json(path, std::string(line));
     if (!parsed) {
@@ -324,14 +323,24 @@ std::string read_part_text(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
 }
 
+std::string part_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+std::string_view take_line(std::string_view& text) {
+  std::size_t nl = text.find('\n');
+  std::string_view line = text.substr(0, nl == std::string_view::npos ? text.size() : nl + 1);
+  text.remove_prefix(line.size());
+  return line;
+}
+
 Part read_part(const std::string& path, std::size_t jobs) {
   std::string text = read_part_text(path);
-  Part part = parse_part(path == "-" ? "<stdin>" : path, text, jobs).take();
+  const std::string name = part_name(path);
+  Part part = parse_part(name, text, jobs).take();
   part.bytes = text.size();
   if (part.headers.empty() && !part.documents.empty())
-    throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", path));
+    throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", name));
   if (part.headers.empty())  // extract always writes its header: an empty part lost its results
-    throw Error(fmt::format("{}: empty; a part written by mstimeline extract has at least its header line", path));
+    throw Error(fmt::format("{}: empty; a part written by mstimeline extract has at least its header line", name));
   return part;
 }
 

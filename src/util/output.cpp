@@ -95,6 +95,12 @@ InputFile::~InputFile() {
   if (m_fd >= 0) ::close(m_fd);
 }
 
+namespace {
+Diagnostic cannot_read(const std::string& path, int err) {
+  return Diagnostic{path, 0, 0, std::string("cannot read file: ") + std::strerror(err), {}};
+}
+}  // namespace
+
 Expected<std::string> InputFile::read_all() {
   std::string out;
   std::size_t expected = static_cast<std::size_t>(m_facts.size);
@@ -104,10 +110,7 @@ Expected<std::string> InputFile::read_all() {
     if (have == out.size()) out.resize(out.size() * 2);
     ssize_t n = ::read(m_fd, out.data() + have, out.size() - have);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int err = errno;
-      return Diagnostic{m_path, 0, 0, std::string("cannot read file: ") + std::strerror(err), {}};
-    }
+    if (n < 0) return cannot_read(m_path, errno);
     if (n == 0) break;
     have += static_cast<std::size_t>(n);
     if (expected > 0 && have == expected) break;  // stopped at the size fstat gave: the end
@@ -116,6 +119,18 @@ Expected<std::string> InputFile::read_all() {
   m_fd = -1;
   out.resize(have);
   return out;
+}
+
+Expected<std::size_t> InputFile::read_at(std::uint64_t offset, char* buffer, std::size_t size) const {
+  std::size_t have = 0;
+  while (have < size) {
+    ssize_t n = ::pread(m_fd, buffer + have, size - have, static_cast<off_t>(offset + have));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return cannot_read(m_path, errno);
+    if (n == 0) break;
+    have += static_cast<std::size_t>(n);
+  }
+  return have;
 }
 
 Expected<std::string> read_file(const std::string& path) {

@@ -397,8 +397,8 @@ TEST_CASE("the timings option prints each step's seconds on stderr and changes n
   REQUIRE(run_cli({"extract", "data/", "-o", untimed}).exit_code == 0);
   CHECK(test::read_file(part) == test::read_file(untimed));
   CHECK(timing_steps(extract.err) == std::vector<std::string>{"knowledge", "topic and catalog", "walk", "manifest",
-                                                              "extract", "extract: finish", "print warnings",
-                                                              "render and write"});
+                                                              "extract and write", "extract: finish",
+                                                              "print warnings", "commit"});
   auto merged = run_cli({"merge", part, "--timings"});
   REQUIRE(merged.exit_code == 0);
   CHECK(merged.out == plain.out);
@@ -499,7 +499,7 @@ TEST_CASE("extract --reuse writes the part a fresh extract writes, extracting ag
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.rfind((dir / "bad.jsonl").string() + ":1:28: error: unsupported version (this mstimeline reads version 1)\n", 0) == 0);
 
-  // The part read may be the part replaced: read whole before the new one is written.
+  // The part read may be the part replaced: it is read as it was until the new one replaces it at the end.
   auto in_place = run_cli({"-v", "extract", in, "--reuse", reused, "-o", reused});
   REQUIRE(in_place.exit_code == 0);
   CHECK(in_place.err.find("mstimeline: reused 5 of 5 documents from --reuse\n") != std::string::npos);

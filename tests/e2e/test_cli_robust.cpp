@@ -3,6 +3,8 @@
 // docs/robustness.md lists every case with the test that proves it.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -203,6 +205,20 @@ TEST_CASE("with --strict any warning is exit 2 and nothing is written", "[e2e][r
   auto extract = run_cli({"extract", (dir / "in").string(), "--strict", "-o", (dir / "part.jsonl").string()});
   CHECK(extract.exit_code == 2);
   CHECK_FALSE(fs::exists(dir / "part.jsonl"));
+  // extract writes its part as it goes: a file there before stays as it was, no temporary file is left,
+  // and on stdout the part is held back until the warnings are known.
+  test::write_file(dir / "part.jsonl", "old\n");
+  extract = run_cli({"extract", (dir / "in").string(), "--strict", "-o", (dir / "part.jsonl").string()});
+  CHECK(extract.exit_code == 2);
+  CHECK(test::read_file(dir / "part.jsonl") == "old\n");
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir.path())) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"in", "part.jsonl"});
+  extract = run_cli({"extract", (dir / "in").string(), "--strict"});
+  CHECK(extract.exit_code == 2);
+  CHECK(extract.out.empty());
+  CHECK(extract.err.ends_with("mstimeline: error: --strict: 1 warning; nothing written\n"));
   auto lenient = run_cli({"build", (dir / "in").string(), "-o", out.string()});
   CHECK(lenient.exit_code == 0);
   CHECK(fs::exists(out));

@@ -153,3 +153,26 @@ TEST_CASE("an input file's facts are the open file's, and it is read whole whate
   CHECK(read_file((dir / "missing.txt").string()).error().to_string() ==
         (dir / "missing.txt").string() + ": cannot open file: No such file or directory");
 }
+
+TEST_CASE("an input file reads at any offset without moving, and short only at its end", "[output]") {
+  TempDir dir;
+  test::write_file(dir / "a.txt", "0123456789");
+  auto file = InputFile::open((dir / "a.txt").string());
+  REQUIRE(file.ok());
+  char buffer[8] = {};
+  auto read = [&](std::uint64_t offset, std::size_t size) {
+    auto got = file.value().read_at(offset, buffer, size);
+    REQUIRE(got.ok());
+    return std::string(buffer, got.value());
+  };
+  CHECK(read(3, 4) == "3456");
+  CHECK(read(0, 2) == "01");  // the offset given, not where the last read stopped
+  CHECK(read(7, 8) == "789");
+  CHECK(read(10, 8).empty());
+  CHECK(read(1000, 8).empty());
+  CHECK(file.value().read_all().value() == "0123456789");  // the position was never moved
+  // Closed once read whole: a read is then an error naming the file.
+  auto closed = file.value().read_at(0, buffer, 1);
+  REQUIRE_FALSE(closed.ok());
+  CHECK(closed.error().to_string("error") == (dir / "a.txt").string() + ": error: cannot read file: Bad file descriptor");
+}
