@@ -88,6 +88,7 @@ void parallel_ordered(std::size_t n, std::size_t jobs, Make make, Use use, std::
     return;
   }
   if (window == 0) window = 2 * jobs;
+  window = std::min(window, n);  // never more places than results
   std::mutex mutex;
   std::condition_variable room;                      // a result was used: the window moved
   std::vector<std::optional<Result>> ready(window);  // result i waits at i % window

@@ -5,9 +5,10 @@
 // Lines are found as extract writes them, by the bytes they start with, not by
 // parsing them; a line is taken only when whole (one cut short, even with
 // another part concatenated after it, is not). Only where each line is, is
-// held: a line is read again from its part when it is copied (a part on stdin
-// is held whole), so memory grows with the number of documents, not with the
-// size of the parts.
+// held: a line is read again from its part when it is copied (a part on stdin,
+// a pipe or a FIFO is held whole), so memory grows with the number of
+// documents (48 bytes each), not with the size of the parts. A line that
+// cannot be read again, or is not the line indexed, is not found.
 //
 //   ReuseIndex index;
 //   bool same_run = index.add("old.jsonl", extraction);  // false: none of its lines can match
@@ -34,8 +35,8 @@ class ReuseIndex {
   // `piece`: the bytes read at a time from a part in a file.
   explicit ReuseIndex(std::size_t piece = std::size_t{8} << 20);
 
-  // Indexes the part at `path` ("-": stdin), which stays open until the index
-  // goes. Returns whether one of its headers has the fingerprint `extraction`.
+  // Indexes the part at `path` ("-": stdin), which must stay as it is until
+  // the index goes (the first 64 parts stay open). Returns whether one of its headers has the fingerprint `extraction`.
   // Throws mstl::Error when it cannot be read, a header line is broken
   // (`path:line:col`), or it has no header line.
   bool add(const std::string& path, std::string_view extraction);
@@ -56,9 +57,11 @@ class ReuseIndex {
     std::uint64_t offset;
   };
   struct Source {
-    std::optional<InputFile> file;  // a part in a file
-    std::string text;               // a part on stdin
+    std::string path;               // a regular file: its lines are read again from it
+    std::optional<InputFile> file;  // ... open, for the first k_open_parts parts
+    std::string text;               // else (stdin, a pipe): the part, held
   };
+  static constexpr std::size_t k_open_parts = 64;
   void scan(std::string_view lines, std::uint64_t base, const std::string& name, std::string_view extraction,
             std::size_t& line_no, bool& header, bool& same_run);
 

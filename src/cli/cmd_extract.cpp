@@ -64,9 +64,12 @@ int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
   auto progress = attach_progress(options, global);
   // The part is written as it is made, never whole in memory; a file is opened
   // once the input has been walked, so its temporary file is not walked. With
-  // --strict, a part on stdout is held until the warnings are known: nothing
-  // may be written when there are some.
-  const bool hold = args.in.strict && (args.output.empty() || args.output == "-");
+  // --strict, nothing may be written when there are warnings: a regular file
+  // is replaced only at the end, but stdout, a FIFO or a terminal is written
+  // through, so the part is held until the warnings are known.
+  const bool to_stdout = args.output.empty() || args.output == "-";
+  const auto existing = to_stdout ? std::nullopt : file_facts(args.output);
+  const bool hold = args.in.strict && (to_stdout || (existing && !existing->regular));
   std::optional<OutputStream> out;
   std::string held;
   auto write = [&](std::string_view chunk) {

@@ -75,26 +75,33 @@ bool ReuseIndex::add(const std::string& path, std::string_view extraction) {
   Source& source = m_sources.emplace_back();
   bool header = false, same_run = false;
   std::size_t line_no = 0;
-  if (path == "-") {
-    source.text = read_part_text(path);
+  std::optional<InputFile> file;
+  if (path != "-") file = InputFile::open(path).take();
+  if (!file || !file->facts().regular) {
+    // Standard input, a pipe, a FIFO: they cannot be read again, so they are held.
+    source.text = file ? file->read_all().take() : read_part_text(path);
     scan(source.text, 0, name, extraction, line_no, header, same_run);
   } else {
     // Read in pieces; a line not yet whole waits for the next piece.
-    source.file = InputFile::open(path).take();
+    source.path = path;
     std::string buffer;
     std::uint64_t base = 0;  // where the buffer starts in the part
     for (bool end = false; !end;) {
       const std::size_t have = buffer.size();
       buffer.resize(have + m_piece);
-      const std::size_t got = source.file->read_at(base + have, buffer.data() + have, m_piece).take();
+      const std::size_t got = file->read_at(base + have, buffer.data() + have, m_piece).take();
       buffer.resize(have + got);
       end = got == 0;
-      const std::size_t newline = buffer.rfind('\n');
-      const std::size_t whole = end ? buffer.size() : newline == std::string::npos ? 0 : newline + 1;
+      // What was left from the pieces before has no line break: only the new bytes are searched.
+      const std::size_t newline = std::string_view(buffer).substr(have).rfind('\n');
+      const std::size_t whole = end ? buffer.size() : newline == std::string::npos ? 0 : have + newline + 1;
       scan(std::string_view(buffer).substr(0, whole), base, name, extraction, line_no, header, same_run);
       buffer.erase(0, whole);
       base += whole;
     }
+    // The first parts stay open; beyond them a part is opened again for each line copied, so that
+    // a thousand parts do not hold a thousand descriptors.
+    if (m_sources.size() <= k_open_parts) source.file = std::move(file);
   }
   if (!header) throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", name));
   return same_run;
@@ -115,13 +122,21 @@ bool ReuseIndex::find(std::string_view input, std::string& line) const {
                              [](const Place& p, const Key& k) { return p.key < k; });
   if (it == m_places.end() || it->key != *key) return false;
   const Source& source = m_sources[it->part];
-  if (source.file) {
-    line.resize(it->size);
-    line.resize(source.file->read_at(it->offset, line.data(), line.size()).take());
-  } else {
+  if (source.path.empty()) {
     line.assign(source.text, it->offset, it->size);
+  } else {
+    std::optional<InputFile> reopened;
+    if (!source.file) {
+      auto opened = InputFile::open(source.path);
+      if (!opened) return false;
+      reopened = std::move(opened.value());
+    }
+    line.resize(it->size);
+    auto got = (source.file ? *source.file : *reopened).read_at(it->offset, line.data(), line.size());
+    if (!got) return false;
+    line.resize(got.value());
   }
-  // The line indexed, unless the part changed since: then the document is extracted again.
+  // The line indexed, unless the part changed or cannot be read since: then the document is extracted again.
   return line.size() == it->size && whole_document_line(line) &&
          std::string_view(line).substr(k_document_line_start.size(), k_fingerprint_size) == input;
 }

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -219,6 +221,28 @@ TEST_CASE("with --strict any warning is exit 2 and nothing is written", "[e2e][r
   CHECK(extract.exit_code == 2);
   CHECK(extract.out.empty());
   CHECK(extract.err.ends_with("mstimeline: error: --strict: 1 warning; nothing written\n"));
+  {
+    // A FIFO is written through, not replaced: held back too. (The reader is open first, without
+    // blocking, so that a writer would not wait; a read after the run returns what was written.)
+    const std::string fifo = (dir / "part.fifo").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+    REQUIRE(reader >= 0);
+    auto drain = [&] {
+      std::string got;
+      char buffer[4096];
+      for (ssize_t n; (n = ::read(reader, buffer, sizeof buffer)) > 0;) got.append(buffer, static_cast<std::size_t>(n));
+      return got;
+    };
+    extract = run_cli({"extract", (dir / "in").string(), "--strict", "-o", fifo});
+    CHECK(extract.exit_code == 2);
+    CHECK(drain().empty());
+    extract = run_cli({"extract", (dir / "in").string(), "-o", fifo});  // not strict: written
+    CHECK(extract.exit_code == 0);
+    CHECK(drain().rfind("{\"type\":\"header\"", 0) == 0);
+    ::close(reader);
+    fs::remove(fifo);
+  }
   auto lenient = run_cli({"build", (dir / "in").string(), "-o", out.string()});
   CHECK(lenient.exit_code == 0);
   CHECK(fs::exists(out));

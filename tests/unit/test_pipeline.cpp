@@ -84,3 +84,39 @@ TEST_CASE("write_part stops extracting when writing fails, and the failure comes
   CHECK_THROWS_WITH(write_part(options, test::knowledge(), write), "out: cannot write: No space left on device");
   CHECK(done == 32);  // the first block, and no further
 }
+
+TEST_CASE("write_part with --reuse writes the same bytes at any number of threads", "[pipeline][stream]") {
+  test::TempDir dir;
+  write_articles(dir, 100);
+  std::size_t done = 0;
+  BuildOptions options = one_thread(dir, done);
+  std::string old_part;
+  write_part(options, test::knowledge(), [&](std::string_view chunk) { old_part += chunk; });
+  test::write_file(dir / "old.jsonl.part", old_part);  // not an article: not walked
+  test::write_file(dir / "a042.txt", "Jakarta - Pada 4 April 2022, perusahaan nomor 42 berubah.\n");
+  std::string fresh;
+  write_part(options, test::knowledge(), [&](std::string_view chunk) { fresh += chunk; });
+  REQUIRE(fresh != old_part);
+  options.reuse = {dir / "old.jsonl.part"};
+  for (std::size_t jobs : {1, 2, 3}) {
+    options.jobs = jobs;
+    std::string reused;
+    Extraction x = write_part(options, test::knowledge(), [&](std::string_view chunk) { reused += chunk; });
+    CHECK(x.reused == 99);
+    CHECK(reused == fresh);
+  }
+}
+
+TEST_CASE("a failing write on several threads comes out of write_part too", "[pipeline][stream][robust]") {
+  test::TempDir dir;
+  write_articles(dir, 100);
+  std::size_t done = 0;
+  BuildOptions options = one_thread(dir, done);
+  options.jobs = 3;
+  std::size_t calls = 0;  // write is called one call at a time
+  auto write = [&](std::string_view) {
+    if (++calls == 3) throw Error("out: cannot write: No space left on device");
+  };
+  CHECK_THROWS_WITH(write_part(options, test::knowledge(), write), "out: cannot write: No space left on device");
+  CHECK(calls == 3);
+}

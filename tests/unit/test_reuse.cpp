@@ -1,7 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
+
+#include <sys/stat.h>
+
+#include <fmt/format.h>
 
 #include "mstimeline/error.hpp"
 #include "mstimeline/record.hpp"
@@ -82,21 +88,62 @@ TEST_CASE("the index says whether a part is of the same run, and takes no line c
 
 TEST_CASE("of two lines with one fingerprint the first part's stays, and a part changed since is not copied", "[reuse]") {
   test::TempDir dir;
-  const std::string first = line("a.txt", input('1')), second = line("z.txt", input('1'));
-  test::write_file(dir / "p1.jsonl", header() + first);
-  test::write_file(dir / "p2.jsonl", header() + second);
-  ReuseIndex index;
+  // 300 fingerprints, each in both parts and twice in the first, every copy told apart by its path.
+  auto fingerprint = [](std::size_t i) { return fmt::format("{:064x}", i * 7919 + 1); };
+  std::string first = header(), second = header();
+  for (std::size_t i = 0; i < 300; ++i) {
+    first += line(fmt::format("first-{}.txt", i), fingerprint(i));
+    second += line(fmt::format("second-{}.txt", i), fingerprint(i));
+  }
+  for (std::size_t i = 300; i-- > 0;) first += line(fmt::format("again-{}.txt", i), fingerprint(i));
+  test::write_file(dir / "p1.jsonl", first);
+  test::write_file(dir / "p2.jsonl", second);
+  ReuseIndex index(1000);
   index.add((dir / "p2.jsonl").string(), k_run);
   index.add((dir / "p1.jsonl").string(), k_run);
   index.seal();
+  CHECK(index.size() == 300);
+  std::string found;
+  for (std::size_t i = 0; i < 300; ++i) {
+    REQUIRE(index.find(fingerprint(i), found));
+    CHECK(found == line(fmt::format("second-{}.txt", i), fingerprint(i)));
+  }
+  // The part is read again when a line is copied: rewritten in place, its line is not what was indexed.
+  std::string changed = second;
+  changed[header().size() + 70] = 'X';  // inside the first line's "input" fingerprint
+  test::write_file(dir / "p2.jsonl", changed);
+  CHECK_FALSE(index.find(fingerprint(0), found));
+  CHECK(index.find(fingerprint(1), found));
+}
+
+TEST_CASE("a part in a FIFO is held, and past 64 parts a part is opened again for each line", "[reuse]") {
+  test::TempDir dir;
+  const std::string a = line("a.txt", input('1'));
+  const std::string fifo = (dir / "part.fifo").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::thread writer([&] { test::write_file(fifo, header() + a); });
+  ReuseIndex index;
+  CHECK(index.add(fifo, k_run));  // a FIFO cannot be read again: held
+  writer.join();
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < 70; ++i) {
+    parts.push_back((dir / fmt::format("p{}.jsonl", i)).string());
+    test::write_file(parts.back(), header() + line(fmt::format("{}.txt", i), fmt::format("{:064x}", i + 100)));
+    index.add(parts.back(), k_run);
+  }
+  index.seal();
   std::string found;
   REQUIRE(index.find(input('1'), found));
-  CHECK(found == second);
-  // The part is read again when a line is copied: rewritten in place, its line is not what was indexed.
-  std::string changed = header() + second;
-  changed[header().size() + 70] = 'X';  // inside the "input" fingerprint
-  test::write_file(dir / "p2.jsonl", changed);
-  CHECK_FALSE(index.find(input('1'), found));
+  CHECK(found == a);
+  for (std::size_t i = 0; i < 70; ++i) {
+    INFO("part " << i);
+    REQUIRE(index.find(fmt::format("{:064x}", i + 100), found));
+    CHECK(found == line(fmt::format("{}.txt", i), fmt::format("{:064x}", i + 100)));
+  }
+  // A part that cannot be read again has no lines: its documents are extracted again.
+  std::filesystem::remove(parts[69]);
+  CHECK_FALSE(index.find(fmt::format("{:064x}", 69 + 100), found));
+  CHECK(index.find(fmt::format("{:064x}", 0 + 100), found));  // open since add()
 }
 
 TEST_CASE("a part with no header, or a broken one, is an error naming it", "[reuse]") {
