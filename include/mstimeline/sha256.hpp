@@ -13,4 +13,12 @@ namespace mstl {
 
 std::string sha256_hex(std::string_view bytes);
 
+// Which code computes it: `best` is the x86 SHA extensions when the CPU has
+// them (checked once, by cpuid), else `portable`, plain C++; both give the same
+// digest. Only the tests ask for one by name.
+enum class Sha256Code { best, portable };
+std::string sha256_hex(std::string_view bytes, Sha256Code code);
+// Whether `best` is the CPU's SHA extensions on this machine.
+bool sha256_hardware();
+
 }  // namespace mstl

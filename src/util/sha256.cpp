@@ -3,6 +3,12 @@
 #include <array>
 #include <cstdint>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+#define MSTL_SHA256_X86 1
+#endif
+
 namespace mstl {
 namespace {
 
@@ -45,14 +51,84 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
   for (int i = 0; i < 8; ++i) h[i] += add[i];
 }
 
+void compress_portable(std::array<std::uint32_t, 8>& h, const unsigned char* data, std::size_t blocks) {
+  for (; blocks > 0; --blocks, data += 64) compress(h, data);
+}
+
+#ifdef MSTL_SHA256_X86
+// The same rounds with the x86 SHA extensions (Intel's SHA-NI): four rounds a
+// step, two by each sha256rnds2, the message schedule by sha256msg1/msg2. The
+// state is kept as ABEF and CDGH, the order those instructions take.
+__attribute__((target("sha,sse4.1,ssse3"))) void compress_x86(std::array<std::uint32_t, 8>& h,
+                                                             const unsigned char* data, std::size_t blocks) {
+  const __m128i big_endian = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);  // CDAB
+  __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);  // EFGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);        // CDGH
+  for (; blocks > 0; --blocks, data += 64) {
+    const __m128i abef = state0, cdgh = state1;
+    __m128i w[4];  // w[g % 4]: the message words of rounds 4g to 4g+3
+    for (int g = 0; g < 16; ++g) {
+      if (g < 4) w[g] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * g)), big_endian);
+      __m128i msg = _mm_add_epi32(w[g % 4], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&k_round[4 * g])));
+      state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+      if (g >= 3 && g < 15) {  // the words of group g+1, from groups g-3 (msg1 done), g-1 and g
+        __m128i next = _mm_add_epi32(w[(g + 1) % 4], _mm_alignr_epi8(w[g % 4], w[(g + 3) % 4], 4));
+        w[(g + 1) % 4] = _mm_sha256msg2_epu32(next, w[g % 4]);
+      }
+      state0 = _mm_sha256rnds2_epu32(state0, state1, _mm_shuffle_epi32(msg, 0x0E));
+      if (g >= 1 && g < 13) w[(g + 3) % 4] = _mm_sha256msg1_epu32(w[(g + 3) % 4], w[g % 4]);  // toward group g+3
+    }
+    state0 = _mm_add_epi32(state0, abef);
+    state1 = _mm_add_epi32(state1, cdgh);
+  }
+  tmp = _mm_shuffle_epi32(state0, 0x1B);     // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);  // DCHG
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), _mm_blend_epi16(tmp, state1, 0xF0));  // DCBA
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), _mm_alignr_epi8(state1, tmp, 8));     // HGFE
+}
+
+bool cpu_has_sha() {
+  unsigned a = 0, b = 0, c = 0, d = 0;
+  if (!__get_cpuid(1, &a, &b, &c, &d)) return false;
+  const bool ssse3 = c & (1u << 9), sse41 = c & (1u << 19);
+  if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
+  return ssse3 && sse41 && (b & (1u << 29));  // leaf 7, EBX bit 29: SHA
+}
+#endif
+
+using Compress = void (*)(std::array<std::uint32_t, 8>&, const unsigned char*, std::size_t);
+
+Compress compress_for(Sha256Code code) {
+#ifdef MSTL_SHA256_X86
+  static const bool has_sha = cpu_has_sha();
+  if (code != Sha256Code::portable && has_sha) return compress_x86;
+#else
+  (void)code;
+#endif
+  return compress_portable;
+}
+
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes) {
+bool sha256_hardware() {
+#ifdef MSTL_SHA256_X86
+  return compress_for(Sha256Code::best) == compress_x86;
+#else
+  return false;
+#endif
+}
+
+std::string sha256_hex(std::string_view bytes) { return sha256_hex(bytes, Sha256Code::best); }
+
+std::string sha256_hex(std::string_view bytes, Sha256Code code) {
+  const Compress blocks_of = compress_for(code);
   std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t full = bytes.size() / 64 * 64;
-  for (std::size_t i = 0; i < full; i += 64) compress(h, data + i);
+  blocks_of(h, data, full / 64);
 
   // Padding: 0x80, zeros, then the length in bits, big-endian, in one or two blocks.
   std::array<unsigned char, 128> tail{};
@@ -62,7 +138,7 @@ std::string sha256_hex(std::string_view bytes) {
   std::size_t tail_len = rest < 56 ? 64 : 128;
   std::uint64_t bits = std::uint64_t(bytes.size()) * 8;
   for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  for (std::size_t i = 0; i < tail_len; i += 64) compress(h, tail.data() + i);
+  blocks_of(h, tail.data(), tail_len / 64);
 
   static constexpr char k_hex[] = "0123456789abcdef";
   std::string out;

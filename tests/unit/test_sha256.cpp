@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <fstream>
+#include <iterator>
+#include <string>
+
 #include "mstimeline/sha256.hpp"
 
 using mstl::sha256_hex;
@@ -14,3 +19,34 @@ TEST_CASE("sha256 matches the standard test vectors", "[sha256]") {
   CHECK(sha256_hex(std::string(1000000, 'a')) ==
         "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
+
+TEST_CASE("the CPU's SHA extensions and the portable code give the same digests", "[sha256]") {
+  using mstl::Sha256Code;
+  INFO("SHA extensions used: " << mstl::sha256_hardware());
+  // Every length up to four blocks and more (the padding's one and two blocks
+  // at each offset), and bytes of every value, from a fixed generator.
+  std::string bytes;
+  std::uint32_t state = 12345;
+  for (std::size_t size = 0; size <= 300; ++size) {
+    INFO("size " << size);
+    CHECK(sha256_hex(bytes, Sha256Code::best) == sha256_hex(bytes, Sha256Code::portable));
+    state = state * 1664525u + 1013904223u;
+    bytes += static_cast<char>(state >> 24);
+  }
+  const std::string million(1000000, 'a');
+  for (auto code : {Sha256Code::best, Sha256Code::portable}) {
+    CHECK(sha256_hex("abc", code) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex(million, code) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  }
+}
+
+#if defined(__x86_64__)
+TEST_CASE("on a CPU with SHA extensions, they are used", "[sha256]") {
+  // /proc/cpuinfo lists "sha_ni" among the flags when the CPU has them.
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  std::string text((std::istreambuf_iterator<char>(cpuinfo)), std::istreambuf_iterator<char>());
+  if (text.empty()) return;  // no /proc: nothing to compare with
+  const bool listed = text.find(" sha_ni") != std::string::npos;
+  CHECK(mstl::sha256_hardware() == listed);
+}
+#endif
