@@ -29,6 +29,7 @@ struct FileFacts {
   std::uint64_t inode = 0;
   std::uintmax_t size = 0;
   bool regular = false;
+  bool directory = false;
   bool same_file(const FileFacts& other) const { return device == other.device && inode == other.inode; }
 };
 

@@ -36,7 +36,9 @@ class ReuseIndex {
   explicit ReuseIndex(std::size_t piece = std::size_t{8} << 20);
 
   // Indexes the part at `path` ("-": stdin), which must stay as it is until
-  // the index goes (the first 64 parts stay open). Returns whether one of its headers has the fingerprint `extraction`.
+  // the index goes: the first 64 parts in files stay open, and a further one
+  // is opened again for each line, and found only while it is the same file
+  // (a regular file of the same device, inode and size). Returns whether one of its headers has the fingerprint `extraction`.
   // Throws mstl::Error when it cannot be read, a header line is broken
   // (`path:line:col`), or it has no header line.
   bool add(const std::string& path, std::string_view extraction);
@@ -57,11 +59,13 @@ class ReuseIndex {
     std::uint64_t offset;
   };
   struct Source {
-    std::string path;               // a regular file: its lines are read again from it
-    std::optional<InputFile> file;  // ... open, for the first k_open_parts parts
+    std::string path;               // a regular file (absolute): its lines are read again from it
+    FileFacts facts;                // ... which must be this file when it is opened again
+    std::optional<InputFile> file;  // ... open, for the first k_open_parts such parts
     std::string text;               // else (stdin, a pipe): the part, held
   };
   static constexpr std::size_t k_open_parts = 64;
+  std::size_t m_open = 0;
   void scan(std::string_view lines, std::uint64_t base, const std::string& name, std::string_view extraction,
             std::size_t& line_no, bool& header, bool& same_run);
 

@@ -69,7 +69,7 @@ int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
   // through, so the part is held until the warnings are known.
   const bool to_stdout = args.output.empty() || args.output == "-";
   const auto existing = to_stdout ? std::nullopt : file_facts(args.output);
-  const bool hold = args.in.strict && (to_stdout || (existing && !existing->regular));
+  const bool hold = args.in.strict && (to_stdout || (existing && !existing->regular && !existing->directory));
   std::optional<OutputStream> out;
   std::string held;
   auto write = [&](std::string_view chunk) {

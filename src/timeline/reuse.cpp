@@ -1,6 +1,7 @@
 #include "mstimeline/reuse.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -83,7 +84,8 @@ bool ReuseIndex::add(const std::string& path, std::string_view extraction) {
     scan(source.text, 0, name, extraction, line_no, header, same_run);
   } else {
     // Read in pieces; a line not yet whole waits for the next piece.
-    source.path = path;
+    source.path = std::filesystem::absolute(path).string();
+    source.facts = file->facts();
     std::string buffer;
     std::uint64_t base = 0;  // where the buffer starts in the part
     for (bool end = false; !end;) {
@@ -101,7 +103,10 @@ bool ReuseIndex::add(const std::string& path, std::string_view extraction) {
     }
     // The first parts stay open; beyond them a part is opened again for each line copied, so that
     // a thousand parts do not hold a thousand descriptors.
-    if (m_sources.size() <= k_open_parts) source.file = std::move(file);
+    if (m_open < k_open_parts) {
+      source.file = std::move(file);
+      ++m_open;
+    }
   }
   if (!header) throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", name));
   return same_run;
@@ -127,8 +132,15 @@ bool ReuseIndex::find(std::string_view input, std::string& line) const {
   } else {
     std::optional<InputFile> reopened;
     if (!source.file) {
+      // The same file, or none: looked at before it is opened, so that a FIFO put in its place is never
+      // opened (a new file may have the old one's inode number: it must be regular and of the same size too).
+      auto same = [&](const FileFacts& now) {
+        return now.regular && now.same_file(source.facts) && now.size == source.facts.size;
+      };
+      auto now = file_facts(source.path);
+      if (!now || !same(*now)) return false;
       auto opened = InputFile::open(source.path);
-      if (!opened) return false;
+      if (!opened || !same(opened.value().facts())) return false;
       reopened = std::move(opened.value());
     }
     line.resize(it->size);

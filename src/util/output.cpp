@@ -44,6 +44,7 @@ FileFacts facts_of(const struct stat& st) {
   f.device = static_cast<std::uint64_t>(st.st_dev);
   f.inode = static_cast<std::uint64_t>(st.st_ino);
   f.regular = S_ISREG(st.st_mode);
+  f.directory = S_ISDIR(st.st_mode);
   f.size = f.regular && st.st_size > 0 ? static_cast<std::uintmax_t>(st.st_size) : 0;
   return f;
 }

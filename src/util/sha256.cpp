@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <utility>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <cpuid.h>
@@ -59,27 +60,41 @@ void compress_portable(std::array<std::uint32_t, 8>& h, const unsigned char* dat
 // The same rounds with the x86 SHA extensions (Intel's SHA-NI): four rounds a
 // step, two by each sha256rnds2, the message schedule by sha256msg1/msg2. The
 // state is kept as ABEF and CDGH, the order those instructions take.
-__attribute__((target("sha,sse4.1,ssse3"))) void compress_x86(std::array<std::uint32_t, 8>& h,
-                                                             const unsigned char* data, std::size_t blocks) {
-  const __m128i big_endian = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+#define MSTL_SHA_TARGET __attribute__((target("sha,sse4.1,ssse3")))
+
+// Rounds 4g to 4g+3 of a block; w[g % 4] holds their message words. A template,
+// so that the 16 steps are unrolled with every index a constant.
+template <int G>
+MSTL_SHA_TARGET inline void sha_step(__m128i& state0, __m128i& state1, __m128i (&w)[4], const unsigned char* data) {
+  if constexpr (G < 4) {
+    const __m128i big_endian = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    w[G] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * G)), big_endian);
+  }
+  const __m128i msg = _mm_add_epi32(w[G % 4], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&k_round[4 * G])));
+  state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+  if constexpr (G >= 3 && G < 15) {  // the words of step G+1, from steps G-3 (msg1 done), G-1 and G
+    const __m128i next = _mm_add_epi32(w[(G + 1) % 4], _mm_alignr_epi8(w[G % 4], w[(G + 3) % 4], 4));
+    w[(G + 1) % 4] = _mm_sha256msg2_epu32(next, w[G % 4]);
+  }
+  state0 = _mm_sha256rnds2_epu32(state0, state1, _mm_shuffle_epi32(msg, 0x0E));
+  if constexpr (G >= 1 && G < 13) w[(G + 3) % 4] = _mm_sha256msg1_epu32(w[(G + 3) % 4], w[G % 4]);  // toward step G+3
+}
+
+template <int... G>
+MSTL_SHA_TARGET inline void sha_block(__m128i& state0, __m128i& state1, const unsigned char* data,
+                                      std::integer_sequence<int, G...>) {
+  __m128i w[4];
+  (sha_step<G>(state0, state1, w, data), ...);
+}
+
+MSTL_SHA_TARGET void compress_x86(std::array<std::uint32_t, 8>& h, const unsigned char* data, std::size_t blocks) {
   __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);  // CDAB
   __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);  // EFGH
   __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
   state1 = _mm_blend_epi16(state1, tmp, 0xF0);        // CDGH
   for (; blocks > 0; --blocks, data += 64) {
     const __m128i abef = state0, cdgh = state1;
-    __m128i w[4];  // w[g % 4]: the message words of rounds 4g to 4g+3
-    for (int g = 0; g < 16; ++g) {
-      if (g < 4) w[g] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * g)), big_endian);
-      __m128i msg = _mm_add_epi32(w[g % 4], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&k_round[4 * g])));
-      state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
-      if (g >= 3 && g < 15) {  // the words of group g+1, from groups g-3 (msg1 done), g-1 and g
-        __m128i next = _mm_add_epi32(w[(g + 1) % 4], _mm_alignr_epi8(w[g % 4], w[(g + 3) % 4], 4));
-        w[(g + 1) % 4] = _mm_sha256msg2_epu32(next, w[g % 4]);
-      }
-      state0 = _mm_sha256rnds2_epu32(state0, state1, _mm_shuffle_epi32(msg, 0x0E));
-      if (g >= 1 && g < 13) w[(g + 3) % 4] = _mm_sha256msg1_epu32(w[(g + 3) % 4], w[g % 4]);  // toward group g+3
-    }
+    sha_block(state0, state1, data, std::make_integer_sequence<int, 16>());
     state0 = _mm_add_epi32(state0, abef);
     state1 = _mm_add_epi32(state1, cdgh);
   }

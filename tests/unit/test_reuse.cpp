@@ -143,6 +143,14 @@ TEST_CASE("a part in a FIFO is held, and past 64 parts a part is opened again fo
   // A part that cannot be read again has no lines: its documents are extracted again.
   std::filesystem::remove(parts[69]);
   CHECK_FALSE(index.find(fmt::format("{:064x}", 69 + 100), found));
+  // Nor has another file put in a part's place, even with the same bytes.
+  const std::string same_bytes = test::read_file(parts[68]);
+  test::write_file(parts[68] + ".new", same_bytes);
+  std::filesystem::rename(parts[68] + ".new", parts[68]);
+  CHECK_FALSE(index.find(fmt::format("{:064x}", 68 + 100), found));
+  std::filesystem::remove(parts[67]);
+  REQUIRE(::mkfifo(parts[67].c_str(), 0600) == 0);  // a FIFO in its place is not opened (that would wait)
+  CHECK_FALSE(index.find(fmt::format("{:064x}", 67 + 100), found));
   CHECK(index.find(fmt::format("{:064x}", 0 + 100), found));  // open since add()
 }
 
