@@ -1,8 +1,8 @@
 #include "mstimeline/pipeline.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <atomic>
+#include <cstdint>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -255,9 +255,13 @@ namespace {
 
 // What every file's extraction needs besides the knowledge, read before the first file.
 struct Prepared {
+  Prepared() = default;
+  Prepared(const Prepared&) = delete;  // `events` points into it
+  Prepared& operator=(const Prepared&) = delete;
+
   std::optional<TopicProfile> topic;
   std::optional<Catalog> catalog;
-  EventKnowledge events;  // points into topic and catalog: a Prepared is never moved
+  EventKnowledge events;  // points into topic and catalog
   WalkResult walk;
   std::optional<LoadedManifest> loaded;
   std::optional<FileFacts> excluded;  // the output file as it is now
