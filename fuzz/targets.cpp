@@ -62,7 +62,8 @@ void show(const Diagnostic& d) {
   std::string shown = d.to_string("error");
   if (find_invalid_utf8(shown) != std::string::npos) violated("a diagnostic is not UTF-8");
   for (char c : shown)
-    if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7F) violated("a diagnostic holds a control character");
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7F)
+      violated("a diagnostic holds a control character");
 }
 
 }  // namespace
@@ -123,6 +124,18 @@ void catalog(std::string_view bytes) {
 
 void record(std::string_view bytes) {
   auto part = parse_part("fuzz.jsonl", bytes);
+  // The direct reader of document lines must read what the full reader reads, and decline the rest.
+  auto full = parse_part("fuzz.jsonl", bytes, 1, LineReader::full);
+  if (part.ok() != full.ok()) violated("the direct and the full reader disagree on whether a part parses");
+  if (!part && part.error().to_string() != full.error().to_string())
+    violated("the direct and the full reader name different errors");
+  if (part) {
+    const auto& a = part.value().documents;
+    const auto& b = full.value().documents;
+    if (a.size() != b.size()) violated("the direct and the full reader read different numbers of documents");
+    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
+      if (document_line(a[i]) != document_line(b[i])) violated("the direct and the full reader read different records");
+  }
   if (!part) return show(part.error());
   // What parses must write back to lines that parse to the same records.
   std::string again;

@@ -44,6 +44,8 @@ std::optional<FileFacts> file_facts(const std::string& path);
 class InputFile {
  public:
   static Expected<InputFile> open(const std::string& path);  // "path: cannot open file: <reason>"
+  // Standard input, named `name` in messages; closing it leaves the process's stdin open.
+  static Expected<InputFile> standard_input(const std::string& name);
   InputFile(InputFile&& other) noexcept;
   InputFile& operator=(InputFile&& other) noexcept;
   InputFile(const InputFile&) = delete;
@@ -60,6 +62,9 @@ class InputFile {
   // the file; the position is not moved. Returns the count read, or
   // "path: cannot read file: <reason>".
   Expected<std::size_t> read_at(std::uint64_t offset, char* buffer, std::size_t size) const;
+  // Up to `size` bytes from the current position into `buffer`, fewer only at
+  // the end (0 there); works on pipes too. The count, or "path: cannot read file: <reason>".
+  Expected<std::size_t> read(char* buffer, std::size_t size);
 
  private:
   InputFile(const std::string& path, int fd);  // owns fd at once, even when copying the path throws

@@ -79,10 +79,19 @@ struct Part {
 // A document's "input" is checked (a SHA-256 when present), not kept: a merge
 // has no use for it. Pieces of the text are parsed on `jobs` threads (0: one
 // per core); the result, and the error when there is one, are the same for any.
-Expected<Part> parse_part(const std::string& path, std::string_view text, std::size_t jobs = 1);
+// Document lines go through the direct reader (record_parser.hpp), and what it
+// declines through the full one; `LineReader::full` reads every line through
+// the full reader, which the tests compare the direct one with.
+enum class LineReader { direct, full };
+Expected<Part> parse_part(const std::string& path, std::string_view text, std::size_t jobs = 1,
+                          LineReader how = LineReader::direct);
 // Reads and parses the part at `path` ("-": stdin). Throws mstl::Error when it
 // cannot be read or parsed, or has no header line (extract always writes one).
-Part read_part(const std::string& path, std::size_t jobs = 1);
+// It is read in blocks of `block` bytes (0: 16 MiB per thread), each parsed
+// before the next is read, so the part's text is never held whole; a line
+// longer than a block is read on until its end. The result, and the error,
+// are the same for any block size.
+Part read_part(const std::string& path, std::size_t jobs = 1, std::size_t block = 0);
 // The bytes of the part at `path` ("-": stdin); throws mstl::Error when it cannot be read.
 std::string read_part_text(const std::string& path);
 // How messages name the part at `path`: "<stdin>" for "-".

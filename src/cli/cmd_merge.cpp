@@ -1,6 +1,8 @@
 // `mstimeline merge PART...`: the reduce step. Builds the timeline from the
 // parts `mstimeline extract` wrote, in any order, as `build` would.
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <memory>
 
 #include <fmt/format.h>
@@ -38,7 +40,12 @@ int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
     Part part = read_part(path, args.jobs);
     bytes += part.bytes;
     for (auto& h : part.headers) headers.push_back(std::move(h));
-    for (auto& d : part.documents) documents.push_back(std::move(d));
+    if (documents.empty()) {
+      documents = std::move(part.documents);
+    } else {
+      documents.reserve(std::max(documents.size() + part.documents.size(), 2 * documents.size()));
+      std::move(part.documents.begin(), part.documents.end(), std::back_inserter(documents));
+    }
   }
   if (timings) timings->mark_rate("read and parse parts", fmt::format("{} parts", args.parts.size()), bytes);
   auto timeline = std::make_unique<Timeline>(
@@ -59,8 +66,7 @@ void register_merge(CLI::App& app, const GlobalOptions& global, Action& action) 
   cmd->add_option("parts", args->parts, "Parts written by mstimeline extract (- for stdin)")
       ->required()
       ->type_name("PART...");
-  cmd->add_option("--title", args->title, "Timeline title [default: the parts', else \"Timeline\"]")
-      ->type_name("TEXT");
+  cmd->add_option("--title", args->title, "Timeline title [default: the parts', else \"Timeline\"]")->type_name("TEXT");
   cmd->add_option("-j,--jobs", args->jobs, "Worker threads [default: one per core]; the output is the same for any N")
       ->type_name("N")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1024}));

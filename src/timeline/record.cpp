@@ -1,13 +1,18 @@
 #include "mstimeline/record.hpp"
 
+#include <string.h>  // memrchr
+
+#include <algorithm>
 #include <iostream>
 #include <iterator>
+#include <memory>
 
 #include <fmt/format.h>
 
 #include "mstimeline/json_doc.hpp"
 #include "mstimeline/output.hpp"
 #include "mstimeline/parallel.hpp"
+#include "mstimeline/record_parser.hpp"
 
 namespace mstl {
 namespace {
@@ -20,9 +25,9 @@ ordered_json opt(const std::optional<std::string>& s) { return s ? ordered_json(
 std::string dump(const ordered_json& j) { return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace); }
 
 // Reads one line's object, each problem a Diagnostic at its place in the line.
-class LineReader {
+class MemberReader {
  public:
-  LineReader(const JsonDoc& doc, std::size_t line) : m_doc(doc), m_line(line) {}
+  MemberReader(const JsonDoc& doc, std::size_t line) : m_doc(doc), m_line(line) {}
 
   Diagnostic error(const std::string& pointer, const std::string& message) const {
     Diagnostic d = m_doc.error_at(pointer, message);
@@ -174,8 +179,11 @@ class LineReader {
 }  // namespace
 
 std::string header_line(const PartHeader& h) {
-  ordered_json j{{"type", "header"}, {"version", k_record_version}, {"title", opt(h.title)},
-                 {"topic", ordered_json(h.topic)}, {"catalog", ordered_json(h.catalog)}};
+  ordered_json j{{"type", "header"},
+                 {"version", k_record_version},
+                 {"title", opt(h.title)},
+                 {"topic", ordered_json(h.topic)},
+                 {"catalog", ordered_json(h.catalog)}};
   if (h.extraction) j["extraction"] = *h.extraction;
   return dump(j) + "\n";
 }
@@ -193,8 +201,8 @@ ordered_json source_record(const SourceInfo& s) {
 }
 
 ordered_json citation_record(const Citation& c) {
-  return ordered_json{{"source", c.source}, {"start", c.start}, {"end", c.end}, {"quote", c.quote},
-                      {"date_text", c.date_text}};
+  return ordered_json{
+      {"source", c.source}, {"start", c.start}, {"end", c.end}, {"quote", c.quote}, {"date_text", c.date_text}};
 }
 
 std::string document_line(const DocumentRecord& r, std::string_view input) {
@@ -214,7 +222,8 @@ std::string document_line(const DocumentRecord& r, std::string_view input) {
   for (const auto& c : r.undated) undated.push_back(citation_record(c));
   ordered_json dropped = ordered_json::array();
   for (const auto& d : r.dropped)
-    dropped.push_back(ordered_json{{"reason", d.reason}, {"detail", d.detail}, {"citation", citation_record(d.citation)}});
+    dropped.push_back(
+        ordered_json{{"reason", d.reason}, {"detail", d.detail}, {"citation", citation_record(d.citation)}});
   ordered_json j{{"type", "document"}, {"version", k_record_version}};
   if (!input.empty()) j["input"] = input;
   j["source"] = std::move(source);
@@ -228,7 +237,7 @@ std::string document_line(const DocumentRecord& r, std::string_view input) {
 namespace {
 
 // The lines of one piece of a part, numbered from 1; `lines` ends as their count.
-Expected<Part> parse_lines(const std::string& path, std::string_view text, std::size_t& lines) {
+Expected<Part> parse_lines(const std::string& path, std::string_view text, std::size_t& lines, LineReader how) {
   Part part;
   std::size_t& line_no = lines;
   while (!text.empty()) {
@@ -237,6 +246,12 @@ Expected<Part> parse_lines(const std::string& path, std::string_view text, std::
     if (line.ends_with('\n')) line.remove_suffix(1);
     if (line.ends_with('\r')) line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    if (how == LineReader::direct) {
+      if (auto record = read_document_line(line)) {
+        part.documents.push_back(std::move(*record));
+        continue;
+      }
+    }
     auto parsed = parse_json(path, std::string(line));
     if (!parsed) {
       Diagnostic d = parsed.error();
@@ -244,7 +259,7 @@ Expected<Part> parse_lines(const std::string& path, std::string_view text, std::
       return d;
     }
     const JsonDoc& doc = parsed.value();
-    LineReader reader(doc, line_no);
+    MemberReader reader(doc, line_no);
     if (!doc.json.is_object()) return reader.error("", "expected a JSON object per line");
     auto type = doc.json.find("type");
     auto version = doc.json.find("version");
@@ -281,10 +296,16 @@ Expected<Part> parse_lines(const std::string& path, std::string_view text, std::
 
 // Pieces of about this size at least are parsed side by side.
 constexpr std::size_t k_min_piece = 1 << 20;
+// read_part reads a part in blocks of this size per thread.
+constexpr std::size_t k_block_per_thread = 16 << 20;
 
-Expected<Part> parse_part(const std::string& path, std::string_view text, std::size_t jobs) {
-  // The part is cut after a line break into pieces, parsed on the threads; their lines are numbered on
-  // from the pieces before them, and the first error in line order is the one reported, as in one pass.
+namespace {
+
+// Parses `text` and appends its headers and records to `part`. The text is cut after a line break into
+// pieces, parsed on the threads; their lines are numbered on from the pieces before them, and the first
+// error in line order is the one reported, as in one pass. Returns the count of lines, or the error.
+Expected<std::size_t> parse_into(Part& part, const std::string& path, std::string_view text, std::size_t jobs,
+                                 LineReader how) {
   jobs = jobs_or_cores(jobs);
   std::size_t want = jobs == 1 ? text.size() : std::max(k_min_piece, text.size() / (4 * jobs) + 1);
   std::vector<std::string_view> pieces;
@@ -296,12 +317,12 @@ Expected<Part> parse_part(const std::string& path, std::string_view text, std::s
   }
   std::vector<std::optional<Expected<Part>>> parsed(pieces.size());
   std::vector<std::size_t> lines(pieces.size(), 0);
-  parallel_for(pieces.size(), jobs, [&](std::size_t i, NoScratch&) { parsed[i] = parse_lines(path, pieces[i], lines[i]); },
-               1);
-  Part part;
-  std::size_t documents = 0;
+  parallel_for(
+      pieces.size(), jobs, [&](std::size_t i, NoScratch&) { parsed[i] = parse_lines(path, pieces[i], lines[i], how); },
+      1);
+  std::size_t documents = part.documents.size();
   for (const auto& piece : parsed) documents += *piece ? piece->value().documents.size() : 0;
-  part.documents.reserve(documents);
+  if (documents > part.documents.capacity()) part.documents.reserve(std::max(documents, 2 * part.documents.size()));
   std::size_t before = 0;  // lines of the pieces before
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     Expected<Part>& piece = *parsed[i];
@@ -315,6 +336,15 @@ Expected<Part> parse_part(const std::string& path, std::string_view text, std::s
     std::move(piece.value().documents.begin(), piece.value().documents.end(), std::back_inserter(part.documents));
     piece = Part{};  // its records are moved out; the rest goes now
   }
+  return before;
+}
+
+}  // namespace
+
+Expected<Part> parse_part(const std::string& path, std::string_view text, std::size_t jobs, LineReader how) {
+  Part part;
+  auto parsed = parse_into(part, path, text, jobs, how);
+  if (!parsed) return parsed.error();
   return part;
 }
 
@@ -332,11 +362,52 @@ std::string_view take_line(std::string_view& text) {
   return line;
 }
 
-Part read_part(const std::string& path, std::size_t jobs) {
-  std::string text = read_part_text(path);
+Part read_part(const std::string& path, std::size_t jobs, std::size_t block) {
   const std::string name = part_name(path);
-  Part part = parse_part(name, text, jobs).take();
-  part.bytes = text.size();
+  InputFile file = (path == "-" ? InputFile::standard_input(name) : InputFile::open(path)).take();
+  jobs = jobs_or_cores(jobs);
+  if (block == 0) block = k_block_per_thread * jobs;
+  // The part is read a block at a time, and the whole lines read so far are parsed (in pieces on the
+  // threads) before the next block is read: what is held is one block, a cut line, and the records.
+  std::size_t capacity = block;
+  auto buffer = std::make_unique_for_overwrite<char[]>(capacity);
+  std::size_t have = 0;  // bytes read and not parsed yet: the start of a line, no line break among them
+  std::size_t lines_before = 0;
+  bool reserved = false;
+  Part part;
+  for (bool end = false; !end;) {
+    if (have > capacity / 2) {  // a line longer than half the buffer: room for it to go on
+      capacity *= 2;
+      auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+      std::copy_n(buffer.get(), have, bigger.get());
+      buffer = std::move(bigger);
+    }
+    std::size_t want = capacity - have;
+    std::size_t n = file.read(buffer.get() + have, want).take();
+    end = n < want;  // the read stops short only at the end
+    part.bytes += n;
+    // The whole lines: up to the last line break among the new bytes, or everything at the end.
+    const void* nl = n ? ::memrchr(buffer.get() + have, '\n', n) : nullptr;
+    have += n;
+    std::size_t ready = end ? have : nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - buffer.get()) + 1 : 0;
+    if (ready == 0) continue;
+    std::string_view text(buffer.get(), ready);
+    auto lines = parse_into(part, name, text, jobs, LineReader::direct);
+    if (!lines) {
+      Diagnostic d = lines.error();
+      d.line += lines_before;
+      throw Error(d);
+    }
+    lines_before += lines.value();
+    // A file's size tells how many records to expect: room for them at once spares copying them on.
+    if (!reserved && !end && file.facts().regular && file.facts().size > part.bytes) {
+      reserved = true;
+      double per_byte = static_cast<double>(part.documents.size()) / static_cast<double>(part.bytes);
+      part.documents.reserve(static_cast<std::size_t>(per_byte * static_cast<double>(file.facts().size) * 1.1) + 16);
+    }
+    std::copy(buffer.get() + ready, buffer.get() + have, buffer.get());
+    have -= ready;
+  }
   if (part.headers.empty() && !part.documents.empty())
     throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", name));
   if (part.headers.empty())  // extract always writes its header: an empty part lost its results

@@ -70,6 +70,19 @@ Expected<InputFile> InputFile::open(const std::string& path) {
   return file;
 }
 
+Expected<InputFile> InputFile::standard_input(const std::string& name) {
+  int fd = ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0);
+  if (fd < 0) return Diagnostic{name, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
+  InputFile file(name, fd);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
+    return Diagnostic{name, 0, 0, std::string("cannot open file: ") + std::strerror(err), {}};
+  }
+  file.m_facts = facts_of(st);
+  return file;
+}
+
 InputFile::InputFile(const std::string& path, int fd) : m_fd(fd) {
   try {
     m_path = path;
@@ -126,6 +139,18 @@ Expected<std::size_t> InputFile::read_at(std::uint64_t offset, char* buffer, std
   std::size_t have = 0;
   while (have < size) {
     ssize_t n = ::pread(m_fd, buffer + have, size - have, static_cast<off_t>(offset + have));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return cannot_read(m_path, errno);
+    if (n == 0) break;
+    have += static_cast<std::size_t>(n);
+  }
+  return have;
+}
+
+Expected<std::size_t> InputFile::read(char* buffer, std::size_t size) {
+  std::size_t have = 0;
+  while (have < size) {
+    ssize_t n = ::read(m_fd, buffer + have, size - have);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return cannot_read(m_path, errno);
     if (n == 0) break;

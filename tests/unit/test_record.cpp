@@ -1,6 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <fstream>
+#include <thread>
+
 #include "mstimeline/record.hpp"
+#include "support/support.hpp"
 
 using namespace mstl;
 
@@ -171,4 +178,63 @@ TEST_CASE("a part parsed in pieces on several threads reads as in one pass, erro
   REQUIRE_FALSE(later.ok());
   CHECK(later.error().line == 5001);
   CHECK(later.error().to_string() == parse_part("p.jsonl", broken, 1).error().to_string());
+}
+
+TEST_CASE("a part read in blocks of any size reads as in one piece, errors at the same line", "[record]") {
+  test::TempDir dir;
+  // A header, 300 documents, a blank line, a line far longer than the small blocks, and no final line break.
+  std::string text = header_line({});
+  for (int i = 0; i < 300; ++i) {
+    DocumentRecord r = sample();
+    r.source.path = "a/" + std::to_string(i) + ".txt";
+    text += document_line(r);
+    if (i == 100) text += "\n";
+  }
+  DocumentRecord long_one = sample();
+  long_one.mentions[0].citation.quote = std::string(50000, 'q');
+  text += document_line(long_one);
+  text.pop_back();
+  test::write_file(dir / "p.jsonl", text);
+  auto whole = parse_part("p.jsonl", text);
+  REQUIRE(whole.ok());
+  REQUIRE(whole.value().documents.size() == 301);
+  for (std::size_t block : {1, 2, 97, 700, 4096, 65536, 0}) {
+    for (std::size_t jobs : {1, 3}) {
+      INFO("block " << block << ", " << jobs << " threads");
+      Part part = read_part((dir / "p.jsonl").string(), jobs, block);
+      CHECK(part.bytes == text.size());
+      REQUIRE(part.headers.size() == 1);
+      REQUIRE(part.documents.size() == 301);
+      bool same = true;
+      for (std::size_t i = 0; i < 301; ++i)
+        same = same && document_line(part.documents[i]) == document_line(whole.value().documents[i]);
+      CHECK(same);
+    }
+  }
+  // From a FIFO written a few bytes at a time: reads come back short, and lines are cut anywhere.
+  const auto fifo = dir / "fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::thread writer([&] {
+    std::ofstream out(fifo, std::ios::binary);
+    for (std::size_t at = 0; at < text.size(); at += 4099) {
+      out.write(text.data() + at, static_cast<std::streamsize>(std::min<std::size_t>(4099, text.size() - at)));
+      out.flush();
+    }
+  });
+  Part piped = read_part(fifo.string(), 2, 10000);
+  writer.join();
+  CHECK(piped.bytes == text.size());
+  REQUIRE(piped.documents.size() == 301);
+  CHECK(document_line(piped.documents[300]) == document_line(whole.value().documents[300]));
+  CHECK(document_line(piped.documents[150]) == document_line(whole.value().documents[150]));
+
+  // A broken line after the long one and the blank line is named at its line, whatever the blocks.
+  std::string broken = text + "\n{\"type\":\"document\",\"version\":1,\"oops\"}\n";
+  test::write_file(dir / "b.jsonl", broken);
+  const std::string expected = parse_part((dir / "b.jsonl").string(), broken).error().to_string();
+  CHECK(expected.starts_with((dir / "b.jsonl").string() + ":304:"));
+  for (std::size_t block : {1, 97, 4096, 0}) {
+    INFO("block " << block);
+    CHECK_THROWS_WITH(read_part((dir / "b.jsonl").string(), 2, block), expected);
+  }
 }
