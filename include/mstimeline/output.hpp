@@ -68,6 +68,7 @@ class InputFile {
 
  private:
   InputFile(const std::string& path, int fd);  // owns fd at once, even when copying the path throws
+  static Expected<InputFile> with_facts(const std::string& path, int fd);  // owns fd; fstat's facts
   std::string m_path;
   int m_fd = -1;
   FileFacts m_facts;

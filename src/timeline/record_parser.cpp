@@ -381,31 +381,17 @@ Mention mention(Reader& in, std::vector<std::string>& words) {
   return mention;
 }
 
-Conflict conflict(Reader& in) {
-  Conflict c;
-  Members m(in, k_conflict);
+// A conflict or a dropped item: two strings and a citation.
+template <class T>
+T two_strings_and_citation(Reader& in, std::span<const std::string_view> names, std::string T::*first,
+                           std::string T::*second) {
+  T item;
+  Members m(in, names);
   in.object([&](std::string_view n) {
-    if (m.is(n, "catalog_id"))
-      in.string(c.catalog_id);
-    else if (m.is(n, "value"))
-      in.string(c.value);
-    else if (m.is(n, "citation"))
-      c.citation = citation(in);
-    else
-      m.unknown();
-  });
-  m.check_all();
-  return c;
-}
-
-ReviewItem dropped(Reader& in) {
-  ReviewItem item;
-  Members m(in, k_dropped);
-  in.object([&](std::string_view n) {
-    if (m.is(n, "reason"))
-      in.string(item.reason);
-    else if (m.is(n, "detail"))
-      in.string(item.detail);
+    if (m.is(n, names[0]))
+      in.string(item.*first);
+    else if (m.is(n, names[1]))
+      in.string(item.*second);
     else if (m.is(n, "citation"))
       item.citation = citation(in);
     else
@@ -440,17 +426,26 @@ std::optional<DocumentRecord> read_document_line(std::string_view line) {
     } else if (m.is(n, "mentions")) {
       in.array([&] { r.mentions.push_back(mention(in, words)); });
     } else if (m.is(n, "conflicts")) {
-      in.array([&] { r.conflicts.push_back(conflict(in)); });
+      in.array([&] {
+        r.conflicts.push_back(two_strings_and_citation(in, k_conflict, &Conflict::catalog_id, &Conflict::value));
+      });
     } else if (m.is(n, "undated")) {
       in.array([&] { r.undated.push_back(citation(in)); });
     } else if (m.is(n, "dropped")) {
-      in.array([&] { r.dropped.push_back(dropped(in)); });
+      in.array([&] {
+        r.dropped.push_back(two_strings_and_citation(in, k_dropped, &ReviewItem::reason, &ReviewItem::detail));
+      });
     } else {
       m.unknown();
     }
   });
   m.check_all();
   if (!in.ok() || !in.at_end()) return std::nullopt;
+  // Records of a whole archive are held until the merge: no spare capacity (as extract_document).
+  r.mentions.shrink_to_fit();
+  r.conflicts.shrink_to_fit();
+  r.undated.shrink_to_fit();
+  r.dropped.shrink_to_fit();
   return r;
 }
 

@@ -57,28 +57,28 @@ std::optional<FileFacts> file_facts(const std::string& path) {
   return facts_of(st);
 }
 
+namespace {
+Diagnostic cannot_open(const std::string& path, int err) {
+  return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(err), {}};
+}
+}  // namespace
+
 Expected<InputFile> InputFile::open(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
-  InputFile file(path, fd);  // owns the descriptor from here, whatever throws
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    int err = errno;
-    return Diagnostic{path, 0, 0, std::string("cannot open file: ") + std::strerror(err), {}};
-  }
-  file.m_facts = facts_of(st);
-  return file;
+  if (fd < 0) return cannot_open(path, errno);
+  return with_facts(path, fd);
 }
 
 Expected<InputFile> InputFile::standard_input(const std::string& name) {
   int fd = ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0);
-  if (fd < 0) return Diagnostic{name, 0, 0, std::string("cannot open file: ") + std::strerror(errno), {}};
-  InputFile file(name, fd);
+  if (fd < 0) return cannot_open(name, errno);
+  return with_facts(name, fd);
+}
+
+Expected<InputFile> InputFile::with_facts(const std::string& path, int fd) {
+  InputFile file(path, fd);  // owns the descriptor from here, whatever throws
   struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    int err = errno;
-    return Diagnostic{name, 0, 0, std::string("cannot open file: ") + std::strerror(err), {}};
-  }
+  if (::fstat(fd, &st) != 0) return cannot_open(path, errno);
   file.m_facts = facts_of(st);
   return file;
 }
