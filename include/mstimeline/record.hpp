@@ -56,8 +56,8 @@ static_assert(k_record_version == 1, "k_document_line_start spells the version o
 
 struct PartHeader {
   std::optional<std::string> title;
-  nlohmann::json topic;    // null when none
-  nlohmann::json catalog;  // null when none
+  nlohmann::json topic;                   // null when none
+  nlohmann::json catalog;                 // null when none
   std::optional<std::string> extraction;  // the run's fingerprint; none in parts written before it
 };
 
@@ -87,11 +87,15 @@ Expected<Part> parse_part(const std::string& path, std::string_view text, std::s
                           LineReader how = LineReader::direct);
 // Reads and parses the part at `path` ("-": stdin). Throws mstl::Error when it
 // cannot be read or parsed, or has no header line (extract always writes one).
-// It is read in blocks of `block` bytes (0: 16 MiB per thread), each parsed
+// It is read in blocks of `block` bytes (0: 16 MiB per thread up to 8 threads, no more than a
+// regular file's size), each parsed
 // before the next is read, so the part's text is never held whole; a line
 // longer than a block is read on until its end. The result, and the error,
 // are the same for any block size.
 Part read_part(const std::string& path, std::size_t jobs = 1, std::size_t block = 0);
+// Moves the records of `more` to the end of `into`, which grows geometrically:
+// appending the records of many parts one by one costs linear time.
+void append_documents(std::vector<DocumentRecord>& into, std::vector<DocumentRecord>&& more);
 // The bytes of the part at `path` ("-": stdin); throws mstl::Error when it cannot be read.
 std::string read_part_text(const std::string& path);
 // How messages name the part at `path`: "<stdin>" for "-".

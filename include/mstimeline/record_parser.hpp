@@ -4,9 +4,10 @@
 //
 // It is a fast path, not a second definition of the format. It reads the
 // lines extract writes, and any other well-formed document line made of the
-// same members in any order, with any JSON white space and string escapes.
-// Anything else it declines: a header, an unknown or repeated member, a
-// number written as 1.0 or 1e2, a type or value the full reader would reject.
+// same members in any order, with any JSON white space and any escapes in
+// string values. Anything else it declines: a header, an unknown or repeated
+// member, a member name with an escape, a number written as 1.0, 1e2, 05 or
+// -0, a type or value the full reader would reject.
 // parse_part then reads the line through the full reader (JsonDoc), which
 // accepts it or names what is wrong at its line and column. So the records,
 // and the errors, are those of the full reader, which test_record_parser

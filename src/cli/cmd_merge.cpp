@@ -1,8 +1,6 @@
 // `mstimeline merge PART...`: the reduce step. Builds the timeline from the
 // parts `mstimeline extract` wrote, in any order, as `build` would.
-#include <algorithm>
 #include <cstdio>
-#include <iterator>
 #include <memory>
 
 #include <fmt/format.h>
@@ -40,12 +38,7 @@ int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
     Part part = read_part(path, args.jobs);
     bytes += part.bytes;
     for (auto& h : part.headers) headers.push_back(std::move(h));
-    if (documents.empty()) {
-      documents = std::move(part.documents);
-    } else {
-      documents.reserve(std::max(documents.size() + part.documents.size(), 2 * documents.size()));
-      std::move(part.documents.begin(), part.documents.end(), std::back_inserter(documents));
-    }
+    append_documents(documents, std::move(part.documents));
   }
   if (timings) timings->mark_rate("read and parse parts", fmt::format("{} parts", args.parts.size()), bytes);
   auto timeline = std::make_unique<Timeline>(

@@ -323,6 +323,7 @@ Expected<std::size_t> parse_into(Part& part, const std::string& path, std::strin
   std::size_t documents = part.documents.size();
   for (const auto& piece : parsed) documents += *piece ? piece->value().documents.size() : 0;
   if (documents > part.documents.capacity()) part.documents.reserve(std::max(documents, 2 * part.documents.size()));
+  // (all pieces at once, not append_documents per piece: one growth for the whole text)
   std::size_t before = 0;  // lines of the pieces before
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     Expected<Part>& piece = *parsed[i];
@@ -348,6 +349,16 @@ Expected<Part> parse_part(const std::string& path, std::string_view text, std::s
   return part;
 }
 
+void append_documents(std::vector<DocumentRecord>& into, std::vector<DocumentRecord>&& more) {
+  if (into.empty()) {
+    into = std::move(more);
+    return;
+  }
+  if (into.size() + more.size() > into.capacity()) into.reserve(std::max(into.size() + more.size(), 2 * into.size()));
+  std::move(more.begin(), more.end(), std::back_inserter(into));
+  more.clear();
+}
+
 std::string read_part_text(const std::string& path) {
   if (path != "-") return read_file(path).take();
   return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
@@ -366,7 +377,11 @@ Part read_part(const std::string& path, std::size_t jobs, std::size_t block) {
   const std::string name = part_name(path);
   InputFile file = (path == "-" ? InputFile::standard_input(name) : InputFile::open(path)).take();
   jobs = jobs_or_cores(jobs);
-  if (block == 0) block = k_block_per_thread * jobs;
+  if (block == 0) {
+    block = k_block_per_thread * std::min<std::size_t>(jobs, 8);
+    if (file.facts().regular)
+      block = std::min<std::size_t>(block, std::max<std::uintmax_t>(file.facts().size + 1, 4096));
+  }
   // The part is read a block at a time, and the whole lines read so far are parsed (in pieces on the
   // threads) before the next block is read: what is held is one block, a cut line, and the records.
   std::size_t capacity = block;

@@ -23,7 +23,8 @@ DocumentRecord sample() {
   r.source.published = "2023-01-25";
   r.source.published_basis = "inferred";
   Citation c{"a/x.txt", 5, 20, "Kutipan \"satu\".\n", "tahun 2019"};
-  r.mentions.push_back(Mention{*parse_date_value("2023-W46"), "", "", c, WordList(std::vector<std::string>{"satu", "kutipan"})});
+  r.mentions.push_back(
+      Mention{*parse_date_value("2023-W46"), "", "", c, WordList(std::vector<std::string>{"satu", "kutipan"})});
   r.mentions.push_back(Mention{*parse_date_value("2019"), "cat-1", "investasi", c, {}});
   r.conflicts.push_back(Conflict{"cat-1", "2020", c});
   r.undated.push_back(Citation{"a/x.txt", 30, 40, "Tanpa tanggal.", ""});
@@ -68,7 +69,8 @@ TEST_CASE("broken parts are errors at their line and column", "[record]") {
   CHECK(version.error().to_string() ==
         "p.jsonl:1:31: unsupported version (this mstimeline reads version 1)\n"
         "  {\"type\": \"header\", \"version\": 2}\n"
-        "  " + std::string(30, ' ') + "^");
+        "  " +
+            std::string(30, ' ') + "^");
   std::string doc = document_line(sample());
   std::string bad_date = doc;
   bad_date.replace(bad_date.find("\"2023-W46\""), 10, "\"2023-W60\"");
@@ -117,7 +119,7 @@ TEST_CASE("a part's fingerprints: where --reuse finds them, checked when read, o
   REQUIRE(part.ok());
   CHECK(part.value().headers[0].extraction == h.extraction);
   REQUIRE(part.value().documents.size() == 2);
-  CHECK(document_line(part.value().documents[0]) == without);  // a merge keeps no fingerprint
+  CHECK(document_line(part.value().documents[0]) == without);   // a merge keeps no fingerprint
   auto old = parse_part("p.jsonl", header_line({}) + without);  // parts written before them
   REQUIRE(old.ok());
   CHECK_FALSE(old.value().headers[0].extraction);
@@ -129,12 +131,14 @@ TEST_CASE("a part's fingerprints: where --reuse finds them, checked when read, o
   CHECK(bad.error().line == 2);
   CHECK(bad.error().column == upper.find("\"AAAA") + 1);
   CHECK(bad.error().message == "\"input\" must be a SHA-256 in lowercase hex");
-  std::string short_one = header_line({}) + "{\"type\":\"header\",\"version\":1,\"title\":null,\"topic\":null,"
-                                            "\"catalog\":null,\"extraction\":\"abc\"}\n";
+  std::string short_one = header_line({}) +
+                          "{\"type\":\"header\",\"version\":1,\"title\":null,\"topic\":null,"
+                          "\"catalog\":null,\"extraction\":\"abc\"}\n";
   CHECK(parse_part("p.jsonl", short_one).error().to_string() ==
         "p.jsonl:2:84: \"extraction\" must be a SHA-256 in lowercase hex\n"
         "  {\"type\":\"header\",\"version\":1,\"title\":null,\"topic\":null,\"catalog\":null,\"extraction\":\"abc\"}\n"
-        "  " + std::string(83, ' ') + "^");
+        "  " +
+            std::string(83, ' ') + "^");
 }
 
 TEST_CASE("a part parsed in pieces on several threads reads as in one pass, errors at the same line", "[record]") {
@@ -237,4 +241,20 @@ TEST_CASE("a part read in blocks of any size reads as in one piece, errors at th
     INFO("block " << block);
     CHECK_THROWS_WITH(read_part((dir / "b.jsonl").string(), 2, block), expected);
   }
+}
+
+TEST_CASE("the records of many parts are appended in linear time: the array grows geometrically", "[record]") {
+  std::vector<DocumentRecord> all;
+  std::size_t growths = 0;
+  for (int part = 0; part < 1000; ++part) {
+    std::vector<DocumentRecord> more(10, sample());
+    more[0].source.path = "p" + std::to_string(part);
+    std::size_t capacity = all.capacity();
+    append_documents(all, std::move(more));
+    growths += all.capacity() != capacity;
+  }
+  REQUIRE(all.size() == 10000);
+  CHECK(all[9990].source.path == "p999");
+  CHECK(all[10].source.path == "p1");
+  CHECK(growths <= 12);  // 10 → 10,000 by doubling: 10 growths and the first part taken whole
 }
