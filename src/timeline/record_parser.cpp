@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "mstimeline/decode.hpp"
 #include "mstimeline/record.hpp"
 
 namespace mstl {
@@ -227,31 +228,12 @@ class Reader {
     m_p += 4;
     return v;
   }
-  // One UTF-8 sequence, checked byte by byte against Unicode's table 3-7.
+  // One UTF-8 sequence, well-formed as decode.hpp's utf8_sequence_length judges it (Unicode's table 3-7).
   bool utf8(std::string& out) {
-    auto b0 = static_cast<unsigned char>(m_p[0]);
-    int more = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      more = 1;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      more = 2;
-      if (b0 == 0xE0) lo = 0xA0;
-      if (b0 == 0xED) hi = 0x9F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      more = 3;
-      if (b0 == 0xF0) lo = 0x90;
-      if (b0 == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (m_end - m_p <= more) return false;
-    for (int i = 1; i <= more; ++i) {
-      auto b = static_cast<unsigned char>(m_p[i]);
-      if (i == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return false;
-    }
-    out.append(m_p, m_p + more + 1);
-    m_p += more + 1;
+    std::size_t len = utf8_sequence_length(std::string_view(m_p, static_cast<std::size_t>(m_end - m_p)), 0);
+    if (len == 0) return false;
+    out.append(m_p, len);
+    m_p += len;
     return true;
   }
 
