@@ -61,10 +61,14 @@ struct PartHeader {
   std::optional<std::string> extraction;  // the run's fingerprint; none in parts written before it
 };
 
+class JsonWriter;
+
 // The JSON objects of a source and a citation, as both the parts and the
 // json output (docs/timeline.schema.json) write them.
-nlohmann::ordered_json source_record(const SourceInfo& s);
-nlohmann::ordered_json citation_record(const Citation& c);
+void write_source(JsonWriter& w, const SourceInfo& s);
+void write_citation(JsonWriter& w, const Citation& c);
+// Its members alone, for an object that holds more (an event's conflicts).
+void write_citation_members(JsonWriter& w, const Citation& c);
 
 std::string header_line(const PartHeader& header);
 // `input`: the document's "input" fingerprint; none when empty.

@@ -87,44 +87,31 @@ const Labels& require_labels(const RenderOptions& options, std::string_view form
   return *options.labels;
 }
 
-namespace {
-
-ordered_json nullable(const std::string& s) { return s.empty() ? ordered_json() : ordered_json(s); }
-
-}  // namespace
-
-ordered_json source_json(const SourceInfo& s) { return source_record(s); }
-
-ordered_json citation_json(const Citation& c) { return citation_record(c); }
-
-namespace {
-
-ordered_json event_json(const Event& e, bool lists) {
-  ordered_json citations = ordered_json::array();
+void write_event_members(JsonWriter& w, const Event& e, bool lists) {
+  w.key("id").string(e.id).key("date").string(e.date.value).key("precision").string(to_string(e.date.precision));
+  w.key("title").string(e.title).key("kind").string_or_null(std::string_view(e.kind));
+  w.key("catalog_id").string_or_null(std::string_view(e.catalog_id));
+  w.key("source_count").number(std::uint64_t{e.source_count});
+  w.key("citations").begin_array();
   if (lists)
-    for (const auto& c : e.citations) citations.push_back(citation_json(c));
-  ordered_json conflicts = ordered_json::array();
+    for (const auto& c : e.citations) write_citation(w, c);
+  w.end_array().key("merged_because").begin_array();
+  if (lists)
+    for (const auto& r : e.merged_because) w.string(r);
+  w.end_array().key("conflicts").begin_array();
   for (const auto& c : e.conflicts) {
-    ordered_json j = citation_json(c.citation);
-    j["value"] = c.value;
-    conflicts.push_back(std::move(j));
+    w.begin_object();
+    write_citation_members(w, c.citation);
+    w.key("value").string(c.value).end_object();
   }
-  return ordered_json{{"id", e.id},
-                      {"date", e.date.value},
-                      {"precision", std::string(to_string(e.date.precision))},
-                      {"title", e.title},
-                      {"kind", nullable(e.kind)},
-                      {"catalog_id", nullable(e.catalog_id)},
-                      {"source_count", e.source_count},
-                      {"citations", std::move(citations)},
-                      {"merged_because", lists ? ordered_json(e.merged_because) : ordered_json::array()},
-                      {"conflicts", std::move(conflicts)}};
+  w.end_array();
 }
 
-}  // namespace
-
-ordered_json event_json(const Event& e) { return event_json(e, true); }
-ordered_json event_shell_json(const Event& e) { return event_json(e, false); }
+void write_event(JsonWriter& w, const Event& e, bool lists) {
+  w.begin_object();
+  write_event_members(w, e, lists);
+  w.end_object();
+}
 
 std::string dump_json(const ordered_json& j, int indent) {
   return j.dump(indent, ' ', false, ordered_json::error_handler_t::replace);

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mstimeline/json_writer.hpp"
+#include "mstimeline/record.hpp"
 #include "mstimeline/renderer.hpp"
 
 namespace mstl::render {
@@ -46,12 +48,12 @@ const Labels& require_labels(const RenderOptions& options, std::string_view form
 
 inline constexpr int k_schema_version = 1;
 
-// The schema_version 1 JSON objects (docs/timeline.schema.json).
-ordered_json source_json(const SourceInfo& s);
-ordered_json citation_json(const Citation& c);
-ordered_json event_json(const Event& e);
-// The same without its citations and reasons: both arrays empty.
-ordered_json event_shell_json(const Event& e);
+// The schema_version 1 event object (docs/timeline.schema.json); sources and
+// citations are record.hpp's write_source and write_citation. Without `lists`,
+// its citations and merged_because are written empty.
+void write_event(JsonWriter& w, const Event& e, bool lists = true);
+// Its members alone, for an object that holds more (jsonl).
+void write_event_members(JsonWriter& w, const Event& e, bool lists = true);
 
 // Every string is valid UTF-8 by construction; replacing is the last line of defence.
 std::string dump_json(const ordered_json& j, int indent);

@@ -9,15 +9,13 @@
 namespace mstl::render {
 namespace {
 
-// Written piece by piece (pieces of about k_piece bytes to the sink), exactly as dumping the whole document with an
-// indent of 2 would write it, without ever holding the whole document as a
-// JSON tree: one event's tree at a time.
-void append_member(std::string& out, std::string_view key, const ordered_json& value, bool last = false) {
+// Written piece by piece (pieces of about k_piece bytes to the sink), exactly as nlohmann's dump of the whole
+// document with an indent of 2 would write it, but with no JSON tree at all: each item is written straight
+// into the text, at its depth, by JsonWriter.
+void append_key(std::string& out, std::string_view key) {
   out += "  ";
-  out += dump_json(ordered_json(key), -1);
+  append_json_string(out, key);
   out += ": ";
-  out += dump_json(value, -1);
-  out += last ? "\n" : ",\n";
 }
 
 // Pieces of about this size go to the sink.
@@ -81,33 +79,42 @@ void append_items(std::string& text, std::size_t begin, std::size_t end, std::si
   if (end == n) text += "\n  ]";
 }
 
-template <class Item, class ToJson>
-std::string part_text(const Item& item, std::size_t, ToJson to_json) {
-  return dump_json(to_json(item), 2);
+// One item as an indented JSON value at depth 0.
+template <class Write>
+std::string written(Write write) {
+  std::string text;
+  JsonWriter w(text, 2);
+  write(w);
+  return text;
 }
 
-// A large event in parts: the object without its lists, cut where they go,
-// and the lists in chunks between.
-template <class ToJson>
-std::string part_text(const Event& e, std::size_t part, ToJson to_json) {
-  if (parts(e) == 1) return dump_json(to_json(e), 2);
+// Part `part` of an item appended to `text`, two levels deep (the array's items).
+template <class Item, class Write>
+void append_part(std::string& text, const Item& item, std::size_t, Write write) {
+  JsonWriter w(text, 2, 2);
+  write(w, item);
+}
+
+// A large event in parts (at depth 0; append_part indents it): the object
+// without its lists, cut where they go, and the lists in chunks between.
+std::string part_text(const Event& e, std::size_t part) {
   std::size_t nc = chunks(e.citations.size()), nr = chunks(e.merged_because.size());
   std::string text;
   if (part > 0 && part <= nc) {
     std::size_t begin = (part - 1) * k_chunk, end = std::min(begin + k_chunk, e.citations.size());
     append_items(text, begin, end, e.citations.size(),
-                 [&](std::size_t i) { return dump_json(citation_json(e.citations[i]), 2); });
+                 [&](std::size_t i) { return written([&](JsonWriter& w) { write_citation(w, e.citations[i]); }); });
     return text;
   }
   if (part > nc + 1 && part <= nc + 1 + nr) {
     std::size_t begin = (part - nc - 2) * k_chunk, end = std::min(begin + k_chunk, e.merged_because.size());
     append_items(text, begin, end, e.merged_because.size(),
-                 [&](std::size_t i) { return dump_json(ordered_json(e.merged_because[i]), 2); });
+                 [&](std::size_t i) { return written([&](JsonWriter& w) { w.string(e.merged_because[i]); }); });
     return text;
   }
   // The head, the middle and the tail: cut from the object dumped without its
   // two long lists, which only these three parts do.
-  std::string shell = dump_json(event_shell_json(e), 2);
+  std::string shell = written([&](JsonWriter& w) { write_event(w, e, false); });
   static constexpr std::string_view citations_key = "\n  \"citations\": ", reasons_key = "\n  \"merged_because\": ";
   std::size_t at_citations = shell.find(citations_key) + citations_key.size();  // "[]" follows
   std::size_t at_reasons = shell.find(reasons_key) + reasons_key.size();
@@ -122,12 +129,21 @@ std::string part_text(const Event& e, std::size_t part, ToJson to_json) {
   return text;
 }
 
-template <class Items, class ToJson>
-void append_array(std::string& out, std::string_view key, const Items& items, ToJson to_json, bool last,
+template <class Write>
+void append_part(std::string& text, const Event& e, std::size_t part, Write write) {
+  if (parts(e) == 1) {
+    JsonWriter w(text, 2, 2);
+    write(w, e);
+  } else {
+    append_indented(text, part_text(e, part));
+  }
+}
+
+template <class Items, class Write>
+void append_array(std::string& out, std::string_view key, const Items& items, Write write, bool last,
                   const std::function<void(std::string_view)>& flush, std::size_t jobs) {
-  out += "  ";
-  out += dump_json(ordered_json(key), -1);
-  out += ": [";
+  append_key(out, key);
+  out += "[";
   struct Block {
     std::size_t item = 0, part = 0;  // where it starts
     std::size_t count = 0;           // parts in it
@@ -153,7 +169,7 @@ void append_array(std::string& out, std::string_view key, const Items& items, To
     std::string text;
     for (std::size_t k = 0, i = blocks[b].item, p = blocks[b].part; k < blocks[b].count; ++k, step(i, p)) {
       if (p == 0) text += i == 0 ? "\n    " : ",\n    ";
-      append_indented(text, part_text(items[i], p, to_json));
+      append_part(text, items[i], p, write);
     }
     return text;
   };
@@ -180,11 +196,15 @@ class JsonRenderer final : public Renderer {
 
   void render_to(const Timeline& timeline, const std::function<void(std::string_view)>& sink) const override {
     std::string out = "{\n";
-    append_member(out, "schema_version", k_schema_version);
-    append_member(out, "title", timeline.title);
-    append_array(out, "sources", timeline.sources, source_json, false, sink, m_jobs);
-    append_array(out, "events", timeline.events, event_json, false, sink, m_jobs);
-    append_array(out, "undated", timeline.undated, citation_json, true, sink, m_jobs);
+    append_key(out, "schema_version");
+    out += std::to_string(k_schema_version) + ",\n";
+    append_key(out, "title");
+    append_json_string(out, timeline.title);
+    out += ",\n";
+    auto event = [](JsonWriter& w, const Event& e) { write_event(w, e); };
+    append_array(out, "sources", timeline.sources, write_source, false, sink, m_jobs);
+    append_array(out, "events", timeline.events, event, false, sink, m_jobs);
+    append_array(out, "undated", timeline.undated, write_citation, true, sink, m_jobs);
     out += "}\n";
     sink(out);
   }

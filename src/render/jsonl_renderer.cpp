@@ -15,20 +15,19 @@ class JsonLinesRenderer final : public Renderer {
   std::string render(const Timeline& timeline) const override {
     std::string out;
     for (const auto& e : timeline.events) {
-      ordered_json line{{"schema_version", k_schema_version}};
-      ordered_json event = event_json(e);
-      for (auto it = event.begin(); it != event.end(); ++it) line[it.key()] = std::move(it.value());
-      line["timeline"] = timeline.title;
-      ordered_json sources = ordered_json::array();
+      JsonWriter w(out);
+      w.begin_object().key("schema_version").number(std::int64_t{k_schema_version});
+      write_event_members(w, e);
+      w.key("timeline").string(timeline.title).key("sources").begin_array();
       std::vector<std::string> ids;
       for (const auto& c : e.citations) ids.push_back(c.source);
       for (const auto& k : e.conflicts) ids.push_back(k.citation.source);
       std::sort(ids.begin(), ids.end());
       ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
       for (const auto& id : ids)
-        if (const SourceInfo* s = find_source(timeline, id)) sources.push_back(source_json(*s));
-      line["sources"] = std::move(sources);
-      out += dump_json(line, -1) + "\n";
+        if (const SourceInfo* s = find_source(timeline, id)) write_source(w, *s);
+      w.end_array().end_object();
+      out += '\n';
     }
     return out;
   }

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "mstimeline/json_doc.hpp"
+#include "mstimeline/json_writer.hpp"
 #include "mstimeline/output.hpp"
 #include "mstimeline/parallel.hpp"
 #include "mstimeline/record_parser.hpp"
@@ -188,50 +189,59 @@ std::string header_line(const PartHeader& h) {
   return dump(j) + "\n";
 }
 
-ordered_json source_record(const SourceInfo& s) {
-  return ordered_json{{"id", s.id},
-                      {"path", s.path},
-                      {"sha256", s.sha256},
-                      {"encoding", s.encoding},
-                      {"language", s.language},
-                      {"publisher", opt(s.publisher)},
-                      {"url", opt(s.url)},
-                      {"published", opt(s.published)},
-                      {"published_basis", s.published_basis}};
+void write_source(JsonWriter& w, const SourceInfo& s) {
+  w.begin_object();
+  w.key("id").string(s.id).key("path").string(s.path).key("sha256").string(s.sha256);
+  w.key("encoding").string(s.encoding).key("language").string(s.language);
+  w.key("publisher").string_or_null(s.publisher).key("url").string_or_null(s.url);
+  w.key("published").string_or_null(s.published).key("published_basis").string(s.published_basis);
+  w.end_object();
 }
 
-ordered_json citation_record(const Citation& c) {
-  return ordered_json{
-      {"source", c.source}, {"start", c.start}, {"end", c.end}, {"quote", c.quote}, {"date_text", c.date_text}};
+void write_citation(JsonWriter& w, const Citation& c) {
+  w.begin_object();
+  write_citation_members(w, c);
+  w.end_object();
+}
+
+void write_citation_members(JsonWriter& w, const Citation& c) {
+  w.key("source").string(c.source).key("start").number(std::uint64_t{c.start}).key("end").number(std::uint64_t{c.end});
+  w.key("quote").string(c.quote).key("date_text").string(c.date_text);
 }
 
 std::string document_line(const DocumentRecord& r, std::string_view input) {
-  ordered_json source = source_record(r.source);
-  ordered_json mentions = ordered_json::array();
-  for (const auto& m : r.mentions)
-    mentions.push_back(ordered_json{{"date", m.date.value},
-                                    {"catalog_id", m.catalog_id},
-                                    {"trigger", m.trigger},
-                                    {"citation", citation_record(m.citation)},
-                                    {"salient", m.salient.strings()}});
-  ordered_json conflicts = ordered_json::array();
-  for (const auto& c : r.conflicts)
-    conflicts.push_back(
-        ordered_json{{"catalog_id", c.catalog_id}, {"value", c.value}, {"citation", citation_record(c.citation)}});
-  ordered_json undated = ordered_json::array();
-  for (const auto& c : r.undated) undated.push_back(citation_record(c));
-  ordered_json dropped = ordered_json::array();
-  for (const auto& d : r.dropped)
-    dropped.push_back(
-        ordered_json{{"reason", d.reason}, {"detail", d.detail}, {"citation", citation_record(d.citation)}});
-  ordered_json j{{"type", "document"}, {"version", k_record_version}};
-  if (!input.empty()) j["input"] = input;
-  j["source"] = std::move(source);
-  j["mentions"] = std::move(mentions);
-  j["conflicts"] = std::move(conflicts);
-  j["undated"] = std::move(undated);
-  j["dropped"] = std::move(dropped);
-  return dump(j) + "\n";
+  std::string line;
+  JsonWriter w(line);
+  w.begin_object().key("type").string("document").key("version").number(std::int64_t{k_record_version});
+  if (!input.empty()) w.key("input").string(input);
+  w.key("source");
+  write_source(w, r.source);
+  w.key("mentions").begin_array();
+  for (const auto& m : r.mentions) {
+    w.begin_object().key("date").string(m.date.value).key("catalog_id").string(m.catalog_id);
+    w.key("trigger").string(m.trigger).key("citation");
+    write_citation(w, m.citation);
+    w.key("salient").begin_array();
+    for (std::string_view word : m.salient) w.string(word);
+    w.end_array().end_object();
+  }
+  w.end_array().key("conflicts").begin_array();
+  for (const auto& c : r.conflicts) {
+    w.begin_object().key("catalog_id").string(c.catalog_id).key("value").string(c.value).key("citation");
+    write_citation(w, c.citation);
+    w.end_object();
+  }
+  w.end_array().key("undated").begin_array();
+  for (const auto& c : r.undated) write_citation(w, c);
+  w.end_array().key("dropped").begin_array();
+  for (const auto& d : r.dropped) {
+    w.begin_object().key("reason").string(d.reason).key("detail").string(d.detail).key("citation");
+    write_citation(w, d.citation);
+    w.end_object();
+  }
+  w.end_array().end_object();
+  line += '\n';
+  return line;
 }
 
 namespace {

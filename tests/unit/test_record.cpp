@@ -49,6 +49,12 @@ TEST_CASE("a document survives the part format unchanged", "[record]") {
   REQUIRE(part.value().documents.size() == 1);
   const DocumentRecord& back = part.value().documents[0];
   CHECK(document_line(back) == document_line(r));  // every field, by the writer's own account
+  // One compact line, laid out as nlohmann's dump() lays out the same object.
+  std::string line = document_line(r);
+  CHECK(line == nlohmann::ordered_json::parse(line).dump() + "\n");
+  CHECK(line.find(
+            "\"citation\":{\"source\":\"a/x.txt\",\"start\":5,\"end\":20,\"quote\":\"Kutipan \\\"satu\\\".\\n\",") !=
+        std::string::npos);
   CHECK(back.source.publisher == "Pub");
   CHECK_FALSE(back.source.url);
   CHECK(back.mentions[0].date.precision == Precision::week);
