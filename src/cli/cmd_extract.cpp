@@ -61,13 +61,13 @@ int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
   if (!args.shard.empty()) parse_shard(args.shard, options);
   options.reuse.assign(args.reuse.begin(), args.reuse.end());
   if (!args.output.empty() && args.output != "-") options.exclude = args.output;
-  auto progress = attach_progress(options, global);
+  const bool to_stdout = args.output.empty() || args.output == "-";
+  auto progress = attach_progress(options, global, to_stdout && stdout_is_terminal());
   // The part is written as it is made, never whole in memory; a file is opened
   // once the input has been walked, so its temporary file is not walked. With
   // --strict, nothing may be written when there are warnings: a regular file
   // is replaced only at the end, but stdout, a FIFO or a terminal is written
   // through, so the part is held until the warnings are known.
-  const bool to_stdout = args.output.empty() || args.output == "-";
   const auto existing = to_stdout ? std::nullopt : file_facts(args.output);
   const bool hold = args.in.strict && (to_stdout || (existing && !existing->regular && !existing->directory));
   std::optional<OutputStream> out;

@@ -38,8 +38,9 @@ void add_input_options(CLI::App* cmd, InputArgs& args) {
                 "Fail (exit 2, nothing written) when any file is skipped or repaired, instead of warning");
 }
 
-std::unique_ptr<Progress> attach_progress(BuildOptions& options, const GlobalOptions& global) {
-  auto progress = std::make_unique<Progress>(!global.quiet && stderr_is_terminal(), [](std::string_view s) {
+std::unique_ptr<Progress> attach_progress(BuildOptions& options, const GlobalOptions& global, bool output_on_terminal) {
+  bool show = show_progress(global.quiet, stderr_is_terminal(), output_on_terminal);
+  auto progress = std::make_unique<Progress>(show, [](std::string_view s) {
     std::fwrite(s.data(), 1, s.size(), stderr);
     std::fflush(stderr);
   });

@@ -36,7 +36,9 @@ void add_input_options(CLI::App* cmd, InputArgs& args);
 // The BuildOptions of those arguments, and a progress bar on stderr when it
 // is a terminal and not --quiet (term.hpp); keep the Progress alive for the run.
 BuildOptions build_options(const InputArgs& args, const Knowledge& knowledge);
-std::unique_ptr<Progress> attach_progress(BuildOptions& options, const GlobalOptions& global);
+// `output_on_terminal`: the output is written to a terminal as it is made (no bar then).
+std::unique_ptr<Progress> attach_progress(BuildOptions& options, const GlobalOptions& global,
+                                          bool output_on_terminal = false);
 
 struct OutputArgs {
   std::string format = "json";

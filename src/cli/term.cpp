@@ -80,5 +80,10 @@ void Progress::finish() {
 }
 
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+
+bool show_progress(bool quiet, bool stderr_is_terminal, bool output_on_terminal) {
+  return !quiet && stderr_is_terminal && !output_on_terminal;
+}
 
 }  // namespace mstl::cli

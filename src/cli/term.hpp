@@ -3,9 +3,10 @@
 // Colors: `--color always|never` decide; `auto` (the default) colors stderr
 // only when it is a terminal, NO_COLOR is unset or empty
 // (https://no-color.org) and TERM is not "dumb". Data on stdout is never
-// colored. A progress bar goes to stderr only when it is a terminal and
-// --quiet is off, and only once a run has lasted `k_progress_delay`: short
-// runs and pipes never see one.
+// colored. A progress bar goes to stderr only when it is a terminal,
+// --quiet is off and the output does not go to a terminal too (`extract`
+// writing its part to the screen), and only once a run has lasted
+// `k_progress_delay`: short runs and pipes never see one.
 #pragma once
 
 #include <chrono>
@@ -28,6 +29,11 @@ std::string paint_diagnostic(const Diagnostic& d, std::string_view severity, boo
 std::string paint_diff(std::string_view diff, bool color);
 
 inline constexpr std::chrono::milliseconds k_progress_delay{500};
+
+// Whether a run draws a progress bar on stderr: not when quiet, not when
+// stderr is no terminal, not when the output goes to a terminal as it is made
+// (the bar's line would cut into it).
+bool show_progress(bool quiet, bool stderr_is_terminal, bool output_on_terminal);
 
 class Progress {
  public:
@@ -53,5 +59,6 @@ class Progress {
 
 // A Progress writing to stderr, enabled when stderr is a terminal and not quiet.
 bool stderr_is_terminal();
+bool stdout_is_terminal();
 
 }  // namespace mstl::cli

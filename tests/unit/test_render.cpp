@@ -30,16 +30,10 @@ Timeline sample() {
   Citation c2{"s2", 0, 30, "Diumumkan Rabu (25/1/2023).", "Rabu (25/1/2023)"};
   t.events = {Event{"ev-1", *parse_date_value("2019"), "Investasi pada tahun 2019", "", "", 1, {c1}, {}, {}},
               Event{"ev-2", *parse_date_value("2021"), "Investasi pada tahun 2021", "", "", 1, {c1b}, {}, {}},
-              Event{"ev-3",
-                    *parse_date_value("2023-01-25"),
-                    "Diumumkan Rabu",
-                    "agreement",
-                    "deal-2023",
-                    1,
-                    {c2},
+              Event{"ev-3", *parse_date_value("2023-01-25"), "Diumumkan Rabu", "agreement", "deal-2023", 1, {c2},
                     {"s2@0: catalog event deal-2023 (trigger \"diumumkan\")"},
-                    {Conflict{"deal-2023", "2023-01-27",
-                              Citation{"s2", 31, 50, "Diteken Jumat (27/1/2023).", "Jumat (27/1/2023)"}}}}};
+                    {Conflict{"deal-2023", "2023-01-27", Citation{"s2", 31, 50, "Diteken Jumat (27/1/2023).",
+                                                                  "Jumat (27/1/2023)"}}}}};
   t.undated = {Citation{"s1", 61, 80, "Kerja sama diperluas.", ""}};
   return t;
 }
@@ -53,8 +47,7 @@ std::string render(const char* format, const Timeline& t, const char* locale = "
 
 TEST_CASE("renderers are chosen by name and an unknown name is a clear error", "[render]") {
   CHECK(Renderer::names() == std::vector<std::string>{"json", "jsonl", "md", "html", "timelinejs", "csv"});
-  CHECK_THROWS_WITH(Renderer::create("yaml", {}),
-                    "unknown format \"yaml\" (known: json, jsonl, md, html, timelinejs, csv)");
+  CHECK_THROWS_WITH(Renderer::create("yaml", {}), "unknown format \"yaml\" (known: json, jsonl, md, html, timelinejs, csv)");
   CHECK(Renderer::needs_locale("md"));
   CHECK(Renderer::needs_locale("html"));
   CHECK_FALSE(Renderer::needs_locale("csv"));
@@ -216,26 +209,22 @@ TEST_CASE("Markdown: title, summary, years, written dates, numbered citations, s
         "### s1\n"
         "\n"
         "- Publisher: Pub\\_One\n"
-        "- File: `x/s1.txt` (sha256 `" +
-            std::string(64, 'a') +
-            "`)\n"
-            "- Language: id; published: unknown\n"
-            "\n"
-            "Quotes cited:\n"
-            "\n"
-            "- [1] bytes 10–60: “Investasi pada tahun 2019 dan 2021 \\<besar\\>.”\n"
-            "\n"
-            "### s2\n"
-            "\n"
-            "- Publisher: unknown\n"
-            "- File: `s2.md` (sha256 `" +
-            std::string(64, 'a') +
-            "`)\n"
-            "- Language: id; published: 2023-02-01 (from the manifest)\n"
-            "\n"
-            "Quotes cited:\n"
-            "\n"
-            "- [2] bytes 0–30: “Diumumkan Rabu (25/1/2023).”\n");
+        "- File: `x/s1.txt` (sha256 `" + std::string(64, 'a') + "`)\n"
+        "- Language: id; published: unknown\n"
+        "\n"
+        "Quotes cited:\n"
+        "\n"
+        "- [1] bytes 10–60: “Investasi pada tahun 2019 dan 2021 \\<besar\\>.”\n"
+        "\n"
+        "### s2\n"
+        "\n"
+        "- Publisher: unknown\n"
+        "- File: `s2.md` (sha256 `" + std::string(64, 'a') + "`)\n"
+        "- Language: id; published: 2023-02-01 (from the manifest)\n"
+        "\n"
+        "Quotes cited:\n"
+        "\n"
+        "- [2] bytes 0–30: “Diumumkan Rabu (25/1/2023).”\n");
 }
 
 TEST_CASE("Markdown in Indonesian: labels and dates from the id locale", "[render]") {
@@ -286,14 +275,10 @@ TEST_CASE("CSV: RFC 4180, one row per citation, CRLF, quoted only where needed",
   Timeline t = sample();
   t.events[0].citations[0].quote = "Kata \"dia\", lalu\nbaris.";
   CHECK(render("csv", t) ==
-        "event_id,date,precision,title,kind,catalog_id,source_count,source,path,publisher,url,start,end,date_text,"
-        "quote\r\n"
-        "ev-1,2019,year,Investasi pada tahun 2019,,,1,s1,x/s1.txt,Pub_One,,10,60,tahun 2019,\"Kata \"\"dia\"\", "
-        "lalu\nbaris.\"\r\n"
-        "ev-2,2021,year,Investasi pada tahun 2021,,,1,s1,x/s1.txt,Pub_One,,10,60,2021,Investasi pada tahun 2019 dan "
-        "2021 <besar>.\r\n"
-        "ev-3,2023-01-25,day,Diumumkan Rabu,agreement,deal-2023,1,s2,s2.md,,,0,30,Rabu (25/1/2023),Diumumkan Rabu "
-        "(25/1/2023).\r\n");
+        "event_id,date,precision,title,kind,catalog_id,source_count,source,path,publisher,url,start,end,date_text,quote\r\n"
+        "ev-1,2019,year,Investasi pada tahun 2019,,,1,s1,x/s1.txt,Pub_One,,10,60,tahun 2019,\"Kata \"\"dia\"\", lalu\nbaris.\"\r\n"
+        "ev-2,2021,year,Investasi pada tahun 2021,,,1,s1,x/s1.txt,Pub_One,,10,60,2021,Investasi pada tahun 2019 dan 2021 <besar>.\r\n"
+        "ev-3,2023-01-25,day,Diumumkan Rabu,agreement,deal-2023,1,s2,s2.md,,,0,30,Rabu (25/1/2023),Diumumkan Rabu (25/1/2023).\r\n");
 }
 
 TEST_CASE("TimelineJS: date parts per precision, ranges for weeks, groups by kind, ids as unique_id", "[render]") {
@@ -330,8 +315,7 @@ TEST_CASE("HTML: one self-contained page, text escaped, an item per event", "[re
         std::string::npos);
   CHECK(html.find("<section id=\"undated\">\n<h2>Tanpa tanggal</h2>") != std::string::npos);
   std::size_t events = 0;
-  for (std::size_t at = html.find("<li class=\"event\""); at != std::string::npos;
-       at = html.find("<li class=\"event\"", at + 1))
+  for (std::size_t at = html.find("<li class=\"event\""); at != std::string::npos; at = html.find("<li class=\"event\"", at + 1))
     ++events;
   CHECK(events == 3);
   CHECK(html.substr(html.size() - 8) == "</html>\n");
@@ -344,8 +328,7 @@ TEST_CASE("an empty timeline renders in every format", "[render]") {
   CHECK(nlohmann::json::parse(render("json", t))["events"].empty());
   CHECK(render("jsonl", t).empty());
   CHECK(render("csv", t) ==
-        "event_id,date,precision,title,kind,catalog_id,source_count,source,path,publisher,url,start,end,date_text,"
-        "quote\r\n");
+        "event_id,date,precision,title,kind,catalog_id,source_count,source,path,publisher,url,start,end,date_text,quote\r\n");
   CHECK(nlohmann::json::parse(render("timelinejs", t))["events"].empty());
   std::string html = render("html", t);
   CHECK(html.find("<main>\n<section id=\"sources\">") != std::string::npos);

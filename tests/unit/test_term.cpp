@@ -15,6 +15,14 @@ TEST_CASE("colors: --color decides, auto follows the terminal, NO_COLOR and TERM
   CHECK_FALSE(use_color("auto", false, nullptr, "xterm"));
 }
 
+TEST_CASE("a progress bar only on a terminal, when not quiet and the output is not on the terminal too", "[term]") {
+  using mstl::cli::show_progress;
+  CHECK(show_progress(false, true, false));
+  CHECK_FALSE(show_progress(true, true, false));    // --quiet
+  CHECK_FALSE(show_progress(false, false, false));  // stderr is a file or a pipe
+  CHECK_FALSE(show_progress(false, true, true));    // extract's part going to the screen
+}
+
 TEST_CASE("a painted diagnostic is the plain one with a bold location and a colored severity", "[term]") {
   Diagnostic d{"a.json", 2, 5, "bad value", "  \"x\": 1"};
   CHECK(paint_diagnostic(d, "warning", false) == d.to_string("warning"));
