@@ -16,7 +16,8 @@
 //   U+FFFD for what is wrong (every string here is valid by construction; the
 //   fallback keeps the bytes equal if one ever is not).
 // Misuse (a key in an array, a value where a key is due, an unclosed level)
-// is the caller's bug; it is not checked.
+// is the caller's bug and gives wrong JSON; closing a level that is not open
+// is stopped by an assertion.
 #pragma once
 
 #include <cstdint>
@@ -46,11 +47,10 @@ class JsonWriter {
   JsonWriter& number(std::int64_t n);
   JsonWriter& boolean(bool b);
   JsonWriter& null();
-  // The string, or null when there is none.
+  // The string (empty or not), or null when there is none.
   JsonWriter& string_or_null(const std::optional<std::string>& s);
   // The string, or null when it is empty.
-  JsonWriter& string_or_null(std::string_view s);
-  JsonWriter& strings(const std::vector<std::string>& items);
+  JsonWriter& nonempty_or_null(std::string_view s);
 
  private:
   void before_value();

@@ -89,8 +89,8 @@ const Labels& require_labels(const RenderOptions& options, std::string_view form
 
 void write_event_members(JsonWriter& w, const Event& e, bool lists) {
   w.key("id").string(e.id).key("date").string(e.date.value).key("precision").string(to_string(e.date.precision));
-  w.key("title").string(e.title).key("kind").string_or_null(std::string_view(e.kind));
-  w.key("catalog_id").string_or_null(std::string_view(e.catalog_id));
+  w.key("title").string(e.title).key("kind").nonempty_or_null(e.kind);
+  w.key("catalog_id").nonempty_or_null(e.catalog_id);
   w.key("source_count").number(std::uint64_t{e.source_count});
   w.key("citations").begin_array();
   if (lists)

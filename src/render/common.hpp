@@ -1,6 +1,6 @@
 // What several renderers share: looking sources up, numbering quotes,
-// escaping for HTML, the JSON shape of sources, citations and events (json
-// and jsonl), and the checks that a locale was given.
+// escaping for HTML, the JSON shape of events (json and jsonl; sources and
+// citations are record.hpp's), and the checks that a locale was given.
 #pragma once
 
 #include <map>

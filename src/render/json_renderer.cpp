@@ -9,9 +9,11 @@
 namespace mstl::render {
 namespace {
 
-// Written piece by piece (pieces of about k_piece bytes to the sink), exactly as nlohmann's dump of the whole
-// document with an indent of 2 would write it, but with no JSON tree at all: each item is written straight
-// into the text, at its depth, by JsonWriter.
+// The document is written piece by piece (pieces of about k_piece bytes to the sink), exactly as nlohmann's
+// dump of the whole document with an indent of 2 would write it, with no JSON tree: JsonWriter writes each
+// item straight into the text at its depth (a large event's parts at depth 0, then indented: append_part).
+
+// `  "key": ` of a member of the document.
 void append_key(std::string& out, std::string_view key) {
   out += "  ";
   append_json_string(out, key);
@@ -68,13 +70,13 @@ void append_indented(std::string& out, std::string_view text) {
 }
 
 // The text an array `[...]` at depth 1 (indent 2) gets for items [begin, end)
-// of `n`, each dumped by `dump` at depth 0: "[\n" before the first, ",\n"
+// of `n`, each written by `item` at depth 0: "[\n" before the first, ",\n"
 // between, "\n  ]" after the last, every line indented by 4.
-template <class Dump>
-void append_items(std::string& text, std::size_t begin, std::size_t end, std::size_t n, Dump dump) {
+template <class Item>
+void append_items(std::string& text, std::size_t begin, std::size_t end, std::size_t n, Item item) {
   for (std::size_t i = begin; i < end; ++i) {
     text += i == 0 ? "[\n    " : ",\n    ";
-    append_indented(text, dump(i));
+    append_indented(text, item(i));
   }
   if (end == n) text += "\n  ]";
 }
@@ -112,7 +114,7 @@ std::string part_text(const Event& e, std::size_t part) {
                  [&](std::size_t i) { return written([&](JsonWriter& w) { w.string(e.merged_because[i]); }); });
     return text;
   }
-  // The head, the middle and the tail: cut from the object dumped without its
+  // The head, the middle and the tail: cut from the object written without its
   // two long lists, which only these three parts do.
   std::string shell = written([&](JsonWriter& w) { write_event(w, e, false); });
   static constexpr std::string_view citations_key = "\n  \"citations\": ", reasons_key = "\n  \"merged_because\": ";
@@ -129,11 +131,13 @@ std::string part_text(const Event& e, std::size_t part) {
   return text;
 }
 
+// An event is always written by write_event (the `Write` given is not used):
+// the parts of a large one are cut from what write_event writes.
 template <class Write>
-void append_part(std::string& text, const Event& e, std::size_t part, Write write) {
+void append_part(std::string& text, const Event& e, std::size_t part, Write) {
   if (parts(e) == 1) {
     JsonWriter w(text, 2, 2);
-    write(w, e);
+    write_event(w, e);
   } else {
     append_indented(text, part_text(e, part));
   }
@@ -201,9 +205,8 @@ class JsonRenderer final : public Renderer {
     append_key(out, "title");
     append_json_string(out, timeline.title);
     out += ",\n";
-    auto event = [](JsonWriter& w, const Event& e) { write_event(w, e); };
     append_array(out, "sources", timeline.sources, write_source, false, sink, m_jobs);
-    append_array(out, "events", timeline.events, event, false, sink, m_jobs);
+    append_array(out, "events", timeline.events, nullptr, false, sink, m_jobs);  // append_part: write_event
     append_array(out, "undated", timeline.undated, write_citation, true, sink, m_jobs);
     out += "}\n";
     sink(out);

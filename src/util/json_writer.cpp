@@ -1,5 +1,6 @@
 #include "mstimeline/json_writer.hpp"
 
+#include <cassert>
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -93,6 +94,7 @@ void JsonWriter::open(char bracket) {
 }
 
 void JsonWriter::close(char bracket) {
+  assert(!m_levels.empty() && "a JsonWriter level closed that is not open");
   bool empty = m_levels.back().empty;
   m_levels.pop_back();
   if (!empty && m_indent >= 0) new_line(m_levels.size());
@@ -159,12 +161,6 @@ JsonWriter& JsonWriter::null() {
 
 JsonWriter& JsonWriter::string_or_null(const std::optional<std::string>& s) { return s ? string(*s) : null(); }
 
-JsonWriter& JsonWriter::string_or_null(std::string_view s) { return s.empty() ? null() : string(s); }
-
-JsonWriter& JsonWriter::strings(const std::vector<std::string>& items) {
-  begin_array();
-  for (const auto& s : items) string(s);
-  return end_array();
-}
+JsonWriter& JsonWriter::nonempty_or_null(std::string_view s) { return s.empty() ? null() : string(s); }
 
 }  // namespace mstl

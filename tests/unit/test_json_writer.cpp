@@ -156,7 +156,7 @@ TEST_CASE("JsonWriter equals dump over 5,000 random trees", "[json_writer]") {
   std::size_t ill_formed = 0;
   for (int i = 0; i < 5000; ++i) {
     ordered_json j = random_tree(rng, 0);
-    int indent = static_cast<int>(rng() % 4) - 1;
+    int indent = std::vector<int>{-1, 0, 1, 2, 4}[rng() % 5];
     std::string expected = dumped(j, indent);
     if (expected.find("\xef\xbf\xbd") != std::string::npos) ++ill_formed;
     INFO("tree " << i << " indent " << indent);
@@ -180,11 +180,11 @@ TEST_CASE("JsonWriter writes a value as deep as it sits in a document around it"
   CHECK(compact == doc.dump());
 }
 
-TEST_CASE("JsonWriter's helpers for optional strings and string lists", "[json_writer]") {
+TEST_CASE("JsonWriter's helpers for optional and empty strings", "[json_writer]") {
   std::string out;
   JsonWriter w(out);
   w.begin_array().string_or_null(std::optional<std::string>()).string_or_null(std::optional<std::string>("a"));
-  w.string_or_null(std::string_view()).string_or_null(std::string_view("b")).strings({"c", "d"}).strings({});
+  w.string_or_null(std::optional<std::string>("")).nonempty_or_null("").nonempty_or_null("b");
   w.end_array();
-  CHECK(out == R"([null,"a",null,"b",["c","d"],[]])");
+  CHECK(out == R"([null,"a","",null,"b"])");
 }
