@@ -62,7 +62,8 @@ int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
   options.reuse.assign(args.reuse.begin(), args.reuse.end());
   if (!args.output.empty() && args.output != "-") options.exclude = args.output;
   const bool to_stdout = args.output.empty() || args.output == "-";
-  auto progress = attach_progress(options, global, to_stdout && stdout_is_terminal());
+  auto progress =
+      attach_progress(options, global, to_stdout ? stdout_is_terminal() : path_is_terminal(args.output));
   // The part is written as it is made, never whole in memory; a file is opened
   // once the input has been walked, so its temporary file is not walked. With
   // --strict, nothing may be written when there are warnings: a regular file

@@ -1,5 +1,7 @@
 #include "cli/term.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -81,6 +83,16 @@ void Progress::finish() {
 
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+
+bool path_is_terminal(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISCHR(st.st_mode)) return false;
+  int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return false;
+  bool tty = ::isatty(fd) == 1;
+  ::close(fd);
+  return tty;
+}
 
 bool show_progress(bool quiet, bool stderr_is_terminal, bool output_on_terminal) {
   return !quiet && stderr_is_terminal && !output_on_terminal;

@@ -60,5 +60,10 @@ class Progress {
 // A Progress writing to stderr, enabled when stderr is a terminal and not quiet.
 bool stderr_is_terminal();
 bool stdout_is_terminal();
+// Whether `path` names a terminal (`-o /dev/tty`, a pseudo-terminal's path):
+// a character device that is a tty once opened. Opened write-only with no
+// controlling-terminal side effect, and closed again; anything else, a path
+// that does not exist or cannot be opened included, is not a terminal.
+bool path_is_terminal(const std::string& path);
 
 }  // namespace mstl::cli

@@ -1,6 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+
 #include "cli/term.hpp"
+#include "support/support.hpp"
 
 using namespace mstl;
 using namespace mstl::cli;
@@ -21,6 +29,27 @@ TEST_CASE("a progress bar only on a terminal, when not quiet and the output is n
   CHECK_FALSE(show_progress(true, true, false));    // --quiet
   CHECK_FALSE(show_progress(false, false, false));  // stderr is a file or a pipe
   CHECK_FALSE(show_progress(false, true, true));    // extract's part going to the screen
+}
+
+TEST_CASE("a path is a terminal only when it names a tty: not a file, a folder, a FIFO, /dev/null or nothing", "[term]") {
+  test::TempDir dir;
+  std::ofstream(dir / "part.jsonl") << "{}\n";
+  REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
+  CHECK_FALSE(path_is_terminal((dir / "part.jsonl").string()));
+  CHECK_FALSE(path_is_terminal(dir.path().string()));
+  CHECK_FALSE(path_is_terminal((dir / "fifo").string()));  // not opened: no reader, no block
+  CHECK_FALSE(path_is_terminal((dir / "missing").string()));
+  CHECK_FALSE(path_is_terminal("/dev/null"));  // a character device, but no tty
+
+  // A pseudo-terminal's path is a terminal, as `-o /dev/tty` is on a screen.
+  int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+  REQUIRE(master >= 0);
+  REQUIRE(::grantpt(master) == 0);
+  REQUIRE(::unlockpt(master) == 0);
+  const char* slave = ::ptsname(master);
+  REQUIRE(slave != nullptr);
+  CHECK(path_is_terminal(slave));
+  ::close(master);
 }
 
 TEST_CASE("a painted diagnostic is the plain one with a bold location and a colored severity", "[term]") {
