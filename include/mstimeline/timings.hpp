@@ -47,7 +47,8 @@ class Timings {
   // One line per step, then the total and the peak RSS (in MB, 10^6 bytes):
   //   timings: walk           0.104 s   1.4%
   //   timings: total          7.412 s          peak RSS 266.7 MB
-  std::string report(std::uint64_t peak_rss_bytes) const;
+  // `huge_pages`: the heap was asked for transparent huge pages (cli/huge_pages.hpp), said after the peak.
+  std::string report(std::uint64_t peak_rss_bytes, bool huge_pages = false) const;
 
  private:
   Clock::time_point start_, last_;

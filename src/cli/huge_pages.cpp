@@ -1,0 +1,110 @@
+#include "cli/huge_pages.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+#if defined(__GLIBC__)
+#include <gnu/libc-version.h>
+#endif
+
+// The address sanitizer's allocator is not glibc's: no tunable reaches it.
+#if defined(__SANITIZE_ADDRESS__)
+#define MSTL_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MSTL_ADDRESS_SANITIZER 1
+#endif
+#endif
+
+namespace mstl::cli {
+namespace {
+
+// The value of the entry named `name` in a GLIBC_TUNABLES list of
+// `name=value` entries separated by ':', if there is one.
+std::optional<std::string_view> tunable_value(std::string_view tunables, std::string_view name) {
+  while (!tunables.empty()) {
+    std::size_t colon = tunables.find(':');
+    std::string_view entry = tunables.substr(0, colon);
+    tunables.remove_prefix(colon == std::string_view::npos ? tunables.size() : colon + 1);
+    std::size_t eq = entry.find('=');
+    if (eq != std::string_view::npos && entry.substr(0, eq) == name) return entry.substr(eq + 1);
+  }
+  return std::nullopt;
+}
+
+// "2.36" → 2.36 as (2, 36); anything else → (0, 0).
+std::pair<int, int> version(std::string_view v) {
+  int major = 0, minor = 0;
+  std::size_t i = 0;
+  for (; i < v.size() && v[i] >= '0' && v[i] <= '9'; ++i) major = major * 10 + (v[i] - '0');
+  if (i == 0 || i >= v.size() || v[i] != '.') return {0, 0};
+  std::size_t start = ++i;
+  for (; i < v.size() && v[i] >= '0' && v[i] <= '9'; ++i) minor = minor * 10 + (v[i] - '0');
+  if (i == start) return {0, 0};
+  return {major, minor};
+}
+
+std::string read_small_file(const char* path) {
+  std::string text;
+  if (std::FILE* f = std::fopen(path, "re")) {
+    char buffer[256];
+    std::size_t n = std::fread(buffer, 1, sizeof buffer, f);
+    text.assign(buffer, n);
+    std::fclose(f);
+  }
+  return text;
+}
+
+}  // namespace
+
+std::optional<std::string> huge_pages_tunables(std::string_view thp_enabled, const char* tunables,
+                                               std::string_view glibc) {
+  if (version(glibc) < std::pair{2, 35}) return std::nullopt;
+  if (thp_enabled.find("[madvise]") == std::string_view::npos) return std::nullopt;
+  std::string_view current = tunables ? std::string_view(tunables) : std::string_view();
+  if (tunable_value(current, k_huge_pages_tunable)) return std::nullopt;  // the user's choice stands
+  std::string value(current);
+  if (!value.empty()) value += ':';
+  value += k_huge_pages_tunable;
+  value += "=1";
+  return value;
+}
+
+bool heap_on_huge_pages(const char* tunables) {
+  auto value = tunables ? tunable_value(tunables, k_huge_pages_tunable) : std::nullopt;
+  return value && *value == "1";
+}
+
+std::optional<std::string> restart_tunables() {
+#if defined(__GLIBC__) && !defined(MSTL_ADDRESS_SANITIZER)
+  return huge_pages_tunables(read_small_file("/sys/kernel/mm/transparent_hugepage/enabled"),
+                             std::getenv("GLIBC_TUNABLES"), gnu_get_libc_version());
+#else
+  return std::nullopt;
+#endif
+}
+
+void restart_with_huge_pages(char** argv) {
+  auto tunables = restart_tunables();
+  if (!tunables) return;
+  // The program's own file, as the kernel knows it (not argv[0], which need not be a path).
+  char self[4096];
+  ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n <= 0 || static_cast<std::size_t>(n) >= sizeof self - 1) return;
+  self[n] = '\0';
+  const char* old = std::getenv("GLIBC_TUNABLES");
+  std::optional<std::string> kept = old ? std::optional<std::string>(old) : std::nullopt;
+  if (::setenv("GLIBC_TUNABLES", tunables->c_str(), 1) != 0) return;
+  ::execv(self, argv);
+  // Still here: the restart failed (the file was replaced or removed); go on as before.
+  if (kept)
+    ::setenv("GLIBC_TUNABLES", kept->c_str(), 1);
+  else
+    ::unsetenv("GLIBC_TUNABLES");
+}
+
+}  // namespace mstl::cli

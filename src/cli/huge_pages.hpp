@@ -1,0 +1,50 @@
+// Transparent huge pages for the allocator's heap, asked for by restarting once.
+//
+// Most of a large run's system time on Linux is page faults: every new 4 KiB
+// page of the heap costs one as records, citations and mentions are made. With
+// the kernel's transparent huge pages in `madvise` mode (Debian's default),
+// glibc (2.35 and later) advises its heap as huge pages when the tunable
+// `glibc.malloc.hugetlb=1` is set, and one fault then maps 2 MiB. Tunables are
+// read only when a process starts, so the commands that read archives (build,
+// extract, merge, review) restart the program once, with the tunable added to
+// GLIBC_TUNABLES, as soon as their options are parsed and before they read or
+// write anything (cli/app.cpp). The output is the same bytes either way; only
+// time and memory differ (docs/performance.md, "Huge pages for the heap").
+//
+// It is not done when GLIBC_TUNABLES already names the tunable (so
+// `GLIBC_TUNABLES=glibc.malloc.hugetlb=0` turns it off), when the kernel's mode
+// is not `madvise`, on another C library or a glibc before 2.35, under the
+// address sanitizer (its allocator ignores the tunable), or when the program's
+// own path cannot be found; a failed restart goes on as it is.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mstl::cli {
+
+inline constexpr std::string_view k_huge_pages_tunable = "glibc.malloc.hugetlb";
+
+// The GLIBC_TUNABLES value to restart with, or nothing when the restart is not
+// wanted. `thp_enabled` is the text of
+// /sys/kernel/mm/transparent_hugepage/enabled ("always [madvise] never");
+// `tunables` is GLIBC_TUNABLES (nullptr when unset); `glibc` is the version
+// of the C library ("2.36"), empty when it is not glibc.
+std::optional<std::string> huge_pages_tunables(std::string_view thp_enabled, const char* tunables,
+                                               std::string_view glibc);
+
+// Whether this process runs with the heap on huge pages: GLIBC_TUNABLES sets
+// the tunable to 1 (for --timings).
+bool heap_on_huge_pages(const char* tunables);
+
+// huge_pages_tunables for this process: the kernel's mode, GLIBC_TUNABLES and
+// the C library's version as they are; nothing under the address sanitizer
+// or on another C library.
+std::optional<std::string> restart_tunables();
+
+// Restarts the program with restart_tunables() when there are any; returns
+// only when it does not restart (not wanted, or the restart failed).
+void restart_with_huge_pages(char** argv);
+
+}  // namespace mstl::cli
