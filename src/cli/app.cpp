@@ -55,7 +55,12 @@ std::unique_ptr<Timings> start_timings(const GlobalOptions& global) {
 
 void print_timings(const Timings* timings) {
   if (!timings) return;
-  std::string report = timings->report(peak_rss_bytes(), heap_on_huge_pages(std::getenv("GLIBC_TUNABLES")));
+  // How the memory was paged: restarted for huge pages (cli/huge_pages.hpp), and how much is on them now.
+  std::vector<std::string> memory;
+  if (restarted_with_huge_pages()) memory.push_back("restarted for huge pages");
+  if (std::uint64_t huge = huge_pages_bytes())
+    memory.push_back(fmt::format("{:.1f} MB on huge pages at the end", static_cast<double>(huge) / 1e6));
+  std::string report = timings->report(peak_rss_bytes(), fmt::format("{}", fmt::join(memory, ", ")));
   std::fwrite(report.data(), 1, report.size(), stderr);
 }
 

@@ -1,9 +1,12 @@
 #include "cli/huge_pages.hpp"
 
+#include <sys/auxv.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -11,12 +14,12 @@
 #include <gnu/libc-version.h>
 #endif
 
-// The address sanitizer's allocator is not glibc's: no tunable reaches it.
-#if defined(__SANITIZE_ADDRESS__)
-#define MSTL_ADDRESS_SANITIZER 1
+// A sanitizer with its own allocator: glibc's tunable does not reach it.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define MSTL_OWN_ALLOCATOR 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define MSTL_ADDRESS_SANITIZER 1
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define MSTL_OWN_ALLOCATOR 1
 #endif
 #endif
 
@@ -74,13 +77,19 @@ std::optional<std::string> huge_pages_tunables(std::string_view thp_enabled, con
   return value;
 }
 
-bool heap_on_huge_pages(const char* tunables) {
-  auto value = tunables ? tunable_value(tunables, k_huge_pages_tunable) : std::nullopt;
-  return value && *value == "1";
-}
+namespace {
+bool g_restarted = false;
+}  // namespace
 
 std::optional<std::string> restart_tunables() {
-#if defined(__GLIBC__) && !defined(MSTL_ADDRESS_SANITIZER)
+#if defined(__GLIBC__) && !defined(MSTL_OWN_ALLOCATOR)
+  // Not in a process the kernel started with the program as its own file: run through the dynamic loader
+  // (`ld.so mstimeline ...`), /proc/self/exe is the loader and a restart would lose the program; not in
+  // secure mode (setuid), where glibc drops the tunable, so a restart would find it missing again.
+  if (::getauxval(AT_BASE) == 0 || ::getauxval(AT_SECURE) != 0) return std::nullopt;
+  // Not under Valgrind: the restarted program would run outside it.
+  if (const char* preload = std::getenv("LD_PRELOAD"); preload && std::strstr(preload, "vgpreload"))
+    return std::nullopt;
   return huge_pages_tunables(read_small_file("/sys/kernel/mm/transparent_hugepage/enabled"),
                              std::getenv("GLIBC_TUNABLES"), gnu_get_libc_version());
 #else
@@ -89,6 +98,14 @@ std::optional<std::string> restart_tunables() {
 }
 
 void restart_with_huge_pages(char** argv) {
+  // The marker holds the process id, which a restart keeps: this process is the restarted one, and never
+  // restarts again. A marker with another id was inherited, not set here, and is dropped.
+  const std::string pid = std::to_string(::getpid());
+  if (const char* marker = std::getenv(k_restarted_marker)) {
+    g_restarted = pid == marker;
+    ::unsetenv(k_restarted_marker);
+    if (g_restarted) return;
+  }
   auto tunables = restart_tunables();
   if (!tunables) return;
   // The program's own file, as the kernel knows it (not argv[0], which need not be a path).
@@ -98,13 +115,38 @@ void restart_with_huge_pages(char** argv) {
   self[n] = '\0';
   const char* old = std::getenv("GLIBC_TUNABLES");
   std::optional<std::string> kept = old ? std::optional<std::string>(old) : std::nullopt;
-  if (::setenv("GLIBC_TUNABLES", tunables->c_str(), 1) != 0) return;
-  ::execv(self, argv);
+  if (::setenv(k_restarted_marker, pid.c_str(), 1) == 0 && ::setenv("GLIBC_TUNABLES", tunables->c_str(), 1) == 0)
+    ::execv(self, argv);
   // Still here: the restart failed (the file was replaced or removed); go on as before.
+  ::unsetenv(k_restarted_marker);
   if (kept)
     ::setenv("GLIBC_TUNABLES", kept->c_str(), 1);
   else
     ::unsetenv("GLIBC_TUNABLES");
+}
+
+bool restarted_with_huge_pages() { return g_restarted; }
+
+std::uint64_t huge_pages_bytes() {
+  std::string text;
+  if (std::FILE* f = std::fopen("/proc/self/smaps_rollup", "re")) {
+    char buffer[4096];
+    std::size_t n = std::fread(buffer, 1, sizeof buffer, f);
+    text.assign(buffer, n);
+    std::fclose(f);
+  }
+  return anon_huge_pages_bytes(text);
+}
+
+std::uint64_t anon_huge_pages_bytes(std::string_view smaps) {
+  constexpr std::string_view key = "\nAnonHugePages:";
+  std::size_t at = smaps.find(key);
+  if (at == std::string_view::npos) return 0;
+  std::size_t i = smaps.find_first_not_of(' ', at + key.size());
+  std::uint64_t kb = 0;
+  bool digits = false;
+  for (; i < smaps.size() && smaps[i] >= '0' && smaps[i] <= '9'; ++i, digits = true) kb = kb * 10 + (smaps[i] - '0');
+  return digits && smaps.substr(i, 3) == " kB" ? kb * 1024 : 0;
 }
 
 }  // namespace mstl::cli

@@ -13,11 +13,16 @@
 //
 // It is not done when GLIBC_TUNABLES already names the tunable (so
 // `GLIBC_TUNABLES=glibc.malloc.hugetlb=0` turns it off), when the kernel's mode
-// is not `madvise`, on another C library or a glibc before 2.35, under the
-// address sanitizer (its allocator ignores the tunable), or when the program's
-// own path cannot be found; a failed restart goes on as it is.
+// is not `madvise`, on another C library or a glibc before 2.35, under a
+// sanitizer with its own allocator or under Valgrind (the restarted program
+// would leave it), when the program was started through the dynamic loader
+// (`ld.so mstimeline`) or in secure mode (setuid), or when the program's own
+// path cannot be found; a failed restart goes on as it is. A marker in the
+// environment holding the process id (which exec keeps), removed again by the
+// restarted program, makes a second restart impossible.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,13 +39,21 @@ inline constexpr std::string_view k_huge_pages_tunable = "glibc.malloc.hugetlb";
 std::optional<std::string> huge_pages_tunables(std::string_view thp_enabled, const char* tunables,
                                                std::string_view glibc);
 
-// Whether this process runs with the heap on huge pages: GLIBC_TUNABLES sets
-// the tunable to 1 (for --timings).
-bool heap_on_huge_pages(const char* tunables);
+// Set, to the process id, in the environment of the restarted program, which removes it again.
+inline constexpr const char* k_restarted_marker = "MSTIMELINE_HUGE_PAGES_RESTARTED";
+
+// Whether this process is the restarted one (for --timings).
+bool restarted_with_huge_pages();
+
+// The bytes of this process's memory on transparent huge pages now
+// (AnonHugePages of /proc/self/smaps_rollup; 0 when it cannot be read): what
+// --timings reports, a fact rather than what was asked for.
+std::uint64_t huge_pages_bytes();
+// The same, from the text of a smaps_rollup file.
+std::uint64_t anon_huge_pages_bytes(std::string_view smaps);
 
 // huge_pages_tunables for this process: the kernel's mode, GLIBC_TUNABLES and
-// the C library's version as they are; nothing under the address sanitizer
-// or on another C library.
+// the C library's version as they are; nothing in the cases above.
 std::optional<std::string> restart_tunables();
 
 // Restarts the program with restart_tunables() when there are any; returns

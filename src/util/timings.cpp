@@ -26,7 +26,7 @@ void Timings::mark_rate(std::string_view name, std::string_view counted, std::ui
   mark(name, fmt::format("{}, {}", counted, throughput(bytes, since_last(now))), now);
 }
 
-std::string Timings::report(std::uint64_t peak_rss, bool huge_pages) const {
+std::string Timings::report(std::uint64_t peak_rss, std::string_view memory) const {
   std::size_t width = 5;  // "total"
   for (const auto& s : steps_) width = std::max(width, s.name.size());
   double total = total_seconds();
@@ -39,7 +39,7 @@ std::string Timings::report(std::uint64_t peak_rss, bool huge_pages) const {
   }
   out += fmt::format("timings: {:<{}} {:8.3f} s", "total", width, total);
   if (peak_rss > 0) out += fmt::format("          peak RSS {:.1f} MB", static_cast<double>(peak_rss) / 1e6);
-  if (huge_pages) out += ", heap on huge pages";
+  if (!memory.empty()) out += fmt::format(", {}", memory);
   out += '\n';
   return out;
 }

@@ -61,9 +61,16 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
   std::vector<char*> argv;
   for (auto& a : argv_s) argv.push_back(a.data());
   argv.push_back(nullptr);
+  // The inherited environment, less the variables `env` names: "NAME=VALUE" replaces NAME, "NAME" removes it.
+  auto name_of = [](std::string_view e) { return e.substr(0, e.find('=')); };
   std::vector<std::string> env_s;
-  for (char** e = environ; *e; ++e) env_s.emplace_back(*e);
-  env_s.insert(env_s.end(), env.begin(), env.end());
+  for (char** e = environ; *e; ++e) {
+    bool named = false;
+    for (const auto& x : env) named = named || name_of(x) == name_of(*e);
+    if (!named) env_s.emplace_back(*e);
+  }
+  for (const auto& x : env)
+    if (x.find('=') != std::string::npos) env_s.push_back(x);
   std::vector<char*> envp;
   for (auto& e : env_s) envp.push_back(e.data());
   envp.push_back(nullptr);

@@ -42,8 +42,9 @@ struct RunResult {
 };
 
 // Runs the built mstimeline binary with `args` (no shell involved in the
-// arguments), in `cwd` (default: the repository root), with extra environment
-// assignments ("TZ=Asia/Jakarta").
+// arguments), in `cwd` (default: the repository root), in this process's
+// environment changed by `env`: "TZ=Asia/Jakarta" sets TZ (replacing an
+// inherited TZ), "TZ" alone removes it.
 RunResult run_cli(const std::vector<std::string>& args, const fs::path& cwd = {},
                   const std::vector<std::string>& env = {});
 

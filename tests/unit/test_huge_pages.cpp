@@ -2,7 +2,7 @@
 
 #include "cli/huge_pages.hpp"
 
-using mstl::cli::heap_on_huge_pages;
+using mstl::cli::anon_huge_pages_bytes;
 using mstl::cli::huge_pages_tunables;
 
 namespace {
@@ -37,13 +37,18 @@ TEST_CASE("no huge pages asked for: another kernel mode, an old or no glibc, or 
         "xglibc.malloc.hugetlb=0:glibc.malloc.hugetlb=1");
 }
 
-TEST_CASE("the heap is on huge pages only when the tunable is set to 1", "[huge_pages]") {
-  CHECK(heap_on_huge_pages("glibc.malloc.hugetlb=1"));
-  CHECK(heap_on_huge_pages("glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1"));
-  CHECK_FALSE(heap_on_huge_pages(nullptr));
-  CHECK_FALSE(heap_on_huge_pages(""));
-  CHECK_FALSE(heap_on_huge_pages("glibc.malloc.hugetlb=0"));
-  CHECK_FALSE(heap_on_huge_pages("glibc.malloc.hugetlb=2"));  // explicit huge pages of hugetlbfs, not these
-  CHECK_FALSE(heap_on_huge_pages("glibc.malloc.hugetlb=10"));
-  CHECK_FALSE(heap_on_huge_pages("xglibc.malloc.hugetlb=1"));
+TEST_CASE("the memory on huge pages is AnonHugePages of smaps_rollup, in bytes", "[huge_pages]") {
+  const std::string rollup =
+      "5597770ce000-7fff7cf29000 ---p 00000000 00:00 0                          [rollup]\n"
+      "Rss:              171616 kB\n"
+      "Anonymous:        160000 kB\n"
+      "AnonHugePages:    145408 kB\n"
+      "ShmemPmdMapped:        0 kB\n";
+  CHECK(anon_huge_pages_bytes(rollup) == 145408ull * 1024);
+  CHECK(anon_huge_pages_bytes("x\nAnonHugePages:         0 kB\n") == 0);
+  CHECK(anon_huge_pages_bytes("") == 0);                           // no file
+  CHECK(anon_huge_pages_bytes("x\nAnonHugePages: 12 MB\n") == 0);  // not the kernel's form
+  CHECK(anon_huge_pages_bytes("x\nAnonHugePages:    kB\n") == 0);
+  CHECK(anon_huge_pages_bytes("x\nShmemHugePages: 2048 kB\n") == 0);  // another line
+  CHECK(anon_huge_pages_bytes("AnonHugePages: 2048 kB\n") == 0);      // never the file's first line
 }
