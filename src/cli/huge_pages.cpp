@@ -51,16 +51,20 @@ std::pair<int, int> version(std::string_view v) {
   return {major, minor};
 }
 
-std::string read_small_file(const char* path) {
-  std::string text;
+// The first `limit` bytes of a file of the kernel's (one read: these files are made whole at each read);
+// empty when it cannot be read.
+std::string read_kernel_file(const char* path, std::size_t limit) {
+  std::string text(limit, '\0');
+  std::size_t n = 0;
   if (std::FILE* f = std::fopen(path, "re")) {
-    char buffer[256];
-    std::size_t n = std::fread(buffer, 1, sizeof buffer, f);
-    text.assign(buffer, n);
+    n = std::fread(text.data(), 1, limit, f);
     std::fclose(f);
   }
+  text.resize(n);
   return text;
 }
+
+bool g_restarted = false;  // this process is the restarted one
 
 }  // namespace
 
@@ -77,10 +81,6 @@ std::optional<std::string> huge_pages_tunables(std::string_view thp_enabled, con
   return value;
 }
 
-namespace {
-bool g_restarted = false;
-}  // namespace
-
 std::optional<std::string> restart_tunables() {
 #if defined(__GLIBC__) && !defined(MSTL_OWN_ALLOCATOR)
   // Not in a process the kernel started with the program as its own file: run through the dynamic loader
@@ -90,7 +90,7 @@ std::optional<std::string> restart_tunables() {
   // Not under Valgrind: the restarted program would run outside it.
   if (const char* preload = std::getenv("LD_PRELOAD"); preload && std::strstr(preload, "vgpreload"))
     return std::nullopt;
-  return huge_pages_tunables(read_small_file("/sys/kernel/mm/transparent_hugepage/enabled"),
+  return huge_pages_tunables(read_kernel_file("/sys/kernel/mm/transparent_hugepage/enabled", 256),
                              std::getenv("GLIBC_TUNABLES"), gnu_get_libc_version());
 #else
   return std::nullopt;
@@ -127,16 +127,7 @@ void restart_with_huge_pages(char** argv) {
 
 bool restarted_with_huge_pages() { return g_restarted; }
 
-std::uint64_t huge_pages_bytes() {
-  std::string text;
-  if (std::FILE* f = std::fopen("/proc/self/smaps_rollup", "re")) {
-    char buffer[4096];
-    std::size_t n = std::fread(buffer, 1, sizeof buffer, f);
-    text.assign(buffer, n);
-    std::fclose(f);
-  }
-  return anon_huge_pages_bytes(text);
-}
+std::uint64_t huge_pages_bytes() { return anon_huge_pages_bytes(read_kernel_file("/proc/self/smaps_rollup", 4096)); }
 
 std::uint64_t anon_huge_pages_bytes(std::string_view smaps) {
   constexpr std::string_view key = "\nAnonHugePages:";
