@@ -66,6 +66,9 @@ std::string read_kernel_file(const char* path, std::size_t limit) {
 
 bool g_restarted = false;  // this process is the restarted one
 
+// Set, to the process id, in the environment of the restarted program, which removes it again.
+constexpr const char* k_restarted_marker = "MSTIMELINE_HUGE_PAGES_RESTARTED";
+
 }  // namespace
 
 std::optional<std::string> huge_pages_tunables(std::string_view thp_enabled, const char* tunables,
@@ -81,6 +84,9 @@ std::optional<std::string> huge_pages_tunables(std::string_view thp_enabled, con
   return value;
 }
 
+namespace {
+
+// huge_pages_tunables for this process, or nothing in the cases the header names.
 std::optional<std::string> restart_tunables() {
 #if defined(__GLIBC__) && !defined(MSTL_OWN_ALLOCATOR)
   // Not in a process the kernel started with the program as its own file: run through the dynamic loader
@@ -96,6 +102,8 @@ std::optional<std::string> restart_tunables() {
   return std::nullopt;
 #endif
 }
+
+}  // namespace
 
 void restart_with_huge_pages(char** argv) {
   // The marker holds the process id, which a restart keeps: this process is the restarted one, and never

@@ -39,9 +39,6 @@ inline constexpr std::string_view k_huge_pages_tunable = "glibc.malloc.hugetlb";
 std::optional<std::string> huge_pages_tunables(std::string_view thp_enabled, const char* tunables,
                                                std::string_view glibc);
 
-// Set, to the process id, in the environment of the restarted program, which removes it again.
-inline constexpr const char* k_restarted_marker = "MSTIMELINE_HUGE_PAGES_RESTARTED";
-
 // Whether this process is the restarted one (for --timings).
 bool restarted_with_huge_pages();
 
@@ -52,12 +49,11 @@ std::uint64_t huge_pages_bytes();
 // The same, from the text of a smaps_rollup file.
 std::uint64_t anon_huge_pages_bytes(std::string_view smaps);
 
-// huge_pages_tunables for this process: the kernel's mode, GLIBC_TUNABLES and
-// the C library's version as they are; nothing in the cases above.
-std::optional<std::string> restart_tunables();
-
-// Restarts the program with restart_tunables() when there are any; returns
-// only when it does not restart (not wanted, or the restart failed).
+// Restarts the program with huge_pages_tunables for this process (the
+// kernel's mode, GLIBC_TUNABLES and the C library's version as they are),
+// unless one of the cases above holds; returns only when it does not restart
+// (not wanted, or the restart failed). The marker is
+// MSTIMELINE_HUGE_PAGES_RESTARTED.
 void restart_with_huge_pages(char** argv);
 
 }  // namespace mstl::cli
