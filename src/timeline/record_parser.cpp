@@ -79,9 +79,18 @@ class Reader {
   void string(std::string& out) {
     out.clear();
     if (!take('"')) return (void)fail();
+    bool sized = false;
     for (;;) {
       const char* start = m_p;
       while (m_p < m_end && !k_stop[static_cast<unsigned char>(*m_p)]) ++m_p;
+      if (!sized && m_p < m_end && *m_p != '"') {
+        // Escapes or multi-byte characters ahead: room for the whole string
+        // at once (it is never longer than its JSON text). Appended piece by
+        // piece, a string kept up to twice its size, and a part's quotes
+        // are most of what `merge` holds.
+        sized = true;
+        if (const char* close = closing_quote(m_p)) out.reserve(static_cast<std::size_t>(close - start));
+      }
       out.append(start, m_p);
       if (m_p == m_end) return (void)fail();
       auto c = static_cast<unsigned char>(*m_p);
@@ -97,6 +106,14 @@ class Reader {
         return (void)fail();  // an unescaped control character
       }
     }
+  }
+  // The quote that closes the string `p` is inside, or null.
+  const char* closing_quote(const char* p) const {
+    for (; p < m_end; ++p) {
+      if (*p == '"') return p;
+      if (*p == '\\' && ++p == m_end) break;  // the escaped byte is skipped
+    }
+    return nullptr;
   }
   std::string string() {
     std::string s;

@@ -122,6 +122,26 @@ TEST_CASE("the direct reader reads any order, white space and escapes the full r
   }
 }
 
+TEST_CASE("the direct reader holds a string with escapes and multi-byte characters in no more than its JSON text",
+          "[record_parser]") {
+  // An escape first, a two-byte character in the middle: read piece by piece
+  // with no room made for the rest, the quote would hold about twice its size.
+  std::string text = "\\\"" + std::string(600, 'a') + "\xc3\xa9" + std::string(600, 'b');  // JSON: \" a… é b…
+  std::string line = document_line(sample());
+  line.pop_back();
+  for (int i = 0; i < 4; ++i) line = with(line, R"("quote":"Kutipan.")", "\"quote\":\"" + text + "\"");  // all four
+  auto r = read_document_line(line);
+  REQUIRE(r);
+  const std::string& quote = r->mentions.at(0).citation.quote;
+  CHECK(quote == "\"" + std::string(600, 'a') + "\xc3\xa9" + std::string(600, 'b'));
+  CHECK(quote.capacity() <= text.size());
+  for (const std::string* s :
+       {&r->conflicts.at(0).citation.quote, &r->undated.at(0).quote, &r->dropped.at(0).citation.quote}) {
+    CHECK(*s == quote);
+    CHECK(s->capacity() <= text.size());
+  }
+}
+
 TEST_CASE("what the direct reader declines, the full reader accepts or names at its line and column",
           "[record_parser]") {
   std::string line = document_line(sample());
