@@ -9,6 +9,12 @@
 
 namespace mstl::render {
 
+std::string whole(const Renderer& r, const Timeline& t) {
+  std::string out;
+  r.render_to(t, [&](std::string_view piece) { out += piece; });
+  return out;
+}
+
 const SourceInfo* find_source(const Timeline& t, std::string_view id) {
   auto it = std::lower_bound(t.sources.begin(), t.sources.end(), id,
                              [](const SourceInfo& s, std::string_view v) { return s.id < v; });

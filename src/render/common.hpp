@@ -3,6 +3,7 @@
 // citations are record.hpp's), and the checks that a locale was given.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -47,6 +48,32 @@ const Lexicon& require_dates(const RenderOptions& options, std::string_view form
 const Labels& require_labels(const RenderOptions& options, std::string_view format);
 
 inline constexpr int k_schema_version = 1;
+
+// Pieces of about this size go to a renderer's sink.
+inline constexpr std::size_t k_piece = 1 << 20;
+
+// Text written into out(), handed to a sink a piece at a time: a renderer
+// calls pieces() after each event or source, so that a large output is
+// never held whole, and done() at the end.
+class Pieces {
+ public:
+  explicit Pieces(const std::function<void(std::string_view)>& sink) : m_sink(sink) {}
+  std::string& out() { return m_out; }
+  void pieces() {
+    if (m_out.size() >= k_piece) done();
+  }
+  void done() {
+    if (!m_out.empty()) m_sink(m_out);
+    m_out.clear();
+  }
+
+ private:
+  const std::function<void(std::string_view)>& m_sink;
+  std::string m_out;
+};
+
+// A renderer's render(): the pieces of its render_to joined.
+std::string whole(const Renderer& r, const Timeline& t);
 
 // The schema_version 1 event object (docs/timeline.schema.json); sources and
 // citations are record.hpp's write_source and write_citation. Without `lists`,

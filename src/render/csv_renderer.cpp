@@ -40,8 +40,11 @@ void row(std::string& out, const std::vector<std::string>& fields) {
 
 class CsvRenderer final : public Renderer {
  public:
-  std::string render(const Timeline& t) const override {
-    std::string out;
+  std::string render(const Timeline& t) const override { return whole(*this, t); }
+
+  void render_to(const Timeline& t, const std::function<void(std::string_view)>& sink) const override {
+    Pieces pieces(sink);
+    std::string& out = pieces.out();
     row(out, {std::begin(k_header), std::end(k_header)});
     for (const auto& e : t.events) {
       for (const auto& c : e.citations) {
@@ -50,9 +53,10 @@ class CsvRenderer final : public Renderer {
                   std::to_string(e.source_count), c.source, s ? s->path : "",
                   s && s->publisher ? *s->publisher : "", s && s->url ? *s->url : "", std::to_string(c.start),
                   std::to_string(c.end), c.date_text, c.quote});
+        pieces.pieces();
       }
     }
-    return out;
+    pieces.done();
   }
 };
 

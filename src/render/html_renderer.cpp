@@ -71,9 +71,13 @@ class HtmlRenderer final : public Renderer {
   explicit HtmlRenderer(const RenderOptions& options)
       : m_dates(require_dates(options, "html")), m_labels(require_labels(options, "html")) {}
 
-  std::string render(const Timeline& t) const override {
+  std::string render(const Timeline& t) const override { return whole(*this, t); }
+
+  void render_to(const Timeline& t, const std::function<void(std::string_view)>& sink) const override {
     std::map<QuoteKey, int> numbers = number_quotes(t);
-    std::string out = fmt::format(
+    Pieces pieces(sink);
+    std::string& out = pieces.out();
+    out += fmt::format(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
@@ -89,21 +93,26 @@ class HtmlRenderer final : public Renderer {
         year = this_year;
         out += fmt::format("<section class=\"year\" id=\"y{0}\">\n<h2>{0}</h2>\n<ol class=\"events\">\n", html_escape(year));
       }
-      out += event_item(t, e, numbers);
+      event_item(pieces, t, e, numbers);
     }
     if (!year.empty()) out += "</ol>\n</section>\n";
     if (!t.undated.empty()) {
       out += fmt::format("<section id=\"undated\">\n<h2>{}</h2>\n<p>{}</p>\n<ul>\n", html_escape(m_labels.get("undated_heading")),
                          html_escape(m_labels.get("undated_intro")));
-      for (const auto& c : t.undated)
+      for (const auto& c : t.undated) {
         out += fmt::format("<li><blockquote>{}</blockquote><p class=\"cite\">{}</p></li>\n", html_escape(one_line(c.quote)),
                            cite_line(t, c));
+        pieces.pieces();
+      }
       out += "</ul>\n</section>\n";
     }
     out += fmt::format("<section id=\"sources\">\n<h2>{}</h2>\n<dl>\n", html_escape(m_labels.get("sources_heading")));
-    for (const auto& s : t.sources) out += source_entry(s);
+    for (const auto& s : t.sources) {
+      out += source_entry(s);
+      pieces.pieces();
+    }
     out += "</dl>\n</section>\n</main>\n</body>\n</html>\n";
-    return out;
+    pieces.done();
   }
 
  private:
@@ -120,7 +129,9 @@ class HtmlRenderer final : public Renderer {
     return out;
   }
 
-  std::string event_item(const Timeline& t, const Event& e, const std::map<QuoteKey, int>& numbers) const {
+  // Appended to `pieces`, handed on a line at a time: an event may cite thousands of sentences.
+  void event_item(Pieces& pieces, const Timeline& t, const Event& e, const std::map<QuoteKey, int>& numbers) const {
+    std::string& out = pieces.out();
     std::string time = html_time_value(e.date.precision)
                            ? fmt::format("<time datetime=\"{}\">{}</time>", html_escape(e.date.value),
                                          html_escape(write_date(e.date, m_dates)))
@@ -129,15 +140,20 @@ class HtmlRenderer final : public Renderer {
     if (!e.catalog_id.empty())
       meta += fmt::format(" · {} <code>{}</code>", html_escape(m_labels.get("catalog")), html_escape(e.catalog_id));
     meta += " · " + html_escape(m_labels.count("sources", e.source_count));
-    std::string out = fmt::format("<li class=\"event\" id=\"{}\">\n{}\n<h3>{}</h3>\n<p class=\"meta\">{}</p>\n<ol class=\"citations\">\n",
-                                  html_escape(e.id), time, html_escape(e.title), meta);
-    for (const auto& c : e.citations)
+    out += fmt::format("<li class=\"event\" id=\"{}\">\n{}\n<h3>{}</h3>\n<p class=\"meta\">{}</p>\n<ol class=\"citations\">\n",
+                       html_escape(e.id), time, html_escape(e.title), meta);
+    for (const auto& c : e.citations) {
       out += fmt::format("<li value=\"{}\"><blockquote>{}</blockquote><p class=\"cite\">{}</p></li>\n", numbers.at(key_of(c)),
                          html_escape(one_line(c.quote)), cite_line(t, c));
+      pieces.pieces();
+    }
     out += "</ol>\n";
     if (!e.merged_because.empty()) {
       out += fmt::format("<ul class=\"why\" title=\"{}\">\n", html_escape(m_labels.get("merged_because")));
-      for (const auto& why : e.merged_because) out += fmt::format("<li>{}</li>\n", html_escape(why));
+      for (const auto& why : e.merged_because) {
+        out += fmt::format("<li>{}</li>\n", html_escape(why));
+        pieces.pieces();
+      }
       out += "</ul>\n";
     }
     for (const auto& k : e.conflicts)
@@ -145,7 +161,8 @@ class HtmlRenderer final : public Renderer {
                          html_escape(m_labels.fill("conflict_detail", {{"where", fmt::format("{} {}", k.citation.source, bytes(k.citation))},
                                                                        {"text", one_line(k.citation.date_text)},
                                                                        {"value", k.value}})));
-    return out + "</li>\n";
+    out += "</li>\n";
+    pieces.pieces();
   }
 
   std::string source_entry(const SourceInfo& s) const {

@@ -20,8 +20,6 @@ void append_key(std::string& out, std::string_view key) {
   out += ": ";
 }
 
-// Pieces of about this size go to the sink.
-constexpr std::size_t k_piece = 1 << 20;
 // Items are formatted a block at a time, on every thread, and written in
 // order (parallel_ordered) while the next blocks are formatted. A block ends
 // after this many parts or this many lines of citations and reasons (some 200
@@ -190,11 +188,7 @@ void append_array(std::string& out, std::string_view key, const Items& items, Wr
 
 class JsonRenderer final : public Renderer {
  public:
-  std::string render(const Timeline& timeline) const override {
-    std::string whole;
-    render_to(timeline, [&](std::string_view piece) { whole += piece; });
-    return whole;
-  }
+  std::string render(const Timeline& timeline) const override { return whole(*this, timeline); }
 
   explicit JsonRenderer(std::size_t jobs) : m_jobs(jobs) {}
 

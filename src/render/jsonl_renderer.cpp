@@ -12,8 +12,11 @@ namespace {
 
 class JsonLinesRenderer final : public Renderer {
  public:
-  std::string render(const Timeline& timeline) const override {
-    std::string out;
+  std::string render(const Timeline& timeline) const override { return whole(*this, timeline); }
+
+  void render_to(const Timeline& timeline, const std::function<void(std::string_view)>& sink) const override {
+    Pieces pieces(sink);
+    std::string& out = pieces.out();
     for (const auto& e : timeline.events) {
       JsonWriter w(out);
       w.begin_object().key("schema_version").number(std::int64_t{k_schema_version});
@@ -28,8 +31,9 @@ class JsonLinesRenderer final : public Renderer {
         if (const SourceInfo* s = find_source(timeline, id)) write_source(w, *s);
       w.end_array().end_object();
       out += '\n';
+      pieces.pieces();
     }
-    return out;
+    pieces.done();
   }
 };
 

@@ -17,6 +17,10 @@
 // its lexicon (--locale). Citation numbers [k] are given to distinct quotes
 // (source and byte range) in order of first appearance, so a sentence that
 // dates two events has one number and is listed once under its source.
+#include <map>
+#include <string_view>
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "render/common.hpp"
@@ -59,25 +63,40 @@ class MarkdownRenderer final : public Renderer {
   explicit MarkdownRenderer(const RenderOptions& options)
       : m_dates(require_dates(options, "md")), m_labels(require_labels(options, "md")) {}
 
-  std::string render(const Timeline& t) const override {
+  std::string render(const Timeline& t) const override { return whole(*this, t); }
+
+  void render_to(const Timeline& t, const std::function<void(std::string_view)>& sink) const override {
     std::map<QuoteKey, int> numbers = number_quotes(t);
-    std::string out = fmt::format("# {}\n\n{}\n", md_escape(t.title), summary_line(t, m_dates, m_labels));
-    if (!t.events.empty()) out += chart(t);
+    Pieces pieces(sink);
+    std::string& out = pieces.out();
+    out += fmt::format("# {}\n\n{}\n", md_escape(t.title), summary_line(t, m_dates, m_labels));
+    if (!t.events.empty()) chart(pieces, t);
     std::string year;
     for (const auto& e : t.events) {
       std::string this_year = e.date.value.substr(0, 4);
       if (this_year != year) out += fmt::format("\n## {}\n", year = this_year);
-      out += event_section(t, e, numbers);
+      event_section(pieces, t, e, numbers);
     }
     if (!t.undated.empty()) {
       out += fmt::format("\n## {}\n\n{}\n\n", m_labels.get("undated_heading"), m_labels.get("undated_intro"));
-      for (const auto& c : t.undated)
+      for (const auto& c : t.undated) {
         out += fmt::format("- {} (`{}`), {}: “{}”\n", md_escape(publisher_of(t, c.source, m_labels)), c.source,
                            bytes(c), md_escape(c.quote));
+        pieces.pieces();
+      }
     }
     out += fmt::format("\n## {}\n", m_labels.get("sources_heading"));
-    for (const auto& s : t.sources) out += source_section(t, s, numbers);
-    return out;
+    // Each source's quotes, by number, each quote once (its first citation):
+    // gathered in one pass, not one pass over every citation per source.
+    std::unordered_map<std::string_view, std::map<int, const Citation*>> cited;
+    for (const auto& e : t.events)
+      for (const auto& c : e.citations) cited[c.source].emplace(numbers.at(key_of(c)), &c);
+    const std::map<int, const Citation*> none;
+    for (const auto& s : t.sources) {
+      auto it = cited.find(s.id);
+      source_section(pieces, s, it == cited.end() ? none : it->second);
+    }
+    pieces.done();
   }
 
  private:
@@ -85,21 +104,27 @@ class MarkdownRenderer final : public Renderer {
     return m_labels.fill("bytes", {{"start", std::to_string(c.start)}, {"end", std::to_string(c.end)}});
   }
 
+  // The sections below append to `pieces` and hand it on a line at a time:
+  // an event or a source may cite thousands of quotes.
+
   // A fenced Mermaid `timeline`: one section per year, one line per event.
-  std::string chart(const Timeline& t) const {
-    std::string out = fmt::format("\n## {}\n\n```mermaid\ntimeline\n    title {}\n", m_labels.get("at_a_glance"),
+  void chart(Pieces& pieces, const Timeline& t) const {
+    std::string& out = pieces.out();
+    out += fmt::format("\n## {}\n\n```mermaid\ntimeline\n    title {}\n", m_labels.get("at_a_glance"),
                                   mermaid_escape(t.title));
     std::string year;
     for (const auto& e : t.events) {
       std::string this_year = e.date.value.substr(0, 4);
       if (this_year != year) out += fmt::format("    section {}\n", year = this_year);
       out += fmt::format("        {} : {}\n", mermaid_escape(write_date(e.date, m_dates)), mermaid_escape(e.title));
+      pieces.pieces();
     }
-    return out + "```\n";
+    out += "```\n";
   }
 
-  std::string event_section(const Timeline& t, const Event& e, const std::map<QuoteKey, int>& numbers) const {
-    std::string out = fmt::format("\n### {} — {}\n\n", write_date(e.date, m_dates), md_escape(e.title));
+  void event_section(Pieces& pieces, const Timeline& t, const Event& e, const std::map<QuoteKey, int>& numbers) const {
+    std::string& out = pieces.out();
+    out += fmt::format("\n### {} — {}\n\n", write_date(e.date, m_dates), md_escape(e.title));
     std::string sources = m_labels.count("sources", e.source_count);
     out += e.catalog_id.empty() ? fmt::format("*{}*\n\n", sources)
                                 : fmt::format("*{} · {} `{}` · {}*\n\n", m_labels.kind(e.kind), m_labels.get("catalog"),
@@ -109,30 +134,35 @@ class MarkdownRenderer final : public Renderer {
                                               : m_labels.fill("dated_by", {{"text", md_escape(c.date_text)}});
       out += fmt::format("- [{}] {} (`{}`), {}\n", numbers.at(key_of(c)), md_escape(publisher_of(t, c.source, m_labels)),
                          c.source, dated);
+      pieces.pieces();
     }
-    for (const auto& k : e.conflicts)
+    for (const auto& k : e.conflicts) {
       out += fmt::format("- {}: {}\n", m_labels.get("conflict"),
                          m_labels.fill("conflict_detail", {{"where", fmt::format("`{}` {}", k.citation.source, bytes(k.citation))},
                                                            {"text", md_escape(k.citation.date_text)},
                                                            {"value", k.value}}));
-    return out;
+      pieces.pieces();
+    }
   }
 
-  std::string source_section(const Timeline& t, const SourceInfo& s, const std::map<QuoteKey, int>& numbers) const {
-    std::string out = fmt::format("\n### {}\n\n", md_escape(s.id));
+  void source_section(Pieces& pieces, const SourceInfo& s, const std::map<int, const Citation*>& cited) const {
+    std::string& out = pieces.out();
+    out += fmt::format("\n### {}\n\n", md_escape(s.id));
     out += fmt::format("- {}: {}\n", m_labels.get("publisher"), md_escape(s.publisher.value_or(m_labels.get("unknown"))));
     out += fmt::format("- {}: `{}` (sha256 `{}`)\n", m_labels.get("file"), s.path, s.sha256);
     out += fmt::format("- {}: {}; {}: {}\n", m_labels.get("language"), s.language, m_labels.get("published"),
                        published_text(s, m_labels));
     if (s.url) out += fmt::format("- {}: <{}>\n", m_labels.get("url"), *s.url);
-    std::map<int, const Citation*> cited;  // by number, each quote once
-    for (const auto& e : t.events)
-      for (const auto& c : e.citations)
-        if (c.source == s.id) cited.emplace(numbers.at(key_of(c)), &c);
-    if (cited.empty()) return out + fmt::format("\n{}\n", m_labels.get("no_quotes"));
+    if (cited.empty()) {
+      out += fmt::format("\n{}\n", m_labels.get("no_quotes"));
+      pieces.pieces();
+      return;
+    }
     out += fmt::format("\n{}\n\n", m_labels.get("quotes_cited"));
-    for (const auto& [n, c] : cited) out += fmt::format("- [{}] {}: “{}”\n", n, bytes(*c), md_escape(c->quote));
-    return out;
+    for (const auto& [n, c] : cited) {
+      out += fmt::format("- [{}] {}: “{}”\n", n, bytes(*c), md_escape(c->quote));
+      pieces.pieces();
+    }
   }
 
   const Lexicon& m_dates;

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "mstimeline/renderer.hpp"
@@ -319,6 +323,56 @@ TEST_CASE("HTML: one self-contained page, text escaped, an item per event", "[re
     ++events;
   CHECK(events == 3);
   CHECK(html.substr(html.size() - 8) == "</html>\n");
+}
+
+TEST_CASE("json, jsonl, csv, md and html hand a large timeline to the sink in pieces, never all at once",
+          "[render]") {
+  // Several megabytes in every format, none of it to be held whole: 20,000
+  // events of one citation each, then one event citing 20,000 sentences of
+  // one source (one Markdown source section lists them all).
+  Timeline many = sample(), one = sample();
+  const Event base = many.events[0];
+  Event big = base;
+  big.id = "ev-big";
+  big.citations.clear();
+  for (int i = 0; i < 20000; ++i) {
+    Citation c = base.citations[0];
+    c.start = 100 + static_cast<std::size_t>(i) * 300;
+    c.end = c.start + 200;
+    c.quote = "Kalimat " + std::to_string(i) + " " + std::string(190, 'k');
+    Event e = base;
+    e.id = "ev-n" + std::to_string(i);
+    e.citations = {c};
+    many.events.push_back(std::move(e));
+    big.citations.push_back(c);
+    big.merged_because.push_back("alasan " + std::to_string(i));
+  }
+  one.events.push_back(std::move(big));
+  const Knowledge& k = test::knowledge();
+  for (const Timeline* t : {&many, &one}) {
+    for (const char* format : {"json", "jsonl", "csv", "md", "html"}) {
+      INFO(format << (t == &one ? ", one large event" : ", many events"));
+      auto r = Renderer::create(format, {&k.lexicon("en"), &k.label_set("en")});
+      std::vector<std::size_t> sizes;
+      std::string joined;
+      r->render_to(*t, [&](std::string_view piece) {
+        sizes.push_back(piece.size());
+        joined += piece;
+      });
+      CHECK(joined.size() > 4'000'000);
+      CHECK(std::count(sizes.begin(), sizes.end(), 0u) == 0);
+      CHECK(joined == r->render(*t));
+      if (t == &one && std::string_view(format) == "jsonl") {
+        CHECK(sizes.size() == 1);  // a line, an event: JSON Lines hands on whole lines
+        continue;
+      }
+      CHECK(sizes.size() >= 3);
+      // About 1 MiB a piece, and at most a line past it; JSON hands on whole
+      // formatted blocks (up to 8,192 lines of citations and reasons).
+      std::size_t most = std::string_view(format) == "json" ? (4u << 20) : (1u << 20) + 4096;
+      CHECK(*std::max_element(sizes.begin(), sizes.end()) < most);
+    }
+  }
 }
 
 TEST_CASE("an empty timeline renders in every format", "[render]") {
