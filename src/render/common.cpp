@@ -119,8 +119,4 @@ void write_event(JsonWriter& w, const Event& e, bool lists) {
   w.end_object();
 }
 
-std::string dump_json(const ordered_json& j, int indent) {
-  return j.dump(indent, ' ', false, ordered_json::error_handler_t::replace);
-}
-
 }  // namespace mstl::render

@@ -9,15 +9,11 @@
 #include <string_view>
 #include <tuple>
 
-#include <nlohmann/json.hpp>
-
 #include "mstimeline/json_writer.hpp"
 #include "mstimeline/record.hpp"
 #include "mstimeline/renderer.hpp"
 
 namespace mstl::render {
-
-using ordered_json = nlohmann::ordered_json;
 
 const SourceInfo* find_source(const Timeline& t, std::string_view id);
 
@@ -81,8 +77,5 @@ std::string whole(const Renderer& r, const Timeline& t);
 void write_event(JsonWriter& w, const Event& e, bool lists = true);
 // Its members alone, for an object that holds more (jsonl).
 void write_event_members(JsonWriter& w, const Event& e, bool lists = true);
-
-// Every string is valid UTF-8 by construction; replacing is the last line of defence.
-std::string dump_json(const ordered_json& j, int indent);
 
 }  // namespace mstl::render

@@ -22,43 +22,56 @@
 namespace mstl::render {
 namespace {
 
-ordered_json date_parts(std::chrono::sys_days day, bool month, bool d) {
+void date_parts(JsonWriter& w, std::chrono::sys_days day, bool month, bool d) {
   std::chrono::year_month_day ymd(day);
-  ordered_json j{{"year", static_cast<int>(ymd.year())}};
-  if (month) j["month"] = static_cast<unsigned>(ymd.month());
-  if (d) j["day"] = static_cast<unsigned>(ymd.day());
-  return j;
+  w.begin_object().key("year").number(std::int64_t{static_cast<int>(ymd.year())});
+  if (month) w.key("month").number(std::uint64_t{static_cast<unsigned>(ymd.month())});
+  if (d) w.key("day").number(std::uint64_t{static_cast<unsigned>(ymd.day())});
+  w.end_object();
 }
 
+// Written as nlohmann's dump(2) of the document would write it (JsonWriter),
+// and handed on an event at a time.
 class TimelineJsRenderer final : public Renderer {
  public:
   explicit TimelineJsRenderer(const RenderOptions& options)
       : m_dates(require_dates(options, "timelinejs")), m_labels(require_labels(options, "timelinejs")) {}
 
-  std::string render(const Timeline& t) const override {
-    ordered_json events = ordered_json::array();
-    for (const auto& e : t.events) events.push_back(event(t, e));
-    ordered_json doc{
-        {"title", {{"text", {{"headline", html_escape(t.title)},
-                             {"text", fmt::format("<p>{}</p><p>{}</p>", html_escape(summary_line(t, m_dates, m_labels)),
-                                                  html_escape(m_labels.get("quote_note")))}}}}},
-        {"events", std::move(events)}};
-    return dump_json(doc, 2) + "\n";
+  std::string render(const Timeline& t) const override { return whole(*this, t); }
+
+  void render_to(const Timeline& t, const std::function<void(std::string_view)>& sink) const override {
+    Pieces pieces(sink);
+    JsonWriter w(pieces.out(), 2);
+    w.begin_object().key("title").begin_object().key("text").begin_object();
+    w.key("headline").string(html_escape(t.title));
+    w.key("text").string(fmt::format("<p>{}</p><p>{}</p>", html_escape(summary_line(t, m_dates, m_labels)),
+                                     html_escape(m_labels.get("quote_note"))));
+    w.end_object().end_object();
+    w.key("events").begin_array();
+    for (const auto& e : t.events) {
+      event(w, t, e);
+      pieces.pieces();
+    }
+    w.end_array().end_object();
+    pieces.out() += '\n';
+    pieces.done();
   }
 
  private:
-  ordered_json event(const Timeline& t, const Event& e) const {
-    ordered_json j{{"unique_id", e.id}};
+  void event(JsonWriter& w, const Timeline& t, const Event& e) const {
+    w.begin_object().key("unique_id").string(e.id);
     Precision p = e.date.precision;
     bool exact = p == Precision::year || p == Precision::month || p == Precision::day;
+    w.key("start_date");
     if (exact) {
-      j["start_date"] = date_parts(e.date.period.start, p != Precision::year, p == Precision::day);
+      date_parts(w, e.date.period.start, p != Precision::year, p == Precision::day);
     } else {
-      j["start_date"] = date_parts(e.date.period.start, true, true);
-      j["end_date"] = date_parts(e.date.period.end - std::chrono::days(1), true, true);
+      date_parts(w, e.date.period.start, true, true);
+      w.key("end_date");
+      date_parts(w, e.date.period.end - std::chrono::days(1), true, true);
     }
-    j["display_date"] = write_date(e.date, m_dates);
-    std::string text;
+    w.key("display_date").string(write_date(e.date, m_dates));
+    std::string text;  // one JSON string: an event's citations are held together here
     for (const auto& c : e.citations) {
       std::string cite = fmt::format("{} ({}), {}, {}", publisher_of(t, c.source, m_labels), c.source,
                                      m_labels.fill("bytes", {{"start", std::to_string(c.start)},
@@ -67,9 +80,9 @@ class TimelineJsRenderer final : public Renderer {
                                                          : m_labels.fill("dated_by", {{"text", one_line(c.date_text)}}));
       text += fmt::format("<blockquote>{}</blockquote><p>— {}</p>", html_escape(one_line(c.quote)), html_escape(cite));
     }
-    j["text"] = {{"headline", html_escape(e.title)}, {"text", std::move(text)}};
-    j["group"] = m_labels.kind(e.kind);
-    return j;
+    w.key("text").begin_object().key("headline").string(html_escape(e.title)).key("text").string(text).end_object();
+    w.key("group").string(m_labels.kind(e.kind));
+    w.end_object();
   }
 
   const Lexicon& m_dates;
