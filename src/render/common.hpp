@@ -1,6 +1,7 @@
 // What several renderers share: looking sources up, numbering quotes,
 // escaping for HTML, the JSON shape of events (json and jsonl; sources and
-// citations are record.hpp's), and the checks that a locale was given.
+// citations are record.hpp's), the checks that a locale was given, and
+// handing output on in pieces (Pieces, whole) rather than as one string.
 #pragma once
 
 #include <functional>
@@ -54,6 +55,7 @@ inline constexpr std::size_t k_piece = 1 << 20;
 class Pieces {
  public:
   explicit Pieces(const std::function<void(std::string_view)>& sink) : m_sink(sink) {}
+  Pieces(std::function<void(std::string_view)>&&) = delete;  // the sink must outlive Pieces
   std::string& out() { return m_out; }
   void pieces() {
     if (m_out.size() >= k_piece) done();

@@ -85,11 +85,10 @@ class Reader {
       while (m_p < m_end && !k_stop[static_cast<unsigned char>(*m_p)]) ++m_p;
       if (!sized && m_p < m_end && *m_p != '"') {
         // Escapes or multi-byte characters ahead: room for the whole string
-        // at once (it is never longer than its JSON text). Appended piece by
-        // piece, a string kept up to twice its size, and a part's quotes
-        // are most of what `merge` holds.
+        // at once. Appended piece by piece, a string kept up to twice its
+        // size, and a part's quotes are most of what `merge` holds.
         sized = true;
-        if (const char* close = closing_quote(m_p)) out.reserve(static_cast<std::size_t>(close - start));
+        if (std::size_t rest = decoded_size(m_p)) out.reserve(static_cast<std::size_t>(m_p - start) + rest);
       }
       out.append(start, m_p);
       if (m_p == m_end) return (void)fail();
@@ -107,13 +106,35 @@ class Reader {
       }
     }
   }
-  // The quote that closes the string `p` is inside, or null.
-  const char* closing_quote(const char* p) const {
-    for (; p < m_end; ++p) {
-      if (*p == '"') return p;
-      if (*p == '\\' && ++p == m_end) break;  // the escaped byte is skipped
+  // The bytes the string holds from `p` on, its escapes undone (exact for a
+  // well-formed string: \u escapes by the UTF-8 length of their code point,
+  // a surrogate pair as 4); 0 when no quote closes it.
+  std::size_t decoded_size(const char* p) const {
+    std::size_t n = 0;
+    while (p < m_end) {
+      if (*p == '"') return n;
+      if (*p != '\\') {
+        ++n;
+        ++p;
+      } else if (m_end - p < 2) {
+        break;
+      } else if (p[1] != 'u' || m_end - p < 6) {
+        ++n;
+        p += 2;
+      } else {
+        unsigned cp = 0;
+        bool hex = true;
+        for (int i = 2; i < 6; ++i) {
+          int d = hex_digit(p[i]);
+          hex = hex && d >= 0;
+          cp = cp * 16 + static_cast<unsigned>(d < 0 ? 0 : d);
+        }
+        bool high = cp >= 0xD800 && cp < 0xDC00, low = cp >= 0xDC00 && cp < 0xE000;
+        n += !hex ? 6 : cp < 0x80 ? 1 : cp < 0x800 ? 2 : high ? 4 : low ? 0 : 3;  // a pair: 4 for both
+        p += 6;
+      }
     }
-    return nullptr;
+    return 0;
   }
   std::string string() {
     std::string s;

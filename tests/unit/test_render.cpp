@@ -325,7 +325,7 @@ TEST_CASE("HTML: one self-contained page, text escaped, an item per event", "[re
   CHECK(html.substr(html.size() - 8) == "</html>\n");
 }
 
-TEST_CASE("every format hands a large timeline to the sink in pieces, never all at once",
+TEST_CASE("every format hands a large timeline to the sink in pieces of bounded size",
           "[render]") {
   // Several megabytes in every format, none of it to be held whole: 20,000
   // events of one citation each, then one event citing 20,000 sentences of
@@ -361,7 +361,6 @@ TEST_CASE("every format hands a large timeline to the sink in pieces, never all 
       });
       CHECK(joined.size() > 4'000'000);
       CHECK(std::count(sizes.begin(), sizes.end(), 0u) == 0);
-      CHECK(joined == r->render(*t));
       std::string_view f = format;
       if (f == "json" || f == "timelinejs")  // laid out as one dump of the whole document
         CHECK(joined == nlohmann::ordered_json::parse(joined).dump(2) + "\n");
