@@ -27,6 +27,18 @@ bool is_language_code(const std::string& s) {
          std::islower(static_cast<unsigned char>(s[1]));
 }
 
+// "2013-12-4" as "2013-12-04": manifests written by hand or by scripts often
+// leave month and day unpadded; anything else is returned unchanged.
+std::string padded_date(const std::string& s) {
+  std::size_t a = s.find('-'), b = a == std::string::npos ? a : s.find('-', a + 1);
+  if (a != 4 || b == std::string::npos || b - a - 1 < 1 || b - a - 1 > 2 || s.size() - b - 1 < 1 || s.size() - b - 1 > 2)
+    return s;
+  if (!std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); })) return s;
+  auto two = [](std::string_view part) { return part.size() == 1 ? "0" + std::string(part) : std::string(part); };
+  std::string_view v(s);
+  return std::string(v.substr(0, 4)) + "-" + two(v.substr(a + 1, b - a - 1)) + "-" + two(v.substr(b + 1));
+}
+
 bool is_safe_relative_path(const std::string& p) {
   if (p.empty() || p.front() == '/' || p.find('\\') != std::string::npos) return false;
   std::size_t start = 0;
@@ -57,6 +69,7 @@ std::optional<Diagnostic> read_source(const JsonDoc& doc, const std::string& pat
     if (auto err = read_string(doc, entry, pointer, key, *field)) return err;
   }
   if (meta.published) {
+    meta.published = padded_date(*meta.published);
     auto date = parse_date_value(*meta.published);
     if (!date || date->precision != Precision::day)
       return doc.error_at(json_pointer_append(pointer, "published"),
