@@ -10,6 +10,7 @@
 #include "mstimeline/knowledge.hpp"
 #include "mstimeline/lexicon.hpp"
 #include "mstimeline/manifest.hpp"
+#include "mstimeline/path_dates.hpp"
 #include "mstimeline/record.hpp"
 #include "mstimeline/source.hpp"
 #include "mstimeline/tagger.hpp"
@@ -120,6 +121,13 @@ void catalog(std::string_view bytes) {
   if (auto t = parse_topic(doc.value()); !t) show(t.error());
   if (auto m = parse_manifest(doc.value(), {"en", "id"}); !m) show(m.error());
   if (auto l = parse_lexicon(doc.value(), "id"); !l) show(l.error());
+  PathDates path_dates;
+  if (auto e = parse_path_dates(doc.value(), path_dates)) return show(*e);
+  // The document's own text as a path, through its patterns and the shipped ones.
+  for (const PathDates* rules : {static_cast<const PathDates*>(&path_dates), &loaded().knowledge.path_dates}) {
+    auto date = date_from_path(bytes, *rules);
+    if (date && (date->size() != 10 || !parse_date_value(*date))) violated("a path date that is not a calendar day");
+  }
 }
 
 void record(std::string_view bytes) {

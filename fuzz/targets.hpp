@@ -8,7 +8,8 @@
 //
 //   decode   decode_article, then the whole extraction of that article
 //   tagger   the temporal tagger, Indonesian and English, with a document date
-//   catalog  parse_json + parse_catalog, parse_topic, parse_manifest, parse_lexicon
+//   catalog  parse_json + parse_catalog, parse_topic, parse_manifest, parse_lexicon,
+//            parse_path_dates (then date_from_path on the bytes themselves)
 //   record   parse_part, the `extract` record (JSON Lines) parser
 #pragma once
 

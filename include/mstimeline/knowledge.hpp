@@ -2,8 +2,9 @@
 //
 // Knowledge lives under a data directory laid out like the repository's
 // `data/` folder (minus the articles): `lexicon/<code>.json` for each
-// language, `boilerplate/*.json`, and `labels/<code>.json` for each locale
-// of the md and html pages. The binary finds it, in this order, at
+// language, `boilerplate/*.json`, `path_dates/*.json` (publication dates in
+// file paths), and `labels/<code>.json` for each locale of the md and html
+// pages. The binary finds it, in this order, at
 //   1. --data-dir DIR,
 //   2. the MSTIMELINE_DATA environment variable,
 //   3. <directory of the executable>/../share/mstimeline, which is where both
@@ -20,6 +21,7 @@
 #include "mstimeline/boilerplate.hpp"
 #include "mstimeline/labels.hpp"
 #include "mstimeline/lexicon.hpp"
+#include "mstimeline/path_dates.hpp"
 #include "mstimeline/text.hpp"
 
 namespace mstl {
@@ -28,9 +30,10 @@ struct Knowledge {
   std::filesystem::path data_dir;
   std::map<std::string, Lexicon> lexicons;  // by language code
   Boilerplate boilerplate;                  // <data dir>/boilerplate/*.json
+  PathDates path_dates;                     // <data dir>/path_dates/*.json
   std::map<std::string, Labels> labels;     // <data dir>/labels/<code>.json, by code
-  // SHA-256 of what extraction reads: the lexicon and boilerplate files, each
-  // with its name, in order (labels only render). Parts carry it, so that
+  // SHA-256 of what extraction reads: the lexicon, boilerplate and path dates
+  // files, each with its name, in order (labels only render). Parts carry it, so that
   // `extract --reuse` never reuses a document read with other rules.
   std::string extraction_fingerprint;
 

@@ -85,6 +85,12 @@ Knowledge load_knowledge(const fs::path& data_dir) {
     remember("boilerplate", file, doc);
     if (auto e = parse_boilerplate(doc, k.boilerplate)) throw Error(*e);
   }
+  // So are path dates: without them no date comes from a file's path.
+  for (const auto& file : json_files(data_dir / "path_dates")) {
+    JsonDoc doc = read_json_file(file.string()).take();
+    remember("path_dates", file, doc);
+    if (auto e = parse_path_dates(doc, k.path_dates)) throw Error(*e);
+  }
   k.extraction_fingerprint = sha256_hex(read);
   // Labels are optional too: without them only json, jsonl and csv render.
   for (const auto& file : json_files(data_dir / "labels")) {

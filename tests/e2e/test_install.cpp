@@ -11,6 +11,7 @@ TEST_CASE("an installed mstimeline finds its data and builds the timeline", "[e2
   INFO(install.out << install.err);
   REQUIRE(install.exit_code == 0);
   CHECK(std::filesystem::exists(prefix / "share/mstimeline/lexicon/id.json"));
+  CHECK(std::filesystem::exists(prefix / "share/mstimeline/path_dates/common.json"));
   CHECK(std::filesystem::exists(prefix / "share/man/man1/mstimeline.1"));
   auto r = test::run_program((prefix / "bin/mstimeline").string(), {"build", "data/", "--format", "md"}, {},
                              {"MSTIMELINE_DATA="});

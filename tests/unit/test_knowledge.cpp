@@ -50,10 +50,12 @@ TEST_CASE("knowledge errors name the file and position", "[knowledge]") {
   }
 }
 
-TEST_CASE("the extraction fingerprint changes with the lexicon and boilerplate files, not with the labels", "[knowledge]") {
+TEST_CASE("the extraction fingerprint changes with the lexicon, boilerplate and path dates files, not with the labels",
+          "[knowledge]") {
   TempDir dir;
   std::filesystem::copy(test::repo_data_dir() / "lexicon", dir / "lexicon");
   std::filesystem::copy(test::repo_data_dir() / "boilerplate", dir / "boilerplate");
+  std::filesystem::copy(test::repo_data_dir() / "path_dates", dir / "path_dates");
   std::filesystem::copy(test::repo_data_dir() / "labels", dir / "labels");
   const std::string same = load_knowledge(dir.path()).extraction_fingerprint;
   CHECK(same.size() == 64);
@@ -73,7 +75,31 @@ TEST_CASE("the extraction fingerprint changes with the lexicon and boilerplate f
   std::string rules = test::read_file(dir / "boilerplate/common.json");
   test::write_file(dir / "boilerplate/common.json", rules + " ");
   std::string boilerplate_edit = load_knowledge(dir.path()).extraction_fingerprint;
+  test::write_file(dir / "boilerplate/common.json", rules);
+  CHECK(load_knowledge(dir.path()).extraction_fingerprint == same);
+
+  test::write_file(dir / "path_dates/common.json", test::read_file(dir / "path_dates/common.json") + " ");
+  std::string path_dates_edit = load_knowledge(dir.path()).extraction_fingerprint;
   CHECK(lexicon_edit != same);
   CHECK(boilerplate_edit != same);
   CHECK(boilerplate_edit != lexicon_edit);
+  CHECK(path_dates_edit != same);
+  CHECK(path_dates_edit != boilerplate_edit);
+}
+
+TEST_CASE("path dates are loaded with the knowledge, and an invalid file stops the load", "[knowledge][path_dates]") {
+  CHECK(test::knowledge().path_dates.patterns.size() == 5);
+  TempDir dir;
+  std::filesystem::copy(test::repo_data_dir() / "lexicon", dir / "lexicon");
+  CHECK(load_knowledge(dir.path()).path_dates.patterns.empty());  // optional: no folder, no path dates
+  test::write_file(dir / "path_dates/site.json", "{\"years\": {\"min\": 1900, \"max\": 2100},\n \"patterns\": 3}");
+  try {
+    load_knowledge(dir.path());
+    FAIL("an invalid path dates file was accepted");
+  } catch (const Error& e) {
+    REQUIRE(e.diagnostic());
+    CHECK(e.diagnostic()->path == (dir / "path_dates/site.json").string());
+    CHECK(e.diagnostic()->line == 2);
+    CHECK(e.diagnostic()->message == "\"patterns\" must be an array of objects");
+  }
 }
