@@ -191,7 +191,20 @@ struct Lexicon {
   PhraseSet function_words;
   PhraseSet limit_cues;          // "berlaku hingga 2030": a deadline or a bound, not an event
   PhraseSet report_cues;         // "dikutip dari ..., Rabu (25/1/2023)": the date of a report, not of an event
+  // What a date in a sentence is (docs/events.md, "The role of each date").
+  PhraseSet statement_cues;   // "kata Sudirman, Selasa (2/12/2014)": the day something was said
+  PhraseSet comparison_cues;  // "terendah sejak Juli 2009": a point of comparison, not an event
+  PhraseSet reference_cues;   // "untuk pengiriman Januari", "pekan yang berakhir 14 November": a date that names a thing
+  PhraseSet restatement_cues; // "(Rabu pagi WIB)" after "Selasa (25/11/2014) waktu setempat": the same instant again
+  PhraseSet condition_cues;   // "jika", "if": a hypothetical
+  PhraseSet negation_cues;    // "tidak", "not": a negated trigger links no catalog event
+  PhraseSet back_references;  // "itu", "tersebut", "the announcement": a sentence about the one before
+  // Whether a clause reports an event: a verb by its shape (affixes), or a stem of event_words.
   std::vector<std::string> event_words;  // stems of verbs and nouns that report an event ("umumkan", "invest")
+  std::vector<std::string> verb_prefixes;  // "me", "di", "ber": a word so made is a verb ...
+  std::vector<std::string> verb_suffixes;  // "kan", "ed": ... and so is one so ended,
+  std::size_t verb_min_stem = 3;           // ... when this many letters stay besides the affix,
+  PhraseSet non_event_verbs;               // ... unless it reports, links or states ("mengatakan", "merupakan")
   NeedleSet event_word_set;              // the same, to see in one pass which a sentence holds
   std::vector<std::string> abbreviations;  // "Dr.", "PT.": no sentence ends after them
   std::map<std::string, std::string> date_formats;  // precision name -> pattern

@@ -91,6 +91,12 @@ void tokenize_with_icu(std::string_view utf8, std::vector<Token>& out);
 // may_hold_token("Telah digunakan.", 0, 16, {"akan"}) is false.
 bool may_hold_token(std::string_view s, std::size_t from, std::size_t to, std::span<const std::string> words);
 
+// Whether the code point that ends just before byte `at` of `utf8` (or starts
+// at it) is a letter or a digit. Typographic quotes, dashes and no-break
+// spaces are not: "“OpenAI”" names OpenAI as a whole word.
+bool letter_or_digit_before(std::string_view utf8, std::size_t at);
+bool letter_or_digit_at(std::string_view utf8, std::size_t at);
+
 // Unicode full case folding ("JANUARI" -> "januari", "Straße" -> "strasse").
 std::string fold_case(std::string_view utf8);
 // ASCII white space runs as one space, none at either end: "  a\r\n b " is "a b".

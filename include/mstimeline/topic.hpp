@@ -6,18 +6,27 @@
 //       {"name": "Microsoft", "aliases": ["Microsoft", "Satya Nadella", "Azure", ...]},
 //       {"name": "OpenAI", "aliases": ["OpenAI", "ChatGPT", "Sam Altman", ...]}
 //     ],
-//     "context_sentences": 1
+//     "context_sentences": 1,
+//     "document_mentions": 2,
+//     "narrative_days": 31
 //   }
 //
 // A sentence is on topic when it names every side, or names some and the
 // sentences around it in the same paragraph (up to `context_sentences` on
 // each side) name the rest; a sentence linked to a catalog event is on topic
-// too. Aliases match whole words, case-insensitively ("Altman" is not found in
+// too. An article that names every side and `document_mentions` aliases in
+// all is *about the story*; inside it, a sentence that names no side at all
+// ("Kartel itu memilih ...", "kedua perusahaan") is on topic too when its date
+// lies within `narrative_days` of the publication date: it tells the story's
+// news, not background (an earlier crisis, a founding), which must name the
+// subject. A sentence naming some sides but not all keeps the rule above: a
+// one-sided story (a side's layoffs) stays out. Aliases match whole words, case-insensitively ("Altman" is not found in
 // "Altmann"). A profile needs at least one side; each side a name and at least
 // one alias. Unknown keys are errors.
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,7 +49,10 @@ struct TopicProfile {
   std::string name;
   std::vector<TopicSide> sides;
   std::size_t context_sentences = 1;
+  std::size_t document_mentions = 2;  // aliases an article names to be about the story
+  std::size_t narrative_days = 31;    // reach of an unnamed sentence's date from the publication date
   NeedleSet alias_words;  // every side's aliases: a sentence is searched only for those it holds as bytes
+  std::set<std::string, std::less<>> alias_tokens;  // the words of every alias, folded ("harga", "minyak")
 
   // A bit per side the folded text names (bit i: sides[i]).
   unsigned sides_named(std::string_view folded) const;

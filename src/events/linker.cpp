@@ -4,11 +4,14 @@
 // linking per anchor (a second pass when the publication date had to be
 // inferred from the first).
 #include <algorithm>
+#include <bit>
 #include <map>
 #include <optional>
 
 #include <fmt/format.h>
 
+#include "mstimeline/merge_rule.hpp"
+#include "mstimeline/path_dates.hpp"
 #include "mstimeline/tagger.hpp"
 #include "mstimeline/text.hpp"
 #include "mstimeline/timeline.hpp"
@@ -27,6 +30,15 @@ constexpr std::size_t k_dateline_max = 100;
 constexpr std::size_t k_report_reach = 80;
 // A limit cue bounds a date right after it ("berlaku hingga tahun 2030").
 constexpr std::size_t k_limit_reach = 16;
+// A comparison cue makes a date after it a point of comparison ("terendah
+// sejak akhir Juli 2009", "dibanding penutupan Senin").
+constexpr std::size_t k_comparison_reach = 32;
+// A reference cue makes a date right after it name a thing ("pengiriman
+// Januari", "pekan yang berakhir 14 November").
+constexpr std::size_t k_reference_reach = 32;
+// A date in parentheses opened this close after another date restates it
+// ("Selasa (25/11/2014) waktu setempat (Rabu pagi WIB)").
+constexpr std::size_t k_restatement_reach = 40;
 // Bounds of a sentence that can report events: past them it is a list, a
 // table or text without sentence ends, reported to review as "list". They
 // keep the work and the quotes of one sentence linear in its length.
@@ -66,9 +78,7 @@ std::optional<DateValue> date_of(const Timex& t) {
   return parse_date_value(v);
 }
 
-bool compatible(const DateValue& a, const DateValue& b) {
-  return period_contains(a.period, b.period) || period_contains(b.period, a.period);
-}
+bool compatible(const DateValue& a, const DateValue& b) { return merge_rule::dates_compatible(a.period, b.period); }
 
 struct Sentence {
   text::Span span;
@@ -77,13 +87,49 @@ struct Sentence {
   unsigned sides = 0;
 };
 
+// What a date in a sentence is (docs/events.md, "The role of each date"). Only
+// an event date, or a statement date in a sentence with no event date, dates
+// an event; every other role is a reason in review.
+enum class DateRole {
+  event,
+  report,       // the date of a quoted source or of the dateline ("dikutip dari ..., Rabu (25/1/2023)")
+  statement,    // the day something was said ("kata Sudirman, Selasa (2/12/2014)")
+  restatement,  // the same instant again, in local time ("(Rabu pagi WIB)")
+  comparison,   // a point of comparison ("terendah sejak Juli 2009")
+  reference,    // a date naming a thing ("untuk pengiriman Januari")
+  condition,    // a hypothetical ("jika ... pada 2015")
+  plan,         // after a future cue ("akan ... pada 27 November")
+  bound,        // after a limit cue ("hingga 2030")
+};
+
 struct DatedExpression {
   Timex timex;
   DateValue date;
-  bool report = false;  // the date of a report or quotation, not of an event
-  bool future = false;  // its sentence has a future cue before it
-  bool limit = false;   // a deadline or bound ("hingga 2030"), not when something happened
+  DateRole role = DateRole::event;
 };
+
+// The review reason and detail of a date that dates no event.
+std::pair<const char*, const char*> dropped_reason(DateRole role) {
+  switch (role) {
+    case DateRole::event:
+    case DateRole::report:
+    case DateRole::statement:
+      break;
+    case DateRole::restatement:
+      return {"restatement", "the date before it again, in another time zone"};
+    case DateRole::comparison:
+      return {"comparison", "a point of comparison (a comparison cue before the date), not an event"};
+    case DateRole::reference:
+      return {"reference", "a date that names a thing (a contract month, a period), not an event"};
+    case DateRole::condition:
+      return {"condition", "a hypothetical: a condition cue before the date"};
+    case DateRole::plan:
+      return {"future", "a plan or a condition: a future cue before the date"};
+    case DateRole::bound:
+      return {"limit", "a deadline or bound, not when something happened"};
+  }
+  return {"", ""};
+}
 
 using CatalogMatch = std::pair<const CatalogEvent*, std::string>;  // an event and the trigger that found it
 
@@ -110,12 +156,21 @@ class DocumentLinker {
     } else if (auto d = from_dateline) {
       source.published = d->value;
       source.published_basis = "dateline";
+    } else if (auto from_path = date_from_path(source.path, m_knowledge.path_dates)) {
+      source.published = *from_path;
+      source.published_basis = "path";
     }
     link(published_date());
     if (!source.published) {
       if (auto inferred = inferred_publication()) {
         source.published = day_value(*inferred);
         source.published_basis = "inferred";
+        link(published_date());
+      } else if (auto linked = latest_catalog_link()) {
+        // A text with no date of its own: the latest catalog event it
+        // reports, said as such, is all there is to anchor "bulan Juni".
+        source.published = day_value(*linked);
+        source.published_basis = "catalog";
         link(published_date());
       }
     }
@@ -147,22 +202,48 @@ class DocumentLinker {
     }
   }
 
-  // The sides named by a sentence and its neighbours in the same paragraph.
-  unsigned sides_in_context(std::size_t i) const {
+  // The sides named by a sentence and its neighbours in the same paragraph;
+  // in an article about the story, one sentence further and across
+  // paragraphs (news sites put each sentence on a line of its own).
+  unsigned sides_in_context(std::size_t i, bool wide = true) const {
+    bool across = wide && m_about_story;
     unsigned bits = m_sentences[i].sides;
-    std::size_t reach = m_events.topic ? m_events.topic->context_sentences : 0;
+    std::size_t reach = m_events.topic ? m_events.topic->context_sentences + (across ? 1 : 0) : 0;
+    auto near = [&](std::size_t k) { return across || m_sentences[k].paragraph == m_sentences[i].paragraph; };
     for (std::size_t d = 1; d <= reach; ++d) {
-      if (i >= d && m_sentences[i - d].paragraph == m_sentences[i].paragraph) bits |= m_sentences[i - d].sides;
-      if (i + d < m_sentences.size() && m_sentences[i + d].paragraph == m_sentences[i].paragraph)
-        bits |= m_sentences[i + d].sides;
+      if (i >= d && near(i - d)) bits |= m_sentences[i - d].sides;
+      if (i + d < m_sentences.size() && near(i + d)) bits |= m_sentences[i + d].sides;
     }
     return bits;
   }
 
-  bool on_topic(std::size_t i) const {
+  bool on_topic(std::size_t i, bool wide = true) const {
     if (!m_events.topic) return true;
     unsigned all = m_events.topic->all_sides();
-    return m_sentences[i].sides != 0 && sides_in_context(i) == all;
+    return m_sentences[i].sides != 0 && sides_in_context(i, wide) == all;
+  }
+
+  // Whether the article is about the story: it names every side, and
+  // document_mentions aliases in all (counted once per sentence).
+  bool about_story() const {
+    if (!m_events.topic) return false;
+    unsigned named = 0;
+    std::size_t mentions = 0;
+    for (const Sentence& s : m_sentences) {
+      named |= s.sides;
+      mentions += std::popcount(s.sides);
+    }
+    return named == m_events.topic->all_sides() && mentions >= m_events.topic->document_mentions;
+  }
+
+  // A sentence of an article about the story that names no side, dated near
+  // the publication date: the story's news told without its name.
+  bool narrated(std::size_t i, const DateValue& date, const std::optional<DateValue>& published) const {
+    if (!m_about_story || m_sentences[i].sides != 0 || !published) return false;
+    unsigned context = sides_in_context(i);  // none, or all: a one-sided passage (a side's layoffs) stays out
+    if (context != 0 && context != m_events.topic->all_sides()) return false;
+    auto reach = chr::days(static_cast<int>(m_events.topic->narrative_days));
+    return date.period.start + reach >= published->period.start && date.period.start <= published->period.start + reach;
   }
 
   // Whether an actor of a catalog event is named in the sentence or its context.
@@ -184,14 +265,54 @@ class DocumentLinker {
     return false;
   }
 
-  bool has_event_word(const Sentence& s) {
+  // Whether sentence `i` reports an event: it holds a verb by its shape (a
+  // verb prefix or suffix with verb_min_stem letters besides, not one of
+  // non_event_verbs) or a stem of event_words.
+  bool has_event_word(std::size_t i, bool by_shape = true) {
+    const Sentence& s = m_sentences[i];
     const std::vector<std::string>& stems = m_lexicon->event_words;
     bool indexed = m_lexicon->event_word_set.size() == stems.size();  // a lexicon made by parse_lexicon
     if (indexed) m_lexicon->event_word_set.find_in(s.folded, m_stems);
     // A repeated stem is found under the id of its first place, checked before it.
     for (std::size_t k = 0; k < stems.size(); ++k)
       if ((!indexed || m_stems.has(k)) && contains_stem(s.folded, stems[k])) return true;
+    if (!by_shape || (m_lexicon->verb_prefixes.empty() && m_lexicon->verb_suffixes.empty())) return false;
+    const auto& [tokens, ids] = sentence_tokens(i);
+    std::size_t stem = m_lexicon->verb_min_stem;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      const std::string& w = tokens[k].folded;
+      if (tokens[k].kind != text::TokenKind::word || w.size() < stem + 1) continue;
+      if (ids[k] >= 0 && (m_lexicon->non_event_verbs.match(ids, k) || m_lexicon->function_words.match(ids, k)))
+        continue;
+      auto shaped = [&](const std::string& affix, bool prefix) {
+        if (w.size() < affix.size() + stem) return false;
+        return prefix ? w.compare(0, affix.size(), affix) == 0
+                      : w.compare(w.size() - affix.size(), affix.size(), affix) == 0;
+      };
+      for (const auto& p : m_lexicon->verb_prefixes)
+        if (shaped(p, true)) return true;
+      for (const auto& x : m_lexicon->verb_suffixes)
+        if (shaped(x, false)) return true;
+    }
     return false;
+  }
+
+  // Sentence `i`'s tokens, with file-independent offsets into the body, and
+  // their vocabulary ids; tokenized once.
+  std::pair<std::vector<text::Token>, std::vector<int>>& sentence_tokens(std::size_t i) {
+    if (m_sentence_ids.size() <= i) m_sentence_ids.resize(i + 1);
+    auto& entry = m_sentence_ids[i];
+    auto& [tokens, ids] = entry;
+    if (tokens.empty()) {
+      const text::Span& span = m_sentences[i].span;
+      tokens = text::tokenize(m_body.substr(span.begin, span.end - span.begin));
+      for (auto& t : tokens) {
+        t.begin += span.begin;
+        t.end += span.begin;
+      }
+      ids = m_lexicon->ids_of(tokens);
+    }
+    return entry;
   }
 
   // Whether a phrase of `set` occurs in [from, to) of sentence `i`, among the
@@ -202,17 +323,7 @@ class DocumentLinker {
     if (!text::may_hold_token(m_body.substr(sentence.begin, sentence.end - sentence.begin), from - sentence.begin,
                               to - sentence.begin, first_words(set)))
       return false;  // most sentences: no need to tokenize them
-    if (m_sentence_ids.size() <= i) m_sentence_ids.resize(i + 1);
-    auto& [tokens, ids] = m_sentence_ids[i];
-    if (tokens.empty()) {
-      const text::Span& span = m_sentences[i].span;
-      tokens = text::tokenize(m_body.substr(span.begin, span.end - span.begin));
-      for (auto& t : tokens) {
-        t.begin += span.begin;
-        t.end += span.begin;
-      }
-      ids = m_lexicon->ids_of(tokens);
-    }
+    const auto& [tokens, ids] = sentence_tokens(i);
     m_window.clear();
     for (std::size_t k = 0; k < tokens.size(); ++k)
       if (tokens[k].begin >= from && tokens[k].end <= to) m_window.push_back(ids[k]);
@@ -257,18 +368,22 @@ class DocumentLinker {
   }
 
   // The earliest publication date consistent with the latest past event the
-  // text reports: its catalog links and its absolute dates outside future
-  // statements. Unknown when it reports none.
+  // text reports: its absolute event, statement and report dates (never a
+  // plan, a bound, a condition or a catalog's date). Unknown when it has none.
+  std::optional<chr::sys_days> latest_catalog_link() const {
+    std::optional<chr::sys_days> latest;
+    for (const auto& m : m_record.mentions)
+      if (!m.catalog_id.empty() && (!latest || m.date.period.start > *latest)) latest = m.date.period.start;
+    return latest;
+  }
+
   std::optional<chr::sys_days> inferred_publication() const {
     std::optional<chr::sys_days> latest;
-    auto consider = [&](chr::sys_days d) {
-      if (!latest || d > *latest) latest = d;
-    };
-    for (const auto& m : m_record.mentions)
-      if (!m.catalog_id.empty()) consider(m.date.period.start);
     for (const auto& [i, dated] : m_dated)
-      for (const auto& d : dated)
-        if (d.timex.anchor.empty() && !d.future && !d.limit) consider(d.date.period.start);
+      for (const auto& d : dated) {
+        bool told = d.role == DateRole::event || d.role == DateRole::statement || d.role == DateRole::report;
+        if (told && d.timex.anchor.empty() && (!latest || d.date.period.start > *latest)) latest = d.date.period.start;
+      }
     return latest;
   }
 
@@ -293,7 +408,7 @@ class DocumentLinker {
       if (t.begin < sentence.span.begin || t.end > sentence.span.end) continue;  // boilerplate, or across sentences
       auto date = date_of(t);
       if (!date) continue;
-      in_sentence.push_back({s, DatedExpression{t, *date, false, false, false}});
+      in_sentence.push_back({s, DatedExpression{t, *date}});
     }
     // A list, a table or text without sentence ends: each of its dates would
     // cite the whole stretch, so its cost would grow with its square. Its
@@ -310,20 +425,35 @@ class DocumentLinker {
         if (!m_list_first.contains(i)) m_list_first[i] = d.timex;
         continue;
       }
-      const Sentence& sentence = m_sentences[i];
-      const Timex& t = d.timex;
-      std::size_t from = t.begin > k_report_reach ? std::max(sentence.span.begin, t.begin - k_report_reach)
-                                                  : sentence.span.begin;
-      d.report = t.end <= m_dateline_end || has_phrase(m_lexicon->report_cues, i, from, t.begin);
-      d.future = has_phrase(m_lexicon->future_cues, i, sentence.span.begin, t.begin);
-      d.limit = has_phrase(m_lexicon->limit_cues, i, std::max(sentence.span.begin, t.begin - std::min(t.begin, k_limit_reach)),
-                           t.begin);
-      m_dated[i].push_back(std::move(d));
+      std::vector<DatedExpression>& before = m_dated[i];
+      d.role = role_of(i, d.timex, before.empty() ? nullptr : &before.back().timex);
+      before.push_back(std::move(d));
     }
   }
 
-  Citation cite(std::size_t i, const Timex* t) const {
-    const text::Span& span = m_sentences[i].span;
+  // The role of date `t` of sentence `i`, `previous` the date before it in the sentence.
+  DateRole role_of(std::size_t i, const Timex& t, const Timex* previous) {
+    std::size_t start = m_sentences[i].span.begin;
+    auto back = [&](std::size_t reach) { return t.begin > start + reach ? t.begin - reach : start; };
+    if (t.end <= m_dateline_end) return DateRole::report;
+    if (has_phrase(m_lexicon->future_cues, i, start, t.begin)) return DateRole::plan;
+    if (has_phrase(m_lexicon->report_cues, i, back(k_report_reach), t.begin)) return DateRole::report;
+    if (previous && t.begin - previous->end <= k_restatement_reach) {
+      std::string_view gap = m_body.substr(previous->end, t.begin - previous->end);
+      if (gap.find('(') != std::string_view::npos && gap.find(')') == std::string_view::npos)
+        return DateRole::restatement;
+    }
+    if (has_phrase(m_lexicon->statement_cues, i, back(k_report_reach), t.begin)) return DateRole::statement;
+    if (has_phrase(m_lexicon->comparison_cues, i, back(k_comparison_reach), t.begin)) return DateRole::comparison;
+    if (has_phrase(m_lexicon->reference_cues, i, back(k_reference_reach), t.begin)) return DateRole::reference;
+    if (has_phrase(m_lexicon->condition_cues, i, start, t.begin)) return DateRole::condition;
+    if (has_phrase(m_lexicon->limit_cues, i, back(k_limit_reach), t.begin)) return DateRole::bound;
+    return DateRole::event;
+  }
+
+  // Sentence `i` (from sentence `first` on, when given) dated by `t`.
+  Citation cite(std::size_t i, const Timex* t, std::optional<std::size_t> first = std::nullopt) const {
+    text::Span span{m_sentences[first.value_or(i)].span.begin, m_sentences[i].span.end};
     return Citation{m_article.info.id, m_article.file_offset(span.begin), m_article.file_offset(span.end),
                     std::string(m_body.substr(span.begin, span.end - span.begin)),
                     t ? std::string(m_body.substr(t->begin, t->end - t->begin)) : std::string()};
@@ -331,17 +461,33 @@ class DocumentLinker {
 
   // The content words and numbers of a sentence outside its date
   // expressions: what two reports of one event share beyond the date.
-  WordList salient_words(const Sentence& s, const std::vector<DatedExpression>& dated) const {
-    std::string raw(m_body.substr(s.span.begin, s.span.end - s.span.begin));
+  WordList salient_words(std::size_t first, std::size_t last, const std::vector<DatedExpression>& dated) const {
+    std::size_t begin = m_sentences[first].span.begin;
+    std::string raw(m_body.substr(begin, m_sentences[last].span.end - begin));
     for (const auto& d : dated)
-      for (std::size_t k = d.timex.begin; k < d.timex.end; ++k) raw[k - s.span.begin] = ' ';
+      for (std::size_t k = d.timex.begin; k < d.timex.end; ++k) raw[k - begin] = ' ';
     std::vector<text::Token> tokens = text::tokenize(raw);
     std::vector<std::string_view> words;
+    // The word that relates each date to its clause ("sejak Juni", "since
+    // June") as a word of its own, "sejak~": reports of a state that began
+    // then share it. A function word ("pada", "on") relates any date: left out.
+    std::vector<std::string> relations;
+    for (const auto& d : dated) {
+      auto before = std::find_if(tokens.rbegin(), tokens.rend(), [&](const text::Token& t) {
+        return begin + t.end <= d.timex.begin;
+      });
+      if (before != tokens.rend() && before->kind == text::TokenKind::word && WordList::acceptable(before->folded) &&
+          !m_lexicon->function_words.contains(m_lexicon->vocabulary.find(before->folded)))
+        relations.push_back(before->folded + "~");
+    }
+    for (const std::string& r : relations) words.push_back(r);
     for (const text::Token& t : tokens) {
       if (t.kind == text::TokenKind::punct || !WordList::acceptable(t.folded)) continue;
       bool number = t.kind == text::TokenKind::number;
       if (!number && (t.folded.size() < 4 || m_lexicon->function_words.contains(m_lexicon->vocabulary.find(t.folded))))
         continue;
+      // A word of the topic's aliases is in every report of the story: no evidence of which event.
+      if (m_events.topic && m_events.topic->alias_tokens.contains(t.folded)) continue;
       words.push_back(t.folded);
     }
     return WordList(words);
@@ -353,6 +499,8 @@ class DocumentLinker {
     m_record.undated.clear();
     m_record.dropped.clear();
     tag_sentences(published);
+    m_about_story = about_story();
+    m_undated_sentence.reset();
     for (std::size_t i = 0; i < m_sentences.size(); ++i) link_sentence(i, published);
   }
 
@@ -368,6 +516,9 @@ class DocumentLinker {
            cite(i, &m_list_first.at(i))});
       return;
     }
+    auto dates_event = [](const DatedExpression& d) {
+      return d.role == DateRole::event || d.role == DateRole::statement;
+    };
     std::vector<bool> used(dated.size(), false);
     bool linked = false;
     if (m_events.catalog) {
@@ -376,15 +527,16 @@ class DocumentLinker {
         const DatedExpression* best = nullptr;
         std::size_t best_index = 0;
         for (std::size_t k = 0; k < dated.size(); ++k) {
-          if (dated[k].report || !compatible(dated[k].date, e->date)) continue;
+          if (!dates_event(dated[k]) || !compatible(dated[k].date, e->date)) continue;
           if (!best || dated[k].date.precision > best->date.precision) {
             best = &dated[k];
             best_index = k;
           }
         }
         if (!best && e->requires_date) continue;
-        // An undated report of an event after the publication date cannot be right.
-        if (!best && published && e->date.period.start > published->period.start) continue;
+        // An undated report of an event after the publication date cannot be
+        // right (an inferred date is only the earliest it can be).
+        if (!best && published && known_publication() && e->date.period.start > published->period.start) continue;
         Mention m;
         m.catalog_id = e->id;
         m.trigger = trigger;
@@ -394,11 +546,11 @@ class DocumentLinker {
         if (best) used[best_index] = true;
         linked = true;
       }
-      // Dates of a linked sentence that no link explains and that contradict
-      // the event it links to, when it links to one only.
+      // Event dates of a linked sentence that no link explains and that
+      // contradict the event it links to, when it links to one only.
       if (matches.size() == 1 && linked) {
         for (std::size_t k = 0; k < dated.size(); ++k) {
-          if (used[k] || dated[k].report) continue;
+          if (used[k] || dated[k].role != DateRole::event) continue;
           const CatalogEvent* e = matches.front().first;
           if (compatible(dated[k].date, e->date)) continue;
           m_record.conflicts.push_back({e->id, dated[k].date.value, cite(i, &dated[k].timex)});
@@ -409,27 +561,42 @@ class DocumentLinker {
       }
     }
     bool topical = linked || on_topic(i);
-    // Looked at only for a topical sentence (below), so only such a sentence is searched for event words.
-    bool event_like = !m_events.topic || (topical && has_event_word(s));
+    // Looked at only for a sentence on topic, so only such a sentence is searched for event words.
+    std::optional<bool> event_like;
+    auto reports_event = [&] {
+      if (!event_like) event_like = !m_events.topic || has_event_word(i);
+      return *event_like;
+    };
+    // The day something was said dates an event only when nothing else in the sentence does.
+    bool has_event_date = false;
+    for (std::size_t k = 0; k < dated.size(); ++k) has_event_date |= !used[k] && dated[k].role == DateRole::event;
     bool any_new = false;
     for (std::size_t k = 0; k < dated.size(); ++k) {
-      if (used[k] || dated[k].report) continue;
       const DatedExpression& d = dated[k];
-      if (!topical) {
+      if (used[k] || d.role == DateRole::report) continue;
+      if (!topical && !narrated(i, d.date, published)) {
         m_record.dropped.push_back({"off-topic", "no side of the topic, or not all of them, in or around it",
                                     cite(i, &d.timex)});
         continue;
       }
-      if (d.future) {
-        m_record.dropped.push_back({"future", "a plan or a condition: a future cue before the date", cite(i, &d.timex)});
+      if (d.role == DateRole::statement && has_event_date) {
+        m_record.dropped.push_back(
+            {"statement", "the day it was said; another date in the sentence dates its event", cite(i, &d.timex)});
         continue;
       }
-      if (d.limit) {
-        m_record.dropped.push_back({"limit", "a deadline or bound, not when something happened", cite(i, &d.timex)});
+      if (auto [reason, detail] = dropped_reason(d.role); *reason) {
+        m_record.dropped.push_back({reason, detail, cite(i, &d.timex)});
         continue;
       }
-      if (!event_like) {
-        m_record.dropped.push_back({"not-an-event", "on topic, but no event word", cite(i, &d.timex)});
+      if (!reports_event()) {
+        m_record.dropped.push_back({"not-an-event", "on topic, but no verb or event word", cite(i, &d.timex)});
+        continue;
+      }
+      // (Not against an inferred date: that is the start of the text's latest date.)
+      if (published && known_publication() && d.date.precision < Precision::day &&
+          period_contains(d.date.period, published->period)) {
+        m_record.dropped.push_back({"current-period", "the period the source is written in (\"this year\"), not "
+                                    "when something happened", cite(i, &d.timex)});
         continue;
       }
       if (published && d.date.period.start > published->period.start) {
@@ -439,14 +606,41 @@ class DocumentLinker {
       }
       Mention m;
       m.date = d.date;
-      m.citation = cite(i, &d.timex);
-      m.salient = salient_words(s, dated);
+      m.citation = cite(i, &d.timex, told_before(i));
+      m.salient = salient_words(m.citation.start == cite_start(i) ? i : i - 1, i, dated);
       m_record.mentions.push_back(std::move(m));
       any_new = true;
     }
-    if (!linked && !any_new && topical && m_events.topic && event_like &&
-        std::none_of(dated.begin(), dated.end(), [](const DatedExpression& d) { return !d.report; }))
+    if (any_new && told_before(i) != i) {
+      m_record.undated.pop_back();  // sentence i - 1, now dated by this one
+      m_undated_sentence.reset();
+    }
+    // Undated entries keep the narrow rules (the sentence's own paragraph, an
+    // event word): with no date to place it, only an explicit report counts.
+    bool undated = !linked && !any_new && m_events.topic && on_topic(i, false) &&
+                   std::none_of(dated.begin(), dated.end(), [](const DatedExpression& d) { return d.role != DateRole::report; });
+    if (undated && has_event_word(i, false)) {
       m_record.undated.push_back(cite(i, nullptr));
+      m_undated_sentence = i;
+    }
+  }
+
+  // Whether the publication date is known rather than inferred from the text or the catalog.
+  bool known_publication() const {
+    const std::string& basis = m_record.source.published_basis;
+    return basis != "inferred" && basis != "catalog";
+  }
+
+  std::size_t cite_start(std::size_t i) const { return m_article.file_offset(m_sentences[i].span.begin); }
+
+  // The first sentence a mention of sentence `i` cites: `i - 1` when that
+  // sentence reports an event with no date and `i`, in the same paragraph,
+  // refers back to it ("PT A resmi mengakuisisi PT B. Kesepakatan itu
+  // ditandatangani pada Senin (3/3/2025)."); else `i`.
+  std::size_t told_before(std::size_t i) {
+    if (i == 0 || m_undated_sentence != i - 1 || m_sentences[i - 1].paragraph != m_sentences[i].paragraph) return i;
+    const text::Span& span = m_sentences[i].span;
+    return has_phrase(m_lexicon->back_references, i, span.begin, span.end) ? i - 1 : i;
   }
 
   // The catalog events sentence `i` reports, each with its heaviest trigger,
@@ -502,6 +696,8 @@ class DocumentLinker {
   NeedleHits m_words;                                               // the trigger words of the sentence at hand
   NeedleHits m_stems;                                               // its event words (has_event_word)
   std::vector<std::pair<const PhraseSet*, std::vector<std::string>>> m_first_words;  // see first_words
+  bool m_about_story = false;                      // see about_story()
+  std::optional<std::size_t> m_undated_sentence;  // the sentence of the last undated entry (told_before)
   bool m_tagged = false;
   bool m_tags_use_dct = false;  // whether m_dated depends on the date it was tagged against
   DocumentRecord m_record;

@@ -9,8 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
-
 std::optional<Diagnostic> unknown_keys(const JsonDoc& doc, const json& object, const std::string& pointer,
                                        std::initializer_list<std::string_view> known) {
   for (const auto& [key, value] : object.items()) {
@@ -46,9 +44,8 @@ std::optional<Diagnostic> parse_side(const JsonDoc& doc, const json& v, const st
 bool contains_word(std::string_view folded, std::string_view needle) {
   if (needle.empty()) return false;
   for (std::size_t at = folded.find(needle); at != std::string_view::npos; at = folded.find(needle, at + 1)) {
-    bool left = at == 0 || !is_word_byte(static_cast<unsigned char>(folded[at - 1]));
-    std::size_t end = at + needle.size();
-    bool right = end == folded.size() || !is_word_byte(static_cast<unsigned char>(folded[end]));
+    bool left = !text::letter_or_digit_before(folded, at);
+    bool right = !text::letter_or_digit_at(folded, at + needle.size());
     if (left && right) return true;
   }
   return false;
@@ -85,7 +82,7 @@ int TopicProfile::side_of(std::string_view actor) const {
 Expected<TopicProfile> parse_topic(const JsonDoc& doc) {
   const json& root = doc.json;
   if (!root.is_object()) return doc.error_at("", "a topic profile must be a JSON object");
-  if (auto e = unknown_keys(doc, root, "", {"comment", "name", "sides", "context_sentences"})) return *e;
+  if (auto e = unknown_keys(doc, root, "", {"comment", "name", "sides", "context_sentences", "document_mentions", "narrative_days"})) return *e;
   TopicProfile out;
   auto name = root.find("name");
   if (name == root.end() || !name->is_string() || name->get<std::string>().empty())
@@ -103,11 +100,24 @@ Expected<TopicProfile> parse_topic(const JsonDoc& doc) {
   std::vector<std::string> aliases;
   for (const auto& side : out.sides) aliases.insert(aliases.end(), side.aliases.begin(), side.aliases.end());
   out.alias_words = NeedleSet(aliases);
+  for (const auto& alias : aliases)
+    for (const auto& token : text::tokenize(alias))
+      if (token.kind != text::TokenKind::punct) out.alias_tokens.insert(token.folded);
   for (auto& side : out.sides) side.alias_ids = out.alias_words.ids_of(side.aliases);
   if (auto c = root.find("context_sentences"); c != root.end()) {
     if (!c->is_number_unsigned() || c->get<std::size_t>() > 5)
       return doc.error_at("/context_sentences", "\"context_sentences\" must be an integer from 0 to 5");
     out.context_sentences = c->get<std::size_t>();
+  }
+  if (auto c = root.find("document_mentions"); c != root.end()) {
+    if (!c->is_number_unsigned() || c->get<std::size_t>() < 1 || c->get<std::size_t>() > 100)
+      return doc.error_at("/document_mentions", "\"document_mentions\" must be an integer from 1 to 100");
+    out.document_mentions = c->get<std::size_t>();
+  }
+  if (auto c = root.find("narrative_days"); c != root.end()) {
+    if (!c->is_number_unsigned() || c->get<std::size_t>() > 3660)
+      return doc.error_at("/narrative_days", "\"narrative_days\" must be an integer from 0 to 3660");
+    out.narrative_days = c->get<std::size_t>();
   }
   return out;
 }

@@ -79,6 +79,14 @@ class LexiconReader {
                             {"past_cues", &x.past_cues},
                             {"report_cues", &x.report_cues},
                             {"limit_cues", &x.limit_cues},
+                            {"statement_cues", &x.statement_cues},
+                            {"comparison_cues", &x.comparison_cues},
+                            {"reference_cues", &x.reference_cues},
+                            {"restatement_cues", &x.restatement_cues},
+                            {"condition_cues", &x.condition_cues},
+                            {"negation_cues", &x.negation_cues},
+                            {"non_event_verbs", &x.non_event_verbs},
+                            {"back_references", &x.back_references},
                             {"function_words", &x.function_words}})
       if (auto e = phrase_set(key, *set)) return e;
     for (auto [key, list] : {std::pair{"one_prefixes", &x.one_prefixes},
@@ -86,7 +94,9 @@ class LexiconReader {
                              {"half_prefixes", &x.half_prefixes},
                              {"ordinal_suffixes", &x.ordinal_suffixes},
                              {"decade_suffixes", &x.decade_suffixes},
-                             {"event_words", &x.event_words}})
+                             {"event_words", &x.event_words},
+                             {"verb_prefixes", &x.verb_prefixes},
+                             {"verb_suffixes", &x.verb_suffixes}})
       if (auto e = affixes(key, *list)) return e;
     for (auto [key, table] : {std::pair{"numbers", &x.numbers}, {"relative_days", &x.relative_days},
                               {"ordinals", &x.ordinals}})
@@ -107,6 +117,7 @@ class LexiconReader {
     if (auto e = anaphora()) return e;
     if (auto e = abbreviations()) return e;
     if (auto e = date_formats()) return e;
+    if (auto e = small_count("verb_min_stem", x.verb_min_stem)) return e;
     return unknown_keys();
   }
 
@@ -192,6 +203,16 @@ class LexiconReader {
       if (auto e = phrase((*v)[k], json_pointer_append(at(key), std::to_string(k)), words)) return e;
       out.add(intern_all(m_out.vocabulary, words), 1);
     }
+    return std::nullopt;
+  }
+
+  // A small non-negative whole number (a length in letters).
+  std::optional<Diagnostic> small_count(const char* key, std::size_t& out) {
+    const json* v = find(key);
+    if (!v) return std::nullopt;
+    if (!v->is_number_unsigned() || v->get<std::uint64_t>() > 32)
+      return m_doc.error_at(at(key), fmt::format("\"{}\" must be a whole number from 0 to 32", key));
+    out = v->get<std::size_t>();
     return std::nullopt;
   }
 

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cctype>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -10,6 +11,7 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/uvernum.h>
@@ -164,6 +166,26 @@ std::vector<Span> join_hard_wraps(std::string_view s, const std::vector<Span>& i
 }
 
 }  // namespace
+
+bool letter_or_digit_before(std::string_view utf8, std::size_t at) {
+  if (at == 0 || at > utf8.size()) return false;
+  auto c = static_cast<unsigned char>(utf8[at - 1]);
+  if (c < 0x80) return std::isalnum(c) != 0;
+  int32_t i = static_cast<int32_t>(at);
+  UChar32 cp = 0;
+  U8_PREV(reinterpret_cast<const uint8_t*>(utf8.data()), 0, i, cp);
+  return cp >= 0 && u_isalnum(cp);
+}
+
+bool letter_or_digit_at(std::string_view utf8, std::size_t at) {
+  if (at >= utf8.size()) return false;
+  auto c = static_cast<unsigned char>(utf8[at]);
+  if (c < 0x80) return std::isalnum(c) != 0;
+  int32_t i = static_cast<int32_t>(at);
+  UChar32 cp = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), i, static_cast<int32_t>(utf8.size()), cp);
+  return cp >= 0 && u_isalnum(cp);
+}
 
 struct SentenceSplitter::Impl {
   std::unique_ptr<icu::BreakIterator> iterator;  // the prototype; only cloned after construction

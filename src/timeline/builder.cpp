@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 
 #include "mstimeline/error.hpp"
+#include "mstimeline/merge_rule.hpp"
 #include "mstimeline/parallel.hpp"
 #include "mstimeline/sha256.hpp"
 #include "mstimeline/text.hpp"
@@ -30,11 +31,7 @@
 namespace mstl {
 namespace {
 
-// Two new-event mentions are one event when their dates are compatible and
-// their words agree at least this much (weighted overlap, 0..1).
-constexpr double k_merge_threshold = 0.5;
-// A merge below this is made but listed for review as weak.
-constexpr double k_strong_merge = 0.7;
+using merge_rule::k_candidate_threshold;
 
 bool citation_before(const Citation& a, const Citation& b) {
   return std::tie(a.source, a.start, a.end, a.date_text) < std::tie(b.source, b.start, b.end, b.date_text);
@@ -472,7 +469,7 @@ class MergeIndex {
   template <class Agrees>
   std::optional<std::size_t> earliest(std::size_t j, Agrees agrees, Scratch& scratch) const {
     const Period& period = m_period[j];
-    auto compatible = [&](const Period& p) { return period_contains(p, period) || period_contains(period, p); };
+    auto compatible = [&](const Period& p) { return merge_rule::dates_compatible(p, period); };
     std::vector<Unit>& pieces = scratch.pieces;
     pieces_of(period, k_max_pieces, pieces);
     if (pieces.empty()) pieces.push_back(k_everything);
@@ -508,7 +505,7 @@ class MergeIndex {
     // The earliest compatible mention whose words agree, if before it.
     std::optional<std::size_t> agreeing;
     scratch.lists.clear();
-    heavy_prefix(m_words.of(j), m_total[j], k_merge_threshold, m_words, scratch.heavy);
+    heavy_prefix(m_words.of(j), m_total[j], k_candidate_threshold, m_words, scratch.heavy);
     look(scratch.heavy, Posting::all_within, Posting::all_at);        // as heavy: they hold a heavy word of j
     look(m_words.of(j), Posting::prefix_within, Posting::prefix_at);  // lighter: j holds a heavy word of theirs
     ascending(m_classes, j, scratch, [&](const Class& k) {
@@ -615,7 +612,7 @@ class MergeIndex {
       auto words = m_words.of(first);
       if (std::none_of(words.begin(), words.end(), [&](std::uint32_t w) { return shard_of(w) == shard; })) continue;
       post(c, m_classes[c].period, words, Posting::all_within, Posting::all_at);
-      heavy_prefix(m_words.of(first), m_total[first], k_merge_threshold, m_words, heavy);
+      heavy_prefix(m_words.of(first), m_total[first], k_candidate_threshold, m_words, heavy);
       post(c, m_classes[c].period, heavy, Posting::prefix_within, Posting::prefix_at);
     }
   }
@@ -1098,6 +1095,9 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     std::string_view a_source = sources.id(a.source), b_source = sources.id(b.source);
     if (sentence_of[i] == sentence_of[j])
       return fmt::format("{}@{} repeats {}@{} word for word", b_source, b.start, a_source, a.start);
+    if (merge_rule::same_source_day(a.source == b.source, dates[a.date], dates[b.date]))
+      return fmt::format("{}@{} and {}@{}: one source tells of day {} twice", a_source, a.start, b_source, b.start,
+                         dates[a.date].value);
     return fmt::format("{}@{} and {}@{}: dates {} and {} agree; shared words {} (score {:.2f})", a_source, a.start,
                        b_source, b.start, dates[a.date].value, dates[b.date].value,
                        fmt::join(shared_words(i, j, words), ", "), agreement_score(i, j, words, total));
@@ -1105,10 +1105,23 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   {
     MergeIndex index(words, total, periods, sentence_of, jobs);  // the largest structure of the merge: gone before the events
     parallel_for<MergeIndex::Scratch>(n_fresh, jobs, [&](std::size_t j, MergeIndex::Scratch& scratch) {
-      auto found = index.earliest(
-          j, [&](std::size_t i) { return agreement_score(i, j, words, total) >= k_merge_threshold; }, scratch);
+      auto found = index.earliest(j, [&](std::size_t i) {
+        return merge_rule::words_agree(agreement_score(i, j, words, total), place[i].date == place[j].date);
+      }, scratch);
       if (found) link[j] = static_cast<std::uint32_t>(*found);
     });
+  }
+  // One source telling of one day in several sentences tells of one event (a
+  // day's market move, a meeting and its outcome): each such mention without
+  // a link joins the source's first mention of that day. Mentions are in date
+  // order, then source, so those of one source and day are consecutive.
+  for (std::uint32_t j = 1, first = 0; j < n_fresh; ++j) {
+    const Place &a = place[first], &b = place[j];
+    if (a.date != b.date || a.source != b.source) {
+      first = j;
+      continue;
+    }
+    if (link[j] == k_none && merge_rule::same_source_day(true, dates[a.date], dates[b.date])) link[j] = first;
   }
   step("merge: links");
   std::vector<Period>().swap(periods);
@@ -1117,7 +1130,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     if (link[j] == k_none) continue;
     std::uint32_t i = link[j];
     groups.unite(i, j);
-    if (events.review && sentence_of[i] != sentence_of[j] && agreement_score(i, j, words, total) < k_strong_merge)
+    if (events.review && sentence_of[i] != sentence_of[j] && agreement_score(i, j, words, total) < merge_rule::k_strong)
       timeline.review.push_back({"weak-merge", why(i, j), cite(j)});
   }
   // The new events, in the order of their first mentions (each group's root).

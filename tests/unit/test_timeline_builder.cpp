@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "mstimeline/merge_rule.hpp"
 #include "mstimeline/sha256.hpp"
 #include "mstimeline/timeline.hpp"
 #include "support/support.hpp"
@@ -102,10 +103,11 @@ TEST_CASE("titles are folded and cut at a word boundary", "[timeline]") {
 
 namespace {
 
-// The merge rule of docs/events.md written the plain way: every new-event
+// The merge rule (merge_rule.hpp) applied the plain way: every new-event
 // mention is compared with every earlier one (dates in order), and joins the
 // first whose date is compatible and whose sentence is the same or whose
-// rarity-weighted shared words reach half of the lighter mention's.
+// rarity-weighted shared words reach the rule's threshold; failing that, the
+// first of its source on the same day.
 std::set<std::set<std::size_t>> pairwise_groups(std::vector<Mention> ms) {
   std::map<std::string, std::size_t> df;
   for (const auto& m : ms)
@@ -132,17 +134,20 @@ std::set<std::set<std::size_t>> pairwise_groups(std::vector<Mention> ms) {
   for (std::size_t j = 0; j < ms.size(); ++j) {
     root[j] = j;
     for (std::size_t i = 0; i < j; ++i) {
-      const Period &p = ms[i].date.period, &q = ms[j].date.period;
-      if (!period_contains(p, q) && !period_contains(q, p)) continue;
+      if (!merge_rule::dates_compatible(ms[i].date.period, ms[j].date.period)) continue;
       std::vector<std::string> a = words_of(ms[i]), b = words_of(ms[j]), shared;
       std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
       double lighter = std::min(weight(a), weight(b));
-      bool agree = lighter > 0 && weight(shared) / lighter >= 0.5;
+      bool agree = lighter > 0 && merge_rule::words_agree(weight(shared) / lighter, ms[i].date.value == ms[j].date.value);
       if (ms[i].citation.quote == ms[j].citation.quote || agree) {
         root[j] = root[i];
         break;
       }
     }
+    // Else the source's first mention of the same day, if any.
+    for (std::size_t i = 0; i < j && root[j] == j; ++i)
+      if (merge_rule::same_source_day(ms[i].citation.source == ms[j].citation.source, ms[i].date, ms[j].date))
+        root[j] = root[i];
   }
   std::map<std::size_t, std::set<std::size_t>> groups;
   for (std::size_t j = 0; j < ms.size(); ++j) groups[root[j]].insert(ms[j].citation.start);
