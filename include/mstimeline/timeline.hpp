@@ -126,5 +126,11 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
 // A one-line title from a sentence: white space folded, cut at a word
 // boundary near `max_bytes` with an ellipsis.
 std::string title_from_sentence(std::string_view sentence, std::size_t max_bytes = 120);
+// A new event's title from its first citation: the sentence without its
+// dateline ("NEW YORK, KOMPAS.com - "), the date expression it was dated by
+// and a parenthesis right after that ("(Rabu pagi WIB)"), then cut as above.
+// "NEW YORK, KOMPAS.com - Harga minyak turun pada Selasa (18/11/2014) waktu
+// setempat." dated by "Selasa" gives "Harga minyak turun pada waktu setempat."
+std::string headline_from_citation(std::string_view quote, std::string_view date_text, std::size_t max_bytes = 120);
 
 }  // namespace mstl

@@ -27,9 +27,16 @@ constexpr std::pair<const char*, const char*> k_sections[] = {
     {"conflict", "Text dates that contradict their catalog event"},
     {"weak-merge", "Mentions merged on weak evidence"},
     {"off-topic", "Dated sentences left out as off topic"},
-    {"not-an-event", "Dated on-topic sentences with no event word"},
+    {"not-an-event", "Dated on-topic sentences with no verb or event word"},
     {"after-publication", "Dates after the source's publication date (plans, deadlines)"},
+    {"future", "Plans: dates after a future cue (\"akan\", \"will\")"},
     {"limit", "Dates that bound something (\"hingga 2030\")"},
+    {"condition", "Hypotheticals: dates after a condition cue (\"jika\", \"if\")"},
+    {"statement", "Days something was said, in sentences another date dates (\"kata X, Selasa\")"},
+    {"restatement", "The same instant told again in local time (\"(Rabu pagi WIB)\")"},
+    {"comparison", "Points of comparison (\"terendah sejak Juli 2009\")"},
+    {"reference", "Dates that name a thing or a period (\"pengiriman Januari\", \"selama November\")"},
+    {"current-period", "The period a source is written in (\"tahun ini\", \"2014\" in a 2014 article)"},
     {"list", "Lists, tables and text without sentence ends: too many dates or bytes for one sentence"},
 };
 

@@ -33,6 +33,11 @@ namespace {
 
 using merge_rule::k_candidate_threshold;
 
+// A dateline ends within this many bytes of its line's start (as in the linker).
+constexpr std::size_t k_dateline_max = 100;
+// An aside in parentheses this close after a title's date is removed with it.
+constexpr std::size_t k_aside_reach = 24;
+
 bool citation_before(const Citation& a, const Citation& b) {
   return std::tie(a.source, a.start, a.end, a.date_text) < std::tie(b.source, b.start, b.end, b.date_text);
 }
@@ -840,6 +845,49 @@ std::string title_from_sentence(std::string_view sentence, std::size_t max_bytes
   return out + "\xE2\x80\xA6";  // …
 }
 
+std::string headline_from_citation(std::string_view quote, std::string_view date_text, std::size_t max_bytes) {
+  std::string s = text::fold_spaces(quote);
+  std::size_t dateline = std::string::npos;
+  for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) dateline = std::min(dateline, s.find(sep));
+  // A dateline is a few words with a place's comma or a site's dot ("NEW
+  // YORK, KOMPAS.com", "Lingkup.id") or in capitals ("JAKARTA").
+  if (dateline != std::string::npos && dateline <= k_dateline_max) {
+    std::string_view head(s.data(), dateline);
+    bool marked = head.find_first_of(",.") != std::string_view::npos ||
+                  std::none_of(head.begin(), head.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (marked && std::count(head.begin(), head.end(), ' ') < 6) s.erase(0, s.find(' ', dateline + 1) + 1);
+  }
+  if (std::size_t at = date_text.empty() ? std::string::npos : s.find(date_text); at != std::string::npos) {
+    // With the short lower-case word that relates it ("pada", "sejak", "on"),
+    // and an aside in parentheses that follows closely ("waktu setempat
+    // (Rabu pagi WIB)"): the date itself is shown beside the title.
+    std::size_t end = at + date_text.size();
+    std::size_t open = s.find('(', end);
+    if (open != std::string::npos && open - end <= k_aside_reach) {
+      std::size_t close = s.find(')', open);
+      if (close != std::string::npos && close - open <= k_aside_reach) end = close + 1;
+    }
+    std::size_t word = at >= 2 ? s.rfind(' ', at - 2) : std::string::npos;
+    word = word == std::string::npos ? 0 : word + 1;
+    auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    bool relating = at - word >= 2 && at - word <= 6 && (word == 0 || lower(s[word])) &&
+                    std::all_of(s.begin() + static_cast<std::ptrdiff_t>(word) + 1,
+                                s.begin() + static_cast<std::ptrdiff_t>(at - 1), lower);
+    s.erase(relating ? word : at, end - (relating ? word : at));
+  }
+  std::string out;  // spaces folded again, none before a comma or stop
+  for (char c : s) {
+    if ((c == ',' || c == '.') && !out.empty() && out.back() == ' ') out.pop_back();
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    if (c == ',' && !out.empty() && out.back() == ',') continue;
+    out += c;
+  }
+  while (!out.empty() && (out.front() == ',' || out.front() == ' ')) out.erase(0, 1);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (!out.empty() && out.front() >= 'a' && out.front() <= 'z') out.front() = static_cast<char>(out.front() - 'a' + 'A');
+  return title_from_sentence(out.empty() ? quote : out, max_bytes);
+}
+
 Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, const EventKnowledge& events,
                         std::size_t jobs, Timings* timings) {
   auto step = [timings](std::string_view name) {
@@ -1214,7 +1262,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     finish_citations(e);
     if (k < first_new) return;
     e.id = new_event_id(e.date, e.citations.front());
-    e.title = title_from_sentence(e.citations.front().quote);
+    e.title = headline_from_citation(e.citations.front().quote, e.citations.front().date_text);
   }, 1);
 
   std::sort(timeline.events.begin(), timeline.events.end(), [](const Event& a, const Event& b) {

@@ -72,7 +72,7 @@ TEST_CASE("the same dated sentence in two sources is one event with both citatio
   CHECK(t.events[0].citations[0].source == "a");  // ordered by source id
   CHECK(t.events[0].citations[1].source == "b");
   CHECK(t.events[0].citations[1].start == 9);
-  CHECK(t.events[0].title == "Microsoft berinvestasi pada tahun 2019.");
+  CHECK(t.events[0].title == "Microsoft berinvestasi.");  // the date stands beside the title
   CHECK(t.events[0].source_count == 1);  // a copied sentence is not an independent source
   REQUIRE(t.events[0].merged_because.size() == 1);
   CHECK(t.events[0].merged_because[0] == "b@9 repeats a@0 word for word");
@@ -93,6 +93,19 @@ TEST_CASE("events are ordered by period start, coarser first, and ids do not dep
   CHECK(forward.events[0].id < forward.events[1].id);  // equal dates: by id
   CHECK(forward.sources[0].id == "x");
   CHECK(backward.sources[0].id == "x");
+}
+
+TEST_CASE("a new event's headline leaves out the dateline, its date and the aside after it", "[timeline]") {
+  CHECK(headline_from_citation("NEW YORK, KOMPAS.com - Harga minyak turun pada Selasa (18/11/2014) waktu setempat "
+                               "(Rabu pagi WIB), karena keraguan.",
+                               "Selasa (18/11/2014)") == "Harga minyak turun, karena keraguan.");
+  CHECK(headline_from_citation("EIA pada Selasa memangkas proyeksi harga.", "Selasa") == "EIA memangkas proyeksi harga.");
+  CHECK(headline_from_citation("Pada 5 Agustus 2024, OpenAI meresmikan laboratorium.", "5 Agustus 2024") ==
+        "OpenAI meresmikan laboratorium.");
+  CHECK(headline_from_citation("Oil fell on Monday.", "") == "Oil fell on Monday.");
+  CHECK(headline_from_citation("Markets - a long sentence with a dash in the middle of many words - went on.", "") ==
+        "Markets - a long sentence with a dash in the middle of many words - went on.");
+  CHECK(headline_from_citation("Selasa (18/11/2014)", "Selasa (18/11/2014)") == "Selasa (18/11/2014)");
 }
 
 TEST_CASE("titles are folded and cut at a word boundary", "[timeline]") {
