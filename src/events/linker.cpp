@@ -30,6 +30,11 @@ constexpr std::size_t k_dateline_max = 100;
 constexpr std::size_t k_report_reach = 80;
 // A limit cue bounds a date right after it ("berlaku hingga tahun 2030").
 constexpr std::size_t k_limit_reach = 16;
+// A text date this many days or fewer from its catalog event's contradicts
+// it (a conflict); farther, it dates another action (a new event).
+constexpr long k_conflict_days = 31;
+// A negation cue this many words before a catalog trigger denies it.
+constexpr std::size_t k_negation_words = 4;
 // A comparison cue makes a date after it a point of comparison ("terendah
 // sejak akhir Juli 2009", "dibanding penutupan Senin").
 constexpr std::size_t k_comparison_reach = 32;
@@ -76,6 +81,13 @@ std::optional<DateValue> date_of(const Timex& t) {
   std::string_view v = std::string_view(t.value).substr(0, t.value.find('T'));
   if (v.find('X') != std::string_view::npos) return std::nullopt;
   return parse_date_value(v);
+}
+
+// Days from the nearer end of one date's period to the other's (0 when they overlap).
+long days_apart(const DateValue& a, const DateValue& b) {
+  if (a.period.end <= b.period.start) return (b.period.start - a.period.end).count() + 1;
+  if (b.period.end <= a.period.start) return (a.period.start - b.period.end).count() + 1;
+  return 0;
 }
 
 bool compatible(const DateValue& a, const DateValue& b) { return merge_rule::dates_compatible(a.period, b.period); }
@@ -534,6 +546,14 @@ class DocumentLinker {
           }
         }
         if (!best && e->requires_date) continue;
+        // A sentence whose every event date is far from the event's tells of
+        // another action on its subject (its cancellation a year on): no link.
+        if (!best && std::any_of(dated.begin(), dated.end(), [&](const DatedExpression& d) {
+              return d.role == DateRole::event;
+            }) && std::all_of(dated.begin(), dated.end(), [&](const DatedExpression& d) {
+              return d.role != DateRole::event || days_apart(d.date, e->date) > k_conflict_days;
+            }))
+          continue;
         // An undated report of an event after the publication date cannot be
         // right (an inferred date is only the earliest it can be).
         if (!best && published && known_publication() && e->date.period.start > published->period.start) continue;
@@ -553,6 +573,10 @@ class DocumentLinker {
           if (used[k] || dated[k].role != DateRole::event) continue;
           const CatalogEvent* e = matches.front().first;
           if (compatible(dated[k].date, e->date)) continue;
+          // Farther than k_conflict_days, the text tells of another action on
+          // the same subject (a cancellation a year after the signing): a
+          // new event, below. Nearer, the text contradicts the catalog.
+          if (days_apart(dated[k].date, e->date) > k_conflict_days) continue;
           m_record.conflicts.push_back({e->id, dated[k].date.value, cite(i, &dated[k].timex)});
           m_record.dropped.push_back({"conflict", "catalog " + e->id + " is " + e->date.value + ", the text says " +
                                                       dated[k].date.value, cite(i, &dated[k].timex)});
@@ -660,9 +684,28 @@ class DocumentLinker {
       if (trigger.empty())
         for (const auto& [lang, list] : e.triggers)
           if (trigger.empty()) trigger = best_trigger(list, s.folded, m_words);
-      if (!trigger.empty() && names_actor(i, e)) matches->emplace_back(&e, trigger);
+      if (!trigger.empty() && names_actor(i, e) && !negated(i, trigger)) matches->emplace_back(&e, trigger);
     }
     return *matches;
+  }
+
+  // Whether every place where the trigger's first word starts a word of
+  // sentence `i` follows a negation cue within k_negation_words words ("tidak
+  // serta-merta pemerintah kembali menaikkan"): a clause that denies the event.
+  bool negated(std::size_t i, const std::string& trigger) {
+    if (m_lexicon->negation_cues.empty()) return false;
+    std::string first = trigger.substr(0, trigger.find(' '));
+    const auto& [tokens, ids] = sentence_tokens(i);
+    bool found = false;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      if (tokens[k].folded.find(first) == std::string::npos) continue;
+      found = true;
+      bool denied = false;
+      for (std::size_t back = 1; back <= k_negation_words && back <= k && !denied; ++back)
+        denied = m_lexicon->negation_cues.match(ids, k - back).has_value();
+      if (!denied) return false;
+    }
+    return found;
   }
 
   static std::string best_trigger(const std::vector<Trigger>& triggers, std::string_view folded,

@@ -1,0 +1,112 @@
+// The general path on small stories of our own, one class of docs/events.md
+// each, in Indonesian and English: a single-subject topic told mostly without
+// its name, a date given only in the next sentence, comparison dates,
+// local-time asides, negated catalog triggers, and another action on the
+// subject of a catalog event on another date.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "support/support.hpp"
+
+using namespace mstl;
+using nlohmann::json;
+using test::run_cli;
+using test::TempDir;
+using test::write_file;
+
+namespace {
+
+const char* k_volcano_topic =
+    R"({"name": "Merapi eruption", "sides": [{"name": "Merapi", "aliases": ["Merapi", "Gunung Merapi"]}]})";
+const char* k_oil_topic = R"({"name": "Oil price", "sides": [{"name": "Oil price", "aliases": ["harga minyak",
+    "minyak mentah", "oil price", "oil prices", "crude oil"]}]})";
+
+json run_json(const std::vector<std::string>& args) {
+  auto r = run_cli(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return json::parse(r.out);
+}
+
+std::vector<std::string> dates_of(const json& doc) {
+  std::vector<std::string> out;
+  for (const auto& e : doc["events"]) out.push_back(e["date"]);
+  return out;
+}
+
+// (reason, date_text) of each review item, in review order.
+std::vector<std::pair<std::string, std::string>> reasons_of(const json& review) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : review["review"]) out.emplace_back(r["reason"], r["date_text"]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a single-subject story told mostly without its name, its background and another story left out",
+          "[e2e][events]") {
+  TempDir dir;
+  write_file(dir / "topic.json", k_volcano_topic);
+  write_file(dir / "20240312-merapi.txt",
+             "Gunung Merapi Meletus Lagi\n"
+             "YOGYAKARTA, KOMPAS.com - Gunung Merapi meletus pada Senin (11/3/2024) pagi.\n"
+             "Abu vulkanik menutupi tiga kecamatan pada Selasa (12/3/2024).\n"
+             "Letusan besar terjadi pada tahun 2010.\n");
+  write_file(dir / "20240312-cabai.txt", "Harga cabai naik pada Senin (11/3/2024).\nPedagang mengeluh.\n");
+  json doc = run_json({"build", dir.path().string()});
+  CHECK(dates_of(doc) == std::vector<std::string>{"2024-03-11", "2024-03-12"});
+  CHECK(doc["events"][1]["citations"][0]["quote"] == "Abu vulkanik menutupi tiga kecamatan pada Selasa (12/3/2024).");
+  CHECK(doc["events"][0]["title"] == "Gunung Merapi meletus.");  // "Senin (11/3/2024) pagi" stands beside it
+  for (const auto& s : doc["sources"]) CHECK(s["published_basis"] == "path");
+  json review = run_json({"review", dir.path().string(), "-f", "json"});
+  CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{
+                                  {"off-topic", "Senin (11/3/2024)"},  // the chili prices: not about the story
+                                  {"off-topic", "tahun 2010"}});       // background, far from publication
+}
+
+TEST_CASE("an undated event sentence takes the date of the next sentence that refers back to it", "[e2e][events]") {
+  TempDir dir;
+  write_file(dir / "id.txt",
+             "Microsoft resmi mengakuisisi saham baru OpenAI. Kesepakatan itu ditandatangani pada Senin (3/3/2025).\n");
+  write_file(dir / "en.txt", "Microsoft acquired a new stake in OpenAI. The agreement was signed on March 4, 2025.\n");
+  json doc = run_json({"build", dir.path().string(), "--topic", "data/topic.json", "--no-catalog"});
+  REQUIRE(dates_of(doc) == std::vector<std::string>{"2025-03-03", "2025-03-04"});
+  CHECK(doc["events"][0]["citations"][0]["quote"] ==
+        "Microsoft resmi mengakuisisi saham baru OpenAI. Kesepakatan itu ditandatangani pada Senin (3/3/2025).");
+  CHECK(doc["events"][0]["citations"][0]["start"] == 0);
+  CHECK(doc["events"][1]["citations"][0]["quote"] ==
+        "Microsoft acquired a new stake in OpenAI. The agreement was signed on March 4, 2025.");
+  CHECK(doc["undated"].empty());
+}
+
+TEST_CASE("a comparison date and a local-time aside date no event", "[e2e][events]") {
+  TempDir dir;
+  write_file(dir / "topic.json", k_oil_topic);
+  write_file(dir / "20141212-id.txt",
+             "Harga minyak turun ke 60 dollar AS pada Kamis (11/12/2014) waktu setempat (Jumat pagi WIB), terendah "
+             "sejak Juli 2009.\n");
+  write_file(dir / "20141212-en.txt",
+             "Oil prices fell to $60 on Wednesday, December 10, 2014, the lowest since July 2009.\n");
+  json doc = run_json({"build", dir.path().string()});
+  CHECK(dates_of(doc) == std::vector<std::string>{"2014-12-10", "2014-12-11"});
+  json review = run_json({"review", dir.path().string(), "-f", "json"});
+  CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{
+                                  {"comparison", "July 2009"},
+                                  {"comparison", "Juli 2009"},
+                                  {"restatement", "Jumat pagi"}});
+}
+
+TEST_CASE("a negated trigger links no catalog event; another action on another date is its own event",
+          "[e2e][events]") {
+  TempDir dir;
+  write_file(dir / "a.txt",
+             "Microsoft tidak memperpanjang kemitraan dengan OpenAI, kata analis pada 2 Februari 2023.\n\n"
+             "Microsoft mengakhiri perpanjangan kemitraan dengan OpenAI pada 5 Mei 2024.\n");
+  json doc = run_json({"build", dir.path().string(), "--topic", "data/topic.json", "--catalog", "data/catalog.json"});
+  for (const auto& e : doc["events"]) {
+    CHECK(e["catalog_id"].is_null());
+    CHECK(e["conflicts"].empty());
+  }
+  CHECK(dates_of(doc) == std::vector<std::string>{"2023-02-02", "2024-05-05"});
+}
