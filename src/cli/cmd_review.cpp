@@ -36,6 +36,7 @@ constexpr std::pair<const char*, const char*> k_sections[] = {
     {"restatement", "The same instant told again in local time (\"(Rabu pagi WIB)\")"},
     {"comparison", "Points of comparison (\"terendah sejak Juli 2009\")"},
     {"reference", "Dates that name a thing or a period (\"pengiriman Januari\", \"selama November\")"},
+    {"misprint", "Dates whose weekday is not theirs (\"Rabu (14/12/2014)\", a Sunday): not trusted"},
     {"current-period", "The period a source is written in (\"tahun ini\", \"2014\" in a 2014 article)"},
     {"list", "Lists, tables and text without sentence ends: too many dates or bytes for one sentence"},
 };

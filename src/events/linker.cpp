@@ -33,6 +33,8 @@ constexpr std::size_t k_limit_reach = 16;
 // A text date this many days or fewer from its catalog event's contradicts
 // it (a conflict); farther, it dates another action (a new event).
 constexpr long k_conflict_days = 31;
+// A sentence refers back to the one before when it opens with a back reference within this many words.
+constexpr std::size_t k_back_reference_words = 3;
 // A negation cue this many words before a catalog trigger denies it.
 constexpr std::size_t k_negation_words = 4;
 // A comparison cue makes a date after it a point of comparison ("terendah
@@ -112,6 +114,7 @@ enum class DateRole {
   condition,    // a hypothetical ("jika ... pada 2015")
   plan,         // after a future cue ("akan ... pada 27 November")
   bound,        // after a limit cue ("hingga 2030")
+  misprint,     // a weekday that is not the date's ("Rabu (14/12/2014)", a Sunday)
 };
 
 struct DatedExpression {
@@ -139,6 +142,8 @@ std::pair<const char*, const char*> dropped_reason(DateRole role) {
       return {"future", "a plan or a condition: a future cue before the date"};
     case DateRole::bound:
       return {"limit", "a deadline or bound, not when something happened"};
+    case DateRole::misprint:
+      return {"misprint", "the weekday written is not this date's: a misprint, not trusted"};
   }
   return {"", ""};
 }
@@ -443,11 +448,25 @@ class DocumentLinker {
     }
   }
 
+  // Whether a written-out date names a weekday that is not its own.
+  bool misprinted(const Timex& t) const {
+    auto date = date_of(t);
+    std::string_view text = m_body.substr(t.begin, t.end - t.begin);
+    if (!date || date->precision != Precision::day || text.find_first_of("0123456789") == std::string_view::npos)
+      return false;
+    unsigned actual = chr::weekday(date->period.start).iso_encoding();
+    for (const text::Token& token : text::tokenize(text))
+      if (int named = m_lexicon->weekday_of(token.folded); named > 0)
+        return static_cast<unsigned>(named) != actual;
+    return false;
+  }
+
   // The role of date `t` of sentence `i`, `previous` the date before it in the sentence.
   DateRole role_of(std::size_t i, const Timex& t, const Timex* previous) {
     std::size_t start = m_sentences[i].span.begin;
     auto back = [&](std::size_t reach) { return t.begin > start + reach ? t.begin - reach : start; };
     if (t.end <= m_dateline_end) return DateRole::report;
+    if (misprinted(t)) return DateRole::misprint;
     if (has_phrase(m_lexicon->future_cues, i, start, t.begin)) return DateRole::plan;
     if (has_phrase(m_lexicon->report_cues, i, back(k_report_reach), t.begin)) return DateRole::report;
     if (previous && t.begin - previous->end <= k_restatement_reach) {
@@ -663,8 +682,11 @@ class DocumentLinker {
   // ditandatangani pada Senin (3/3/2025)."); else `i`.
   std::size_t told_before(std::size_t i) {
     if (i == 0 || m_undated_sentence != i - 1 || m_sentences[i - 1].paragraph != m_sentences[i].paragraph) return i;
-    const text::Span& span = m_sentences[i].span;
-    return has_phrase(m_lexicon->back_references, i, span.begin, span.end) ? i - 1 : i;
+    // As the subject it opens with ("Kesepakatan itu ...", "The agreement ..."),
+    // not a date's own word ("hari ini").
+    const auto& [tokens, ids] = sentence_tokens(i);
+    std::size_t end = tokens.size() > k_back_reference_words ? tokens[k_back_reference_words].begin : m_sentences[i].span.end;
+    return has_phrase(m_lexicon->back_references, i, m_sentences[i].span.begin, end) ? i - 1 : i;
   }
 
   // The catalog events sentence `i` reports, each with its heaviest trigger,

@@ -110,3 +110,16 @@ TEST_CASE("a negated trigger links no catalog event; another action on another d
   }
   CHECK(dates_of(doc) == std::vector<std::string>{"2023-02-02", "2024-05-05"});
 }
+
+TEST_CASE("a written date whose weekday is not its own is a misprint: reviewed, never an event", "[e2e][events]") {
+  TempDir dir;
+  write_file(dir / "topic.json", k_oil_topic);
+  write_file(dir / "20141225-id.txt",
+             "Harga minyak turun pada Rabu (14/12/2014).\n\nHarga minyak naik pada Selasa (23/12/2014).\n");
+  write_file(dir / "20141225-en.txt", "Oil prices fell on Wednesday, December 14, 2014.\n");
+  json doc = run_json({"build", dir.path().string()});
+  CHECK(dates_of(doc) == std::vector<std::string>{"2014-12-23"});
+  json review = run_json({"review", dir.path().string(), "-f", "json"});
+  CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{
+                                  {"misprint", "Wednesday, December 14, 2014"}, {"misprint", "Rabu (14/12/2014)"}});
+}
