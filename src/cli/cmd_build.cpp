@@ -23,6 +23,7 @@ Examples:
   mstimeline build data/ -f md -o docs/timeline.md --check     exit 1 and a diff when out of date
   mstimeline build data/ -f html --locale id -o timeline.html
   mstimeline build data/ --since 2023-11 --until 2024 --kind personnel,leadership
+  mstimeline build archive/ -f md --top 20        the 20 events with the most sources, in date order
   mstimeline build article.txt --lang en          one article, forced language
   mstimeline build archive/ -j 8                  eight worker threads; the same output for any -j
 )X";

@@ -17,6 +17,7 @@ constexpr const char* k_examples = R"X(Examples:
   mstimeline merge part-*.jsonl                     JSON on stdout, as build would print
   mstimeline merge part-*.jsonl -f md -o docs/timeline.md --check
   cat part-* | mstimeline merge - -f html -o timeline.html
+  mstimeline merge part-*.jsonl --top 10            the 10 events with the most sources, in date order
 )X";
 
 struct MergeArgs {

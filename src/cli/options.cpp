@@ -106,6 +106,18 @@ void add_output_options(CLI::App* cmd, OutputArgs& args) {
   cmd->add_option("--min-sources", args.min_sources, "Only events reported by at least N independent sources")
       ->type_name("N")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
+  // 0 would keep nothing; more likely a mistake than a wish for an empty timeline.
+  auto at_least_one = [](const std::string& s) {
+    bool zero = !s.empty() && s.find_first_not_of('0') == std::string::npos;
+    return zero ? std::string("0 keeps no event; N must be 1 or more") : std::string();
+  };
+  cmd->add_option("--top", args.top,
+                  "Of the events the other filters keep, only the N with the most independent sources (ties: "
+                  "more citations, then earlier, then by id), in date order; undated sentences and sources are "
+                  "left as they are")
+      ->type_name("N")
+      ->check(at_least_one)
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
 }
 
 Output prepare_output(const OutputArgs& args, const Knowledge& knowledge, std::size_t jobs) {
@@ -116,6 +128,7 @@ Output prepare_output(const OutputArgs& args, const Knowledge& knowledge, std::s
     throw Error(fmt::format("--until {} ends before --since {} starts: no event can match", args.until, args.since));
   out.filter.kinds = args.kinds;
   out.filter.min_sources = args.min_sources;
+  out.filter.top = args.top;
   if (args.check && (args.output.empty() || args.output == "-"))
     throw Error("--check needs -o FILE, the file to compare the output with");
   // Every format checks the locale: json and csv use it for catalog titles,

@@ -49,9 +49,10 @@ struct OutputArgs {
   std::string until;
   std::vector<std::string> kinds;
   std::size_t min_sources = 0;
+  std::size_t top = 0;  // 0: not given
 };
 
-// -f, -o, --check, --locale, --since, --until, --kind, --min-sources.
+// -f, -o, --check, --locale, --since, --until, --kind, --min-sources, --top.
 void add_output_options(CLI::App* cmd, OutputArgs& args);
 
 // A renderer and filter checked before any work: bad values fail fast.

@@ -110,6 +110,75 @@ TEST_CASE("filters: --since, --until, --kind, --min-sources", "[e2e][filter]") {
   CHECK(day.out.find("\r\nopenai-oracle-capacity") == std::string::npos);
 }
 
+TEST_CASE("filters: --top, the N events with the most sources, after the other filters, in date order",
+          "[e2e][filter]") {
+  auto all = run_cli({"build", "data/"});
+  REQUIRE(all.exit_code == 0);
+  json everything = json::parse(all.out);
+  const std::size_t events = everything["events"].size();
+  REQUIRE(events > 6);
+  REQUIRE_FALSE(everything["undated"].empty());
+  auto r = run_cli({"build", "data/", "--top", "3"});
+  REQUIRE(r.exit_code == 0);
+  // Two sources, then one source with 6 and 4 citations.
+  CHECK(event_ids(r.out) ==
+        std::vector<std::string>{"ms-openai-2023-extension", "openai-board-ousts-altman", "ms-hires-altman-brockman"});
+  json doc = json::parse(r.out);
+  CHECK(doc["sources"] == everything["sources"]);  // --top ranks events only
+  CHECK(doc["undated"] == everything["undated"]);
+  // A tie at the cut (one source, 2 citations each): the earlier, 2024-03-19, not 2025-01-21.
+  auto four = run_cli({"build", "data/", "--top", "4"});
+  CHECK(event_ids(four.out) == std::vector<std::string>{"ms-openai-2023-extension", "openai-board-ousts-altman",
+                                                        "ms-hires-altman-brockman", "ms-hires-inflection-leaders"});
+  // One source and one citation each: 2019-07-22 is earlier than 2021, 2023-W46 and 2024-06-11.
+  auto six = run_cli({"build", "data/", "--top", "6", "-f", "jsonl"});
+  REQUIRE(six.exit_code == 0);
+  std::vector<std::string> lines;
+  for (std::size_t at = 0, nl; (nl = six.out.find('\n', at)) != std::string::npos; at = nl + 1)
+    lines.push_back(json::parse(six.out.substr(at, nl - at))["id"]);
+  CHECK(lines == std::vector<std::string>{"ms-openai-2019-investment", "ms-openai-2023-extension",
+                                          "openai-board-ousts-altman", "ms-hires-altman-brockman",
+                                          "ms-hires-inflection-leaders", "stargate-right-of-first-refusal"});
+  CHECK(run_cli({"build", "data/", "--top", std::to_string(events)}).out == all.out);
+  CHECK(json::parse(run_cli({"build", "data/", "--top", std::to_string(events - 1)}).out)["events"].size() ==
+        events - 1);
+  CHECK(run_cli({"build", "data/", "--top", "1000"}).out == all.out);
+  // The same for any -j, and through extract and merge.
+  CHECK(run_cli({"build", "data/", "--top", "4", "-j", "1"}).out == four.out);
+  CHECK(run_cli({"build", "data/", "--top", "4", "-j", "3"}).out == four.out);
+  TempDir dir;
+  std::string part = (dir / "part.jsonl").string();
+  REQUIRE(run_cli({"extract", "data/", "-o", part}).exit_code == 0);
+  auto merged = run_cli({"merge", part, "--top", "4"});
+  REQUIRE(merged.exit_code == 0);
+  CHECK(merged.out == four.out);
+
+  // After the other filters: the most reported of the events they keep; the filters then drop undated.
+  auto since = run_cli({"build", "data/", "--since", "2023-11", "--top", "2"});
+  REQUIRE(since.exit_code == 0);
+  CHECK(event_ids(since.out) == std::vector<std::string>{"openai-board-ousts-altman", "ms-hires-altman-brockman"});
+  CHECK(json::parse(since.out)["undated"].empty());
+  auto kind = run_cli({"build", "data/", "--top", "1", "--kind", "infrastructure"});  // 2 citations against 1
+  CHECK(event_ids(kind.out) == std::vector<std::string>{"stargate-right-of-first-refusal"});
+  auto two = run_cli({"build", "data/", "--min-sources", "2", "--top", "5"});
+  CHECK(event_ids(two.out) == std::vector<std::string>{"ms-openai-2023-extension"});
+  auto window = run_cli({"merge", part, "--since", "2023", "--until", "2024", "--kind", "new,personnel,leadership",
+                         "--top", "2", "-f", "csv"});
+  REQUIRE(window.exit_code == 0);
+  CHECK(window.out.find("\r\nopenai-board-ousts-altman,") != std::string::npos);
+  CHECK(window.out.find("\r\nms-hires-altman-brockman,") != std::string::npos);
+  CHECK(std::count(window.out.begin(), window.out.end(), '\n') == 11);  // the header and 6 + 4 citations
+  auto md = run_cli({"build", "data/", "--top", "3", "-f", "md"});
+  CHECK(md.out.find(" · 3 events · ") != std::string::npos);
+
+  for (const char* command : {"build", "merge"}) {
+    INFO(command);
+    auto help = run_cli({command, "--help"});
+    CHECK(help.out.find("--top N") != std::string::npos);
+    CHECK(help.out.find("undated sentences and sources are left as they are") != std::string::npos);
+  }
+}
+
 TEST_CASE("bad option values are clear errors with exit 2, before any work", "[e2e][filter]") {
   auto month = run_cli({"build", "data/", "--since", "2023-13"});
   CHECK(month.exit_code == 2);
@@ -123,6 +192,18 @@ TEST_CASE("bad option values are clear errors with exit 2, before any work", "[e
   CHECK(kind.err.rfind("mstimeline: error: --kind: gossip not in {investment,", 0) == 0);
   auto sources = run_cli({"build", "data/", "--min-sources", "0"});
   CHECK(sources.exit_code == 2);
+  auto top = run_cli({"build", "data/", "--top", "0"});
+  CHECK(top.exit_code == 2);
+  CHECK(top.err.rfind("mstimeline: error: --top: 0 keeps no event; N must be 1 or more\n", 0) == 0);
+  auto merge_top = run_cli({"merge", "no-such-part.jsonl", "--top", "0"});  // refused before any part is read
+  CHECK(merge_top.exit_code == 2);
+  CHECK(merge_top.err.rfind("mstimeline: error: --top: 0 keeps no event; N must be 1 or more\n", 0) == 0);
+  for (const char* bad : {"-1", "three", ""}) {
+    INFO(bad);
+    auto r = run_cli({"build", "data/", "--top", bad});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.rfind("mstimeline: error: --top: ", 0) == 0);
+  }
   auto locale = run_cli({"build", "data/", "-f", "html", "--locale", "fr"});
   CHECK(locale.exit_code == 2);
   CHECK(locale.err == "mstimeline: error: no locale \"fr\" (available: en, id)\n");
