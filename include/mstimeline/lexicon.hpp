@@ -205,6 +205,7 @@ struct Lexicon {
   std::vector<std::string> verb_suffixes;  // "kan", "ed": ... and so is one so ended,
   std::size_t verb_min_stem = 3;           // ... when this many letters stay besides the affix,
   PhraseSet non_event_verbs;               // ... unless it reports, links or states ("mengatakan", "merupakan")
+  std::vector<std::string> date_links;     // "pada", "sejak", "on": a new event's title drops them with the date
   NeedleSet event_word_set;              // the same, to see in one pass which a sentence holds
   std::vector<std::string> abbreviations;  // "Dr.", "PT.": no sentence ends after them
   std::map<std::string, std::string> date_formats;  // precision name -> pattern

@@ -104,7 +104,7 @@ Diagnostic extraction_failure(const std::string& path, const std::exception_ptr&
 // two documents have the same path or the headers disagree. With `timings`,
 // its steps are marked there ("merge: ...").
 Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vector<PartHeader>& headers,
-                         const std::string& title, const std::string& title_language, bool review = false,
+                         const Knowledge& knowledge, const std::string& title, const std::string& title_language, bool review = false,
                          std::size_t jobs = 1, Timings* timings = nullptr);
 
 struct BuildResult {

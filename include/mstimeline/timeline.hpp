@@ -108,6 +108,7 @@ struct EventKnowledge {
   const Catalog* catalog = nullptr;
   std::string title_language = "en";  // catalog titles in this language when it has one
   bool review = true;  // build_timeline fills Timeline::review; `build` and `merge` do not need it
+  std::vector<std::string> date_links;  // sorted: words a new event's title drops before its date ("pada", "on")
 };
 
 // The article's language is its manifest language or, failing that, the one
@@ -128,9 +129,11 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
 std::string title_from_sentence(std::string_view sentence, std::size_t max_bytes = 120);
 // A new event's title from its first citation: the sentence without its
 // dateline ("NEW YORK, KOMPAS.com - "), the date expression it was dated by
-// and a parenthesis right after that ("(Rabu pagi WIB)"), then cut as above.
+// with the word of `date_links` (sorted) that links it to its clause, and a
+// parenthesis right after that ("(Rabu pagi WIB)"), then cut as above.
 // "NEW YORK, KOMPAS.com - Harga minyak turun pada Selasa (18/11/2014) waktu
 // setempat." dated by "Selasa" gives "Harga minyak turun pada waktu setempat."
-std::string headline_from_citation(std::string_view quote, std::string_view date_text, std::size_t max_bytes = 120);
+std::string headline_from_citation(std::string_view quote, std::string_view date_text,
+                                   const std::vector<std::string>& date_links, std::size_t max_bytes = 120);
 
 }  // namespace mstl

@@ -43,7 +43,7 @@ int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
   }
   if (timings) timings->mark_rate("read and parse parts", fmt::format("{} parts", args.parts.size()), bytes);
   auto timeline = std::make_unique<Timeline>(
-      merge_documents(std::move(documents), headers, args.title, args.out.locale, false, args.jobs, timings.get()));
+      merge_documents(std::move(documents), headers, knowledge, args.title, args.out.locale, false, args.jobs, timings.get()));
   int code = emit(*timeline, output, args.out, global);
   if (timings) timings->mark("render and write");
   print_timings(timings.get());

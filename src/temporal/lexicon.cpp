@@ -96,7 +96,8 @@ class LexiconReader {
                              {"decade_suffixes", &x.decade_suffixes},
                              {"event_words", &x.event_words},
                              {"verb_prefixes", &x.verb_prefixes},
-                             {"verb_suffixes", &x.verb_suffixes}})
+                             {"verb_suffixes", &x.verb_suffixes},
+                             {"date_links", &x.date_links}})
       if (auto e = affixes(key, *list)) return e;
     for (auto [key, table] : {std::pair{"numbers", &x.numbers}, {"relative_days", &x.relative_days},
                               {"ordinals", &x.ordinals}})

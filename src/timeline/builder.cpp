@@ -845,7 +845,8 @@ std::string title_from_sentence(std::string_view sentence, std::size_t max_bytes
   return out + "\xE2\x80\xA6";  // …
 }
 
-std::string headline_from_citation(std::string_view quote, std::string_view date_text, std::size_t max_bytes) {
+std::string headline_from_citation(std::string_view quote, std::string_view date_text,
+                                   const std::vector<std::string>& date_links, std::size_t max_bytes) {
   std::string s = text::fold_spaces(quote);
   std::size_t dateline = std::string::npos;
   for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) dateline = std::min(dateline, s.find(sep));
@@ -858,7 +859,7 @@ std::string headline_from_citation(std::string_view quote, std::string_view date
     if (marked && std::count(head.begin(), head.end(), ' ') < 6) s.erase(0, s.find(' ', dateline + 1) + 1);
   }
   if (std::size_t at = date_text.empty() ? std::string::npos : s.find(date_text); at != std::string::npos) {
-    // With the short lower-case word that relates it ("pada", "sejak", "on"),
+    // With the word that links it to its clause ("pada", "sejak", "on"),
     // and an aside in parentheses that follows closely ("waktu setempat
     // (Rabu pagi WIB)"): the date itself is shown beside the title.
     std::size_t end = at + date_text.size();
@@ -869,10 +870,8 @@ std::string headline_from_citation(std::string_view quote, std::string_view date
     }
     std::size_t word = at >= 2 ? s.rfind(' ', at - 2) : std::string::npos;
     word = word == std::string::npos ? 0 : word + 1;
-    auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-    bool relating = at - word >= 2 && at - word <= 6 && (word == 0 || lower(s[word])) &&
-                    std::all_of(s.begin() + static_cast<std::ptrdiff_t>(word) + 1,
-                                s.begin() + static_cast<std::ptrdiff_t>(at - 1), lower);
+    bool relating = at >= word + 2 && s[at - 1] == ' ' &&
+                    std::binary_search(date_links.begin(), date_links.end(), text::fold_case(s.substr(word, at - 1 - word)));
     s.erase(relating ? word : at, end - (relating ? word : at));
   }
   std::string out;  // spaces folded again, none before a comma or stop
@@ -1262,7 +1261,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     finish_citations(e);
     if (k < first_new) return;
     e.id = new_event_id(e.date, e.citations.front());
-    e.title = headline_from_citation(e.citations.front().quote, e.citations.front().date_text);
+    e.title = headline_from_citation(e.citations.front().quote, e.citations.front().date_text, events.date_links);
   }, 1);
 
   std::sort(timeline.events.begin(), timeline.events.end(), [](const Event& a, const Event& b) {

@@ -253,6 +253,16 @@ Diagnostic extraction_failure(const std::string& path, const std::exception_ptr&
 
 namespace {
 
+// Every lexicon's date_links, folded, sorted, once each: the words a new
+// event's title drops with its date.
+std::vector<std::string> date_links_of(const Knowledge& knowledge) {
+  std::vector<std::string> links;
+  for (const auto& [code, lexicon] : knowledge.lexicons) links.insert(links.end(), lexicon.date_links.begin(), lexicon.date_links.end());
+  std::sort(links.begin(), links.end());
+  links.erase(std::unique(links.begin(), links.end()), links.end());
+  return links;
+}
+
 // What every file's extraction needs besides the knowledge, read before the first file.
 struct Prepared {
   Prepared() = default;
@@ -467,7 +477,7 @@ Extraction write_part(const BuildOptions& options, const Knowledge& knowledge,
 const char* tool_version() { return MSTL_VERSION; }
 
 Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vector<PartHeader>& headers,
-                         const std::string& title, const std::string& title_language, bool review,
+                         const Knowledge& knowledge, const std::string& title, const std::string& title_language, bool review,
                          std::size_t jobs, Timings* timings) {
   for (std::size_t i = 1; i < headers.size(); ++i) {
     if (headers[i].topic != headers[0].topic || headers[i].catalog != headers[0].catalog)
@@ -483,6 +493,7 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
   events.catalog = catalog ? &*catalog : nullptr;
   events.title_language = title_language;
   events.review = review;
+  events.date_links = date_links_of(knowledge);
 
   // Final ids, from the paths of every document, as if one folder held them all.
   auto by_path = [](const DocumentRecord& a, const DocumentRecord& b) { return a.source.path < b.source.path; };
@@ -525,7 +536,7 @@ BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
   result.catalog_path = std::move(x.catalog_path);
   result.warnings = std::move(x.warnings);
   result.notes = std::move(x.notes);
-  result.timeline = merge_documents(std::move(x.documents), {x.header}, "", options.title_language, options.keep_review,
+  result.timeline = merge_documents(std::move(x.documents), {x.header}, knowledge, "", options.title_language, options.keep_review,
                                      options.jobs, options.timings);
   return result;
 }

@@ -106,7 +106,7 @@ TEST_CASE("review lists undated on-topic sentences, dropped mentions and their r
   CHECK(r.out.find("[tahun 2030] a deadline or bound, not when something happened") != std::string::npos);
 }
 
-TEST_CASE("a clause reports an event by its verb's shape; with no verb it is not an event, and off topic it is off topic",
+TEST_CASE("a clause reports an event by its verb's shape, with no verb it is not an event, and off topic it is off topic",
           "[e2e][events]") {
   test::TempDir dir;
   test::write_file(dir / "a.txt",

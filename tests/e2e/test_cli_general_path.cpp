@@ -97,7 +97,7 @@ TEST_CASE("a comparison date and a local-time aside date no event", "[e2e][event
                                   {"restatement", "Jumat pagi"}});
 }
 
-TEST_CASE("a negated trigger links no catalog event; another action on another date is its own event",
+TEST_CASE("a negated trigger links no catalog event, and another action on another date is its own event",
           "[e2e][events]") {
   TempDir dir;
   write_file(dir / "a.txt",

@@ -66,7 +66,9 @@ TEST_CASE("the same dated sentence in two sources is one event with both citatio
   std::string s = "Microsoft berinvestasi pada tahun 2019.\n";
   auto a = extract_document(article("b", "Pembuka.\n" + s), test::knowledge());
   auto b = extract_document(article("a", s), test::knowledge());
-  Timeline t = build_timeline("T", {a, b});
+  EventKnowledge events;
+  events.date_links = {"pada"};
+  Timeline t = build_timeline("T", {a, b}, events);
   REQUIRE(t.events.size() == 1);
   REQUIRE(t.events[0].citations.size() == 2);
   CHECK(t.events[0].citations[0].source == "a");  // ordered by source id
@@ -95,17 +97,24 @@ TEST_CASE("events are ordered by period start, coarser first, and ids do not dep
   CHECK(backward.sources[0].id == "x");
 }
 
-TEST_CASE("a new event's headline leaves out the dateline, its date and the aside after it", "[timeline]") {
+TEST_CASE("a new event's headline leaves out the dateline, its date with its link word and the aside after it",
+          "[timeline]") {
+  const std::vector<std::string> links = {"on", "pada", "sejak"};  // sorted, as date_links_of gives them
   CHECK(headline_from_citation("NEW YORK, KOMPAS.com - Harga minyak turun pada Selasa (18/11/2014) waktu setempat "
                                "(Rabu pagi WIB), karena keraguan.",
-                               "Selasa (18/11/2014)") == "Harga minyak turun, karena keraguan.");
-  CHECK(headline_from_citation("EIA pada Selasa memangkas proyeksi harga.", "Selasa") == "EIA memangkas proyeksi harga.");
-  CHECK(headline_from_citation("Pada 5 Agustus 2024, OpenAI meresmikan laboratorium.", "5 Agustus 2024") ==
+                               "Selasa (18/11/2014)", links) == "Harga minyak turun, karena keraguan.");
+  CHECK(headline_from_citation("EIA pada Selasa memangkas proyeksi harga.", "Selasa", links) ==
+        "EIA memangkas proyeksi harga.");
+  CHECK(headline_from_citation("Pada 5 Agustus 2024, OpenAI meresmikan laboratorium.", "5 Agustus 2024", links) ==
         "OpenAI meresmikan laboratorium.");
-  CHECK(headline_from_citation("Oil fell on Monday.", "") == "Oil fell on Monday.");
-  CHECK(headline_from_citation("Markets - a long sentence with a dash in the middle of many words - went on.", "") ==
-        "Markets - a long sentence with a dash in the middle of many words - went on.");
-  CHECK(headline_from_citation("Selasa (18/11/2014)", "Selasa (18/11/2014)") == "Selasa (18/11/2014)");
+  // "said" is no link word: it stays.
+  CHECK(headline_from_citation("President Bill Clinton said Thursday that he had ordered the strikes.", "Thursday",
+                               links) == "President Bill Clinton said that he had ordered the strikes.");
+  CHECK(headline_from_citation("Oil fell on Monday.", "Monday", links) == "Oil fell.");
+  CHECK(headline_from_citation("Oil fell on Monday.", "", links) == "Oil fell on Monday.");
+  CHECK(headline_from_citation("Markets - a long sentence with a dash in the middle of many words - went on.", "",
+                               links) == "Markets - a long sentence with a dash in the middle of many words - went on.");
+  CHECK(headline_from_citation("Selasa (18/11/2014)", "Selasa (18/11/2014)", links) == "Selasa (18/11/2014)");
 }
 
 TEST_CASE("titles are folded and cut at a word boundary", "[timeline]") {
