@@ -46,6 +46,7 @@ int run_build_command(const BuildArgs& args, const GlobalOptions& global) {
   auto result = std::make_unique<BuildResult>(run_build(options, knowledge));
   progress->finish();
   report(result->warnings, result->notes, global, args.in.strict);
+  report_publication(result->timeline, global);
   if (timings) timings->mark("print warnings");
   int code = emit(result->timeline, output, args.out, global);
   if (timings) timings->mark("render and write");

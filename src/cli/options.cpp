@@ -145,6 +145,13 @@ Output prepare_output(const OutputArgs& args, const Knowledge& knowledge, std::s
   return out;
 }
 
+void report_publication(const Timeline& timeline, const GlobalOptions& global) {
+  if (!global.verbose || global.quiet) return;
+  for (const auto& s : timeline.sources)
+    std::fprintf(stderr, "mstimeline: %s: published %s (%s)\n", s.path.c_str(),
+                 s.published ? s.published->c_str() : "unknown", s.published_basis.c_str());
+}
+
 int emit(Timeline& timeline, const Output& output, const OutputArgs& args, const GlobalOptions& global) {
   apply_filter(timeline, output.filter);
   if (args.check) return write_or_check(args.output, output.renderer->render(timeline), args.check, global);

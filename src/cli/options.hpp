@@ -68,6 +68,10 @@ int emit(Timeline& timeline, const Output& output, const OutputArgs& args, const
 
 // Warnings, and with --verbose notes, on stderr; with `strict`, any warning
 // then throws (exit 2) before anything is written.
+// With -v, each source's publication date and where it came from (manifest,
+// dateline, path, inferred, catalog), one line each on stderr.
+void report_publication(const Timeline& timeline, const GlobalOptions& global);
+
 void report(const std::vector<Diagnostic>& warnings, const std::vector<std::string>& notes,
             const GlobalOptions& global, bool strict = false);
 

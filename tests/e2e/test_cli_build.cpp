@@ -277,6 +277,13 @@ TEST_CASE("verbose says what was skipped and quiet silences warnings", "[e2e]") 
   auto v = run_cli({"build", "data/", "-v"});
   CHECK(v.exit_code == 0);
   CHECK(v.err.find("mstimeline: skipped README.md: matches .mstimelineignore\n") != std::string::npos);
+  // Then each source's publication date and where it came from, in source order, last.
+  CHECK(v.err.substr(v.err.find("mstimeline: articles/")) ==
+        "mstimeline: articles/000_40745a8f02a1e1be.txt: published 2023-01-25 (inferred)\n"
+        "mstimeline: articles/001_9862e06ff9b01b8b.txt: published 2023-01-01 (inferred)\n"
+        "mstimeline: articles/002_9fe720d586508277.txt: published 2024-03-19 (catalog)\n"
+        "mstimeline: articles/003_80984608eeb6e8ce.txt: published 2025-01-21 (catalog)\n"
+        "mstimeline: articles/004_0f2379aef2436a13.txt: published 2023-11-20 (catalog)\n");
   TempDir dir;
   test::write_file(dir / "bad.txt", "\xFF");
   auto q = run_cli({"build", dir.path().string(), "-q"});
