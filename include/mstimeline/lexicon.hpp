@@ -193,6 +193,7 @@ struct Lexicon {
   PhraseSet report_cues;         // "dikutip dari ..., Rabu (25/1/2023)": the date of a report, not of an event
   // What a date in a sentence is (docs/events.md, "The role of each date").
   PhraseSet statement_cues;   // "kata Sudirman, Selasa (2/12/2014)": the day something was said
+  PhraseSet reported_clause_cues;  // "bahwa", "that": a date after one is in what was said, not when
   PhraseSet comparison_cues;  // "terendah sejak Juli 2009": a point of comparison, not an event
   PhraseSet reference_cues;   // "untuk pengiriman Januari", "pekan yang berakhir 14 November": a date that names a thing
   PhraseSet restatement_cues; // "(Rabu pagi WIB)" after "Selasa (25/11/2014) waktu setempat": the same instant again

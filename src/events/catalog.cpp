@@ -175,11 +175,8 @@ const std::string& CatalogEvent::title(std::string_view language) const {
 bool contains_stem(std::string_view folded, std::string_view stem) {
   if (stem.empty()) return false;
   if (stem.size() >= 5) return folded.find(stem) != std::string_view::npos;
-  for (std::size_t at = folded.find(stem); at != std::string_view::npos; at = folded.find(stem, at + 1)) {
-    unsigned char before = at == 0 ? ' ' : static_cast<unsigned char>(folded[at - 1]);
-    bool word_start = !((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9') || before >= 0x80);
-    if (word_start) return true;
-  }
+  for (std::size_t at = folded.find(stem); at != std::string_view::npos; at = folded.find(stem, at + 1))
+    if (!text::letter_or_digit_before(folded, at)) return true;
   return false;
 }
 
@@ -188,13 +185,9 @@ namespace {
 // Where `w` next occurs from `from` on, as a trigger word: long words inside
 // words, short ones whole; npos when it does not.
 std::size_t find_trigger_word(std::string_view folded, const std::string& w, std::size_t from) {
-  auto word_byte = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; };
   for (std::size_t at = folded.find(w, from); at != std::string_view::npos; at = folded.find(w, at + 1)) {
     if (w.size() >= 5) return at;
-    std::size_t end = at + w.size();
-    bool left = at == 0 || !word_byte(static_cast<unsigned char>(folded[at - 1]));
-    bool right = end == folded.size() || !word_byte(static_cast<unsigned char>(folded[end]));
-    if (left && right) return at;
+    if (!text::letter_or_digit_before(folded, at) && !text::letter_or_digit_at(folded, at + w.size())) return at;
   }
   return std::string_view::npos;
 }

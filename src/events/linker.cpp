@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "mstimeline/dateline.hpp"
 #include "mstimeline/merge_rule.hpp"
 #include "mstimeline/path_dates.hpp"
 #include "mstimeline/tagger.hpp"
@@ -24,8 +25,6 @@ namespace chr = std::chrono;
 // Language identification looks at the start of an article: enough words to
 // decide, a bounded cost for long files.
 constexpr std::size_t k_language_sample = 8192;
-// A dateline is at most this long before its separator ("Jakarta, Rabu (25/1/2023) - ").
-constexpr std::size_t k_dateline_max = 100;
 // A report cue dates the report when a date follows it within this many bytes.
 constexpr std::size_t k_report_reach = 80;
 // A limit cue bounds a date right after it ("berlaku hingga tahun 2030").
@@ -39,10 +38,13 @@ constexpr std::size_t k_back_reference_words = 3;
 constexpr std::size_t k_negation_words = 4;
 // A comparison cue makes a date after it a point of comparison ("terendah
 // sejak akhir Juli 2009", "dibanding penutupan Senin").
-constexpr std::size_t k_comparison_reach = 32;
+constexpr std::size_t k_comparison_reach = 24;
+// A condition cue makes a date this close after it a hypothetical ("jika
+// harga turun ke 40 dollar pada 2015").
+constexpr std::size_t k_condition_reach = 48;
 // A reference cue makes a date right after it name a thing ("pengiriman
 // Januari", "pekan yang berakhir 14 November").
-constexpr std::size_t k_reference_reach = 32;
+constexpr std::size_t k_reference_reach = 24;
 // A date in parentheses opened this close after another date restates it
 // ("Selasa (25/11/2014) waktu setempat (Rabu pagi WIB)").
 constexpr std::size_t k_restatement_reach = 40;
@@ -90,6 +92,11 @@ long days_apart(const DateValue& a, const DateValue& b) {
   if (a.period.end <= b.period.start) return (b.period.start - a.period.end).count() + 1;
   if (b.period.end <= a.period.start) return (a.period.start - b.period.end).count() + 1;
   return 0;
+}
+
+// Code points in UTF-8 text.
+std::size_t letters(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 bool compatible(const DateValue& a, const DateValue& b) { return merge_rule::dates_compatible(a.period, b.period); }
@@ -298,11 +305,11 @@ class DocumentLinker {
     std::size_t stem = m_lexicon->verb_min_stem;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       const std::string& w = tokens[k].folded;
-      if (tokens[k].kind != text::TokenKind::word || w.size() < stem + 1) continue;
+      if (tokens[k].kind != text::TokenKind::word || letters(w) < stem + 1) continue;
       if (ids[k] >= 0 && (m_lexicon->non_event_verbs.match(ids, k) || m_lexicon->function_words.match(ids, k)))
         continue;
       auto shaped = [&](const std::string& affix, bool prefix) {
-        if (w.size() < affix.size() + stem) return false;
+        if (letters(w) < letters(affix) + stem) return false;
         return prefix ? w.compare(0, affix.size(), affix) == 0
                       : w.compare(w.size() - affix.size(), affix.size(), affix) == 0;
       };
@@ -367,9 +374,8 @@ class DocumentLinker {
   std::optional<DateValue> dateline() {
     if (m_lines.empty()) return std::nullopt;
     std::string_view line = m_body.substr(m_lines.front().begin, m_lines.front().end - m_lines.front().begin);
-    std::size_t cut = std::string_view::npos;
-    for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) cut = std::min(cut, line.find(sep));
-    bool separated = cut != std::string_view::npos && cut <= k_dateline_max;
+    std::size_t cut = dateline_separator(line);
+    bool separated = cut != std::string_view::npos;
     std::string_view head = separated ? line.substr(0, cut) : line.size() <= k_dateline_max / 2 ? line : std::string_view();
     if (head.empty()) return std::nullopt;
     for (const Timex& t : tag_text(head, {}, m_knowledge, m_record.source.language, m_sure)) {
@@ -464,22 +470,41 @@ class DocumentLinker {
   // The role of date `t` of sentence `i`, `previous` the date before it in the sentence.
   DateRole role_of(std::size_t i, const Timex& t, const Timex* previous) {
     std::size_t start = m_sentences[i].span.begin;
-    auto back = [&](std::size_t reach) { return t.begin > start + reach ? t.begin - reach : start; };
+    // A cue before the date before this one belongs to that one.
+    std::size_t floor = previous ? std::max(start, previous->end) : start;
+    auto back = [&](std::size_t reach) { return t.begin > floor + reach ? t.begin - reach : floor; };
     if (t.end <= m_dateline_end) return DateRole::report;
     if (misprinted(t)) return DateRole::misprint;
     if (has_phrase(m_lexicon->future_cues, i, start, t.begin)) return DateRole::plan;
     if (has_phrase(m_lexicon->report_cues, i, back(k_report_reach), t.begin)) return DateRole::report;
-    if (previous && t.begin - previous->end <= k_restatement_reach) {
-      std::string_view gap = m_body.substr(previous->end, t.begin - previous->end);
-      if (gap.find('(') != std::string_view::npos && gap.find(')') == std::string_view::npos)
-        return DateRole::restatement;
-    }
-    if (has_phrase(m_lexicon->statement_cues, i, back(k_report_reach), t.begin)) return DateRole::statement;
+    if (previous && restates(i, *previous, t)) return DateRole::restatement;
+    // "kata Sudirman, Selasa (2/12/2014)", but not "said on Monday that ... in July 2019".
+    if (has_phrase(m_lexicon->statement_cues, i, back(k_report_reach), t.begin) &&
+        !has_phrase(m_lexicon->reported_clause_cues, i, back(k_report_reach), t.begin))
+      return DateRole::statement;
     if (has_phrase(m_lexicon->comparison_cues, i, back(k_comparison_reach), t.begin)) return DateRole::comparison;
     if (has_phrase(m_lexicon->reference_cues, i, back(k_reference_reach), t.begin)) return DateRole::reference;
-    if (has_phrase(m_lexicon->condition_cues, i, start, t.begin)) return DateRole::condition;
+    if (has_phrase(m_lexicon->condition_cues, i, back(k_condition_reach), t.begin)) return DateRole::condition;
     if (has_phrase(m_lexicon->limit_cues, i, back(k_limit_reach), t.begin)) return DateRole::bound;
     return DateRole::event;
+  }
+
+  // Whether date `t` restates `previous` in another time zone: in
+  // parentheses opened after it, with nothing between them but
+  // restatement_cues ("waktu setempat"). (Not whether they are a day apart:
+  // the first may be a misprint.)
+  bool restates(std::size_t i, const Timex& previous, const Timex& t) {
+    if (t.begin - previous.end > k_restatement_reach) return false;
+    std::string_view gap = m_body.substr(previous.end, t.begin - previous.end);
+    if (gap.find('(') == std::string_view::npos || gap.find(')') != std::string_view::npos) return false;
+    const auto& [tokens, ids] = sentence_tokens(i);
+    std::vector<int> words;
+    for (std::size_t k = 0; k < tokens.size(); ++k)
+      if (tokens[k].begin >= previous.end && tokens[k].end <= t.begin && tokens[k].kind != text::TokenKind::punct)
+        words.push_back(ids[k]);
+    if (words.empty()) return true;
+    auto hit = m_lexicon->restatement_cues.match(words, 0);
+    return hit && hit->length == words.size();
   }
 
   // Sentence `i` (from sentence `first` on, when given) dated by `t`.
@@ -649,8 +674,9 @@ class DocumentLinker {
       }
       Mention m;
       m.date = d.date;
-      m.citation = cite(i, &d.timex, told_before(i));
-      m.salient = salient_words(m.citation.start == cite_start(i) ? i : i - 1, i, dated);
+      std::size_t first = told_before(i);
+      m.citation = cite(i, &d.timex, first);
+      m.salient = salient_words(first, i, dated);
       m_record.mentions.push_back(std::move(m));
       any_new = true;
     }
@@ -674,8 +700,6 @@ class DocumentLinker {
     return basis != "inferred" && basis != "catalog";
   }
 
-  std::size_t cite_start(std::size_t i) const { return m_article.file_offset(m_sentences[i].span.begin); }
-
   // The first sentence a mention of sentence `i` cites: `i - 1` when that
   // sentence reports an event with no date and `i`, in the same paragraph,
   // refers back to it ("PT A resmi mengakuisisi PT B. Kesepakatan itu
@@ -686,6 +710,8 @@ class DocumentLinker {
     // not a date's own word ("hari ini").
     const auto& [tokens, ids] = sentence_tokens(i);
     std::size_t end = tokens.size() > k_back_reference_words ? tokens[k_back_reference_words].begin : m_sentences[i].span.end;
+    for (const DatedExpression& d : m_dated[i])
+      if (d.timex.begin < end) return i;
     return has_phrase(m_lexicon->back_references, i, m_sentences[i].span.begin, end) ? i - 1 : i;
   }
 
@@ -718,13 +744,22 @@ class DocumentLinker {
     if (m_lexicon->negation_cues.empty()) return false;
     std::string first = trigger.substr(0, trigger.find(' '));
     const auto& [tokens, ids] = sentence_tokens(i);
+    // Words only: "serta-merta" is one word, not three tokens.
+    std::vector<std::size_t> words;
+    for (std::size_t k = 0; k < tokens.size(); ++k)
+      if (tokens[k].kind != text::TokenKind::punct) words.push_back(k);
     bool found = false;
-    for (std::size_t k = 0; k < tokens.size(); ++k) {
-      if (tokens[k].folded.find(first) == std::string::npos) continue;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const std::string& folded = tokens[words[w]].folded;
+      // As a trigger word is found: a long one inside a word, a short one whole.
+      if (first.size() >= 5 ? folded.find(first) == std::string::npos : folded != first) continue;
       found = true;
       bool denied = false;
-      for (std::size_t back = 1; back <= k_negation_words && back <= k && !denied; ++back)
-        denied = m_lexicon->negation_cues.match(ids, k - back).has_value();
+      for (std::size_t back = 1; back <= k_negation_words && back <= w && !denied; ++back) {
+        std::size_t k = words[w - back];
+        denied = m_lexicon->negation_cues.match(ids, k).has_value();
+        if (k > 0 && tokens[k - 1].kind == text::TokenKind::punct && tokens[k - 1].folded == "-") ++back;
+      }
       if (!denied) return false;
     }
     return found;

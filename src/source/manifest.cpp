@@ -69,11 +69,12 @@ std::optional<Diagnostic> read_source(const JsonDoc& doc, const std::string& pat
     if (auto err = read_string(doc, entry, pointer, key, *field)) return err;
   }
   if (meta.published) {
-    meta.published = padded_date(*meta.published);
+    std::string written = *meta.published;
+    meta.published = padded_date(written);
     auto date = parse_date_value(*meta.published);
     if (!date || date->precision != Precision::day)
       return doc.error_at(json_pointer_append(pointer, "published"),
-                          fmt::format("\"published\" must be a calendar date YYYY-MM-DD, not \"{}\"", *meta.published));
+                          fmt::format("\"published\" must be a calendar date YYYY-MM-DD, not \"{}\"", written));
   }
   if (meta.language && !is_language_code(*meta.language))
     return doc.error_at(json_pointer_append(pointer, "language"),

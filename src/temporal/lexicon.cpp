@@ -80,6 +80,7 @@ class LexiconReader {
                             {"report_cues", &x.report_cues},
                             {"limit_cues", &x.limit_cues},
                             {"statement_cues", &x.statement_cues},
+                            {"reported_clause_cues", &x.reported_clause_cues},
                             {"comparison_cues", &x.comparison_cues},
                             {"reference_cues", &x.reference_cues},
                             {"restatement_cues", &x.restatement_cues},

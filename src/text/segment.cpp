@@ -171,9 +171,12 @@ bool letter_or_digit_before(std::string_view utf8, std::size_t at) {
   if (at == 0 || at > utf8.size()) return false;
   auto c = static_cast<unsigned char>(utf8[at - 1]);
   if (c < 0x80) return std::isalnum(c) != 0;
-  int32_t i = static_cast<int32_t>(at);
+  // ICU's macros index with int32_t: look at the last four bytes only.
+  std::size_t from = at > 4 ? at - 4 : 0;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data() + from);
+  int32_t i = static_cast<int32_t>(at - from);
   UChar32 cp = 0;
-  U8_PREV(reinterpret_cast<const uint8_t*>(utf8.data()), 0, i, cp);
+  U8_PREV(bytes, 0, i, cp);
   return cp >= 0 && u_isalnum(cp);
 }
 
@@ -181,9 +184,10 @@ bool letter_or_digit_at(std::string_view utf8, std::size_t at) {
   if (at >= utf8.size()) return false;
   auto c = static_cast<unsigned char>(utf8[at]);
   if (c < 0x80) return std::isalnum(c) != 0;
-  int32_t i = static_cast<int32_t>(at);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data() + at);
+  int32_t i = 0;
   UChar32 cp = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), i, static_cast<int32_t>(utf8.size()), cp);
+  U8_NEXT(bytes, i, static_cast<int32_t>(std::min<std::size_t>(utf8.size() - at, 4)), cp);
   return cp >= 0 && u_isalnum(cp);
 }
 

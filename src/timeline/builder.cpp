@@ -21,6 +21,7 @@
 
 #include <fmt/format.h>
 
+#include "mstimeline/dateline.hpp"
 #include "mstimeline/error.hpp"
 #include "mstimeline/merge_rule.hpp"
 #include "mstimeline/parallel.hpp"
@@ -33,8 +34,6 @@ namespace {
 
 using merge_rule::k_candidate_threshold;
 
-// A dateline ends within this many bytes of its line's start (as in the linker).
-constexpr std::size_t k_dateline_max = 100;
 // An aside in parentheses this close after a title's date is removed with it.
 constexpr std::size_t k_aside_reach = 24;
 
@@ -848,13 +847,14 @@ std::string title_from_sentence(std::string_view sentence, std::size_t max_bytes
 std::string headline_from_citation(std::string_view quote, std::string_view date_text,
                                    const std::vector<std::string>& date_links, std::size_t max_bytes) {
   std::string s = text::fold_spaces(quote);
-  std::size_t dateline = std::string::npos;
-  for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) dateline = std::min(dateline, s.find(sep));
   // A dateline is a few words with a place's comma or a site's dot ("NEW
-  // YORK, KOMPAS.com", "Lingkup.id") or in capitals ("JAKARTA").
-  if (dateline != std::string::npos && dateline <= k_dateline_max) {
+  // YORK, KOMPAS.com", "Lingkup.id", not "Rp 6.500") or in capitals ("JAKARTA").
+  if (std::size_t dateline = dateline_separator(s); dateline != std::string::npos) {
     std::string_view head(s.data(), dateline);
-    bool marked = head.find_first_of(",.") != std::string_view::npos ||
+    auto site_dot = [&](std::size_t k) { return head[k] == '.' && k + 1 < head.size() && head[k + 1] >= 'a' && head[k + 1] <= 'z'; };
+    bool dotted = false;
+    for (std::size_t k = 0; k < head.size() && !dotted; ++k) dotted = site_dot(k);
+    bool marked = dotted || head.find(',') != std::string_view::npos ||
                   std::none_of(head.begin(), head.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (marked && std::count(head.begin(), head.end(), ' ') < 6) s.erase(0, s.find(' ', dateline + 1) + 1);
   }
@@ -1142,7 +1142,8 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     std::string_view a_source = sources.id(a.source), b_source = sources.id(b.source);
     if (sentence_of[i] == sentence_of[j])
       return fmt::format("{}@{} repeats {}@{} word for word", b_source, b.start, a_source, a.start);
-    if (merge_rule::same_source_day(a.source == b.source, dates[a.date], dates[b.date]))
+    if (merge_rule::same_source_day(a.source == b.source, dates[a.date], dates[b.date], 1) &&
+        !merge_rule::words_agree(agreement_score(i, j, words, total), a.date == b.date))
       return fmt::format("{}@{} and {}@{}: one source tells of day {} twice", a_source, a.start, b_source, b.start,
                          dates[a.date].value);
     return fmt::format("{}@{} and {}@{}: dates {} and {} agree; shared words {} (score {:.2f})", a_source, a.start,
@@ -1168,15 +1169,27 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
       first = j;
       continue;
     }
-    if (link[j] == k_none && merge_rule::same_source_day(true, dates[a.date], dates[b.date])) link[j] = first;
+    if (link[j] == k_none && merge_rule::same_source_day(true, dates[a.date], dates[b.date],
+                                                         agreement_score(first, j, words, total)))
+      link[j] = first;
   }
   step("merge: links");
   std::vector<Period>().swap(periods);
   UnionFind groups(n_fresh);
+  // By group root: its finest and coarsest dates (merge_rule::fits_event).
+  std::vector<std::uint32_t> finest(n_fresh), coarsest(n_fresh);
+  for (std::uint32_t j = 0; j < n_fresh; ++j) finest[j] = coarsest[j] = place[j].date;
   for (std::uint32_t j = 0; j < n_fresh; ++j) {
     if (link[j] == k_none) continue;
-    std::uint32_t i = link[j];
-    groups.unite(i, j);
+    std::uint32_t i = link[j], root = groups.find(i);
+    const DateValue& date = dates[place[j].date];
+    if (!merge_rule::fits_event(dates[finest[root]], dates[coarsest[root]], date)) {
+      link[j] = k_none;  // it would chain through a coarser date
+      continue;
+    }
+    if (merge_rule::finer(date, dates[finest[root]])) finest[root] = place[j].date;
+    if (merge_rule::finer(dates[coarsest[root]], date)) coarsest[root] = place[j].date;
+    groups.unite(i, j);  // the root stays the earlier mention
     if (events.review && sentence_of[i] != sentence_of[j] && agreement_score(i, j, words, total) < merge_rule::k_strong)
       timeline.review.push_back({"weak-merge", why(i, j), cite(j)});
   }

@@ -182,7 +182,8 @@ TEST_CASE("an unreadable file that is the output or too large is still a note or
   CHECK(r.err == d + "/big.txt: warning: 2097152 bytes is more than the 1048576-byte limit for an article; skipped "
                      "(--max-file-size)\n" +
                      d + "/locked.txt: warning: cannot open file: Permission denied\n" +
-                     "mstimeline: skipped out.md: it is the output file\n");
+                     "mstimeline: skipped out.md: it is the output file\n"
+                     "mstimeline: good.txt: published 2019-01-01 (inferred)\n");
   fs::permissions(dir / "out.md", fs::perms::owner_read, fs::perm_options::add);
   std::string written = test::read_file(dir / "out.md");
   CHECK(written.find("2019") != std::string::npos);

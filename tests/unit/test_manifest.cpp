@@ -62,7 +62,7 @@ TEST_CASE("an unpadded published date is read as the calendar date it names", "[
   CHECK(m.value().sources.at("a.txt").published == "2013-12-04");
   CHECK(m.value().sources.at("b.txt").published == "2014-01-15");
   CHECK(manifest_from(R"({"sources": {"a.txt": {"published": "2013-2-30"}}})").error().message ==
-        "\"published\" must be a calendar date YYYY-MM-DD, not \"2013-02-30\"");
+        "\"published\" must be a calendar date YYYY-MM-DD, not \"2013-2-30\"");
   CHECK(manifest_from(R"({"sources": {"a.txt": {"published": "13-12-4"}}})").error().message ==
         "\"published\" must be a calendar date YYYY-MM-DD, not \"13-12-4\"");
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 
@@ -115,6 +116,10 @@ TEST_CASE("a new event's headline leaves out the dateline, its date with its lin
   CHECK(headline_from_citation("Markets - a long sentence with a dash in the middle of many words - went on.", "",
                                links) == "Markets - a long sentence with a dash in the middle of many words - went on.");
   CHECK(headline_from_citation("Selasa (18/11/2014)", "Selasa (18/11/2014)", links) == "Selasa (18/11/2014)");
+  // A thousands dot is no site's dot: no dateline here.
+  CHECK(headline_from_citation("Harga Premium Rp 6.500 - naik menjadi Rp 8.500.", "", links) ==
+        "Harga Premium Rp 6.500 - naik menjadi Rp 8.500.");
+  CHECK(headline_from_citation("Lingkup.id - OpenAI berjanji.", "", links) == "OpenAI berjanji.");
 }
 
 TEST_CASE("titles are folded and cut at a word boundary", "[timeline]") {
@@ -129,7 +134,8 @@ namespace {
 // mention is compared with every earlier one (dates in order), and joins the
 // first whose date is compatible and whose sentence is the same or whose
 // rarity-weighted shared words reach the rule's threshold; failing that, the
-// first of its source on the same day.
+// first of its source on the same day; and it joins that one's event only
+// when its date is compatible with every date the event holds.
 std::set<std::set<std::size_t>> pairwise_groups(std::vector<Mention> ms) {
   std::map<std::string, std::size_t> df;
   for (const auto& m : ms)
@@ -155,21 +161,30 @@ std::set<std::set<std::size_t>> pairwise_groups(std::vector<Mention> ms) {
   std::vector<std::size_t> root(ms.size());
   for (std::size_t j = 0; j < ms.size(); ++j) {
     root[j] = j;
-    for (std::size_t i = 0; i < j; ++i) {
+    std::optional<std::size_t> candidate;
+    for (std::size_t i = 0; i < j && !candidate; ++i) {
       if (!merge_rule::dates_compatible(ms[i].date.period, ms[j].date.period)) continue;
       std::vector<std::string> a = words_of(ms[i]), b = words_of(ms[j]), shared;
       std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
       double lighter = std::min(weight(a), weight(b));
       bool agree = lighter > 0 && merge_rule::words_agree(weight(shared) / lighter, ms[i].date.value == ms[j].date.value);
-      if (ms[i].citation.quote == ms[j].citation.quote || agree) {
-        root[j] = root[i];
-        break;
-      }
+      if (ms[i].citation.quote == ms[j].citation.quote || agree) candidate = i;
     }
     // Else the source's first mention of the same day, if any.
-    for (std::size_t i = 0; i < j && root[j] == j; ++i)
-      if (merge_rule::same_source_day(ms[i].citation.source == ms[j].citation.source, ms[i].date, ms[j].date))
-        root[j] = root[i];
+    for (std::size_t i = 0; i < j && !candidate; ++i) {
+      if (ms[i].citation.source != ms[j].citation.source || ms[i].date.value != ms[j].date.value) continue;
+      std::vector<std::string> a = words_of(ms[i]), b = words_of(ms[j]), shared;
+      std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
+      double lighter = std::min(weight(a), weight(b));
+      if (merge_rule::same_source_day(true, ms[i].date, ms[j].date, lighter > 0 ? weight(shared) / lighter : 0))
+        candidate = i;
+      break;  // the source's first mention of the day, whether it qualifies or not
+    }
+    // It joins only when its date is compatible with every date of that event.
+    bool fits = candidate.has_value();
+    for (std::size_t k = 0; k < j && fits; ++k)
+      if (root[k] == root[*candidate]) fits = merge_rule::dates_compatible(ms[k].date.period, ms[j].date.period);
+    if (fits) root[j] = root[*candidate];
   }
   std::map<std::size_t, std::set<std::size_t>> groups;
   for (std::size_t j = 0; j < ms.size(); ++j) groups[root[j]].insert(ms[j].citation.start);
@@ -191,8 +206,12 @@ TEST_CASE("new events merge exactly as comparing every pair would, across all da
   for (unsigned seed = 1; seed <= 40; ++seed) {
     std::mt19937 random(seed);
     auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
-    DocumentRecord record;
-    record.source.id = "s";
+    // Two sources, so that both the same-date threshold between sources and
+    // the rule for one source's day are at work.
+    std::vector<DocumentRecord> records(2);
+    records[0].source.id = "s";
+    records[1].source.id = "t";
+    std::vector<Mention> all;
     std::size_t count = 30 + pick(90);
     for (std::size_t k = 0; k < count; ++k) {
       Mention m;
@@ -200,13 +219,15 @@ TEST_CASE("new events merge exactly as comparing every pair would, across all da
       std::set<std::string> words;
       for (std::size_t w = pick(6); w > 0; --w) words.insert(vocabulary[pick(vocabulary.size())]);
       m.salient = WordList(words);
-      m.citation = {"s", k * 100, k * 100 + 10, pick(5) == 0 ? "repeated sentence" : "sentence " + std::to_string(k),
-                    "date"};
-      record.mentions.push_back(std::move(m));
+      std::size_t r = pick(2);
+      m.citation = {records[r].source.id, k * 100, k * 100 + 10,
+                    pick(5) == 0 ? "repeated sentence" : "sentence " + std::to_string(k), "date"};
+      all.push_back(m);
+      records[r].mentions.push_back(std::move(m));
     }
-    auto expected = pairwise_groups(record.mentions);
+    auto expected = pairwise_groups(all);
     for (std::size_t jobs : {1, 3}) {  // one table, or tables shared out by hash among threads
-      Timeline t = build_timeline("T", {record}, {}, jobs);
+      Timeline t = build_timeline("T", records, {}, jobs);
       std::set<std::set<std::size_t>> got;
       for (const auto& e : t.events) {
         std::set<std::size_t> starts;

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "mstimeline/catalog.hpp"
 #include "mstimeline/topic.hpp"
 #include "support/support.hpp"
 
@@ -49,4 +50,31 @@ TEST_CASE("topic profile errors name their position", "[topic]") {
   auto key = topic_from(R"({"name": "T", "sides": [{"name": "A", "aliases": ["a"]}], "rule": 1})");
   REQUIRE_FALSE(key.ok());
   CHECK(key.error().to_string().rfind("t.json:1:59: unknown key \"rule\"\n", 0) == 0);
+}
+
+TEST_CASE("aliases match at Unicode word boundaries, next to any punctuation", "[topic]") {
+  auto t = topic_from(R"({"name": "T", "sides": [{"name": "OpenAI", "aliases": ["OpenAI"]}],
+                         "document_mentions": 3, "narrative_days": 10})");
+  REQUIRE(t.ok());
+  const TopicProfile& p = t.value();
+  CHECK(p.sides_named("\xE2\x80\x9C" "openai\xE2\x80\x9D berkata") == 1u);  // “openai”
+  CHECK(p.sides_named("kata\xC2\xA0openai\xC2\xA0hari ini") == 1u);        // no-break spaces
+  CHECK(p.sides_named("\xC3\xA9openai") == 0u);                            // "éopenai": a letter before
+  CHECK(p.sides_named("openai\xC3\xA9") == 0u);
+  CHECK(p.sides_named("openai\xD9\xA3") == 0u);  // an Arabic-Indic digit after it
+  CHECK(p.document_mentions == 3);
+  CHECK(p.narrative_days == 10);
+  CHECK(p.alias_tokens == std::set<std::string, std::less<>>{"openai"});
+  CHECK(contains_stem("\xE2\x80\x9Cturun\xE2\x80\x9D", "naik") == false);
+  CHECK(contains_stem("\xE2\x80\x9Cnaik", "naik"));
+  CHECK_FALSE(contains_stem("\xC3\xA9naik", "naik"));
+}
+
+TEST_CASE("a topic's document_mentions and narrative_days are bounded", "[topic]") {
+  CHECK(topic_from(R"({"name": "T", "sides": [{"name": "A", "aliases": ["a"]}], "document_mentions": 0})")
+            .error()
+            .message == "\"document_mentions\" must be an integer from 1 to 100");
+  CHECK(topic_from(R"({"name": "T", "sides": [{"name": "A", "aliases": ["a"]}], "narrative_days": -1})")
+            .error()
+            .message == "\"narrative_days\" must be an integer from 0 to 3660");
 }
