@@ -61,6 +61,10 @@ struct CatalogEvent {
   std::map<std::string, std::vector<Trigger>> triggers;  // by language code
   bool requires_date = false;
   std::string source;
+  // The content words of its titles and triggers, folded, sorted, once each
+  // (four letters or more, no actor's words): a sentence that shares enough of
+  // them and a compatible date reports the event in other words.
+  std::vector<std::string> content_words;
 
   // The title in `language`, else English, else the first one.
   const std::string& title(std::string_view language) const;
@@ -72,6 +76,9 @@ struct Catalog {
 };
 
 Expected<Catalog> parse_catalog(const JsonDoc& doc);
+
+// CatalogEvent::content_words of an event (parse_catalog fills them).
+std::vector<std::string> content_words_of(const CatalogEvent& e);
 
 // The weight of the heaviest trigger of `triggers` all of whose words occur
 // in the folded sentence, or 0.

@@ -66,6 +66,7 @@ class CatalogReader {
     for (auto& e : out.events)
       for (auto& [lang, triggers] : e.triggers)
         for (auto& t : triggers) t.word_ids = out.trigger_words.ids_of(t.words);
+    for (auto& e : out.events) e.content_words = content_words_of(e);
     return out;
   }
 
@@ -225,6 +226,21 @@ std::size_t trigger_weight(const std::vector<Trigger>& triggers, std::string_vie
   for (const auto& t : triggers)
     if (t.weight > best && trigger_matches(t, folded_sentence, words)) best = t.weight;
   return best;
+}
+
+std::vector<std::string> content_words_of(const CatalogEvent& e) {
+  std::set<std::string> actor_words, words;
+  for (const auto& a : e.actors)
+    for (const auto& t : text::tokenize(a)) actor_words.insert(t.folded);
+  auto add = [&](std::string_view phrase) {
+    for (const auto& t : text::tokenize(phrase))
+      if (t.kind == text::TokenKind::word && t.folded.size() >= 4 && !actor_words.contains(t.folded)) words.insert(t.folded);
+  };
+  for (const auto& [lang, title] : e.titles) add(title);
+  for (const auto& [lang, triggers] : e.triggers)
+    for (const auto& t : triggers)
+      for (const auto& w : t.words) add(w);
+  return {words.begin(), words.end()};
 }
 
 Expected<Catalog> parse_catalog(const JsonDoc& doc) { return CatalogReader(doc).read(); }

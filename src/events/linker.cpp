@@ -7,6 +7,7 @@
 #include <bit>
 #include <map>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -34,6 +35,9 @@ constexpr std::size_t k_limit_reach = 16;
 constexpr long k_conflict_days = 31;
 // A sentence refers back to the one before when it opens with a back reference within this many words.
 constexpr std::size_t k_back_reference_words = 3;
+// A sentence with no trigger reports a catalog event when it shares this many
+// of the event's content words and holds a date inside the event's.
+constexpr std::size_t k_evidence_words = 2;
 // A negation cue this many words before a catalog trigger denies it.
 constexpr std::size_t k_negation_words = 4;
 // A comparison cue makes a date after it a point of comparison ("terendah
@@ -610,6 +614,7 @@ class DocumentLinker {
         if (best) used[best_index] = true;
         linked = true;
       }
+      if (!linked) linked = link_by_evidence(i, dated, used);
       // Event dates of a linked sentence that no link explains and that
       // contradict the event it links to, when it links to one only.
       if (matches.size() == 1 && linked) {
@@ -692,6 +697,45 @@ class DocumentLinker {
       m_record.undated.push_back(cite(i, nullptr));
       m_undated_sentence = i;
     }
+  }
+
+  // With no trigger: the catalog event whose date an event date of sentence
+  // `i` falls in (month precision or finer), one of whose actors it names,
+  // and with k_evidence_words or more of whose content words it shares, the
+  // first in catalog order. Its trigger reads "(date and words: ...)".
+  bool link_by_evidence(std::size_t i, const std::vector<DatedExpression>& dated, std::vector<bool>& used) {
+    for (std::size_t k = 0; k < dated.size(); ++k) {
+      const DatedExpression& d = dated[k];
+      if (used[k] || d.role != DateRole::event || d.date.precision < Precision::month) continue;
+      for (const auto& e : m_events.catalog->events) {
+        if (e.date.precision < Precision::month || !compatible(d.date, e.date) || !names_actor(i, e))
+          continue;
+        std::vector<std::string> shared = shared_content_words(i, e);
+        if (shared.size() < k_evidence_words) continue;
+        Mention m;
+        m.catalog_id = e.id;
+        m.trigger = fmt::format("(date and words: {})", fmt::join(shared, ", "));
+        m.date = d.date.precision > e.date.precision ? d.date : e.date;
+        m.citation = cite(i, &d.timex);
+        m_record.mentions.push_back(std::move(m));
+        used[k] = true;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The content words of catalog event `e` that sentence `i` holds, as words (not function words).
+  std::vector<std::string> shared_content_words(std::size_t i, const CatalogEvent& e) {
+    const auto& [tokens, ids] = sentence_tokens(i);
+    std::set<std::string> held;
+    for (std::size_t k = 0; k < tokens.size(); ++k)
+      if (tokens[k].kind == text::TokenKind::word && !m_lexicon->function_words.match(ids, k))
+        held.insert(tokens[k].folded);
+    std::vector<std::string> shared;
+    for (const auto& w : e.content_words)
+      if (held.contains(w)) shared.push_back(w);
+    return shared;
   }
 
   // Whether the publication date is known rather than inferred from the text or the catalog.

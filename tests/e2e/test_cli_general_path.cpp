@@ -123,3 +123,22 @@ TEST_CASE("a written date whose weekday is not its own is a misprint: reviewed, 
   CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{
                                   {"misprint", "Wednesday, December 14, 2014"}, {"misprint", "Rabu (14/12/2014)"}});
 }
+
+TEST_CASE("a catalog event told in other words links by a compatible date and shared content words", "[e2e][events]") {
+  TempDir dir;
+  // None of the extension's triggers, but its month, its actors and three of its words.
+  write_file(dir / "id.txt",
+             "Microsoft menambah suntikan dana ke OpenAI lewat kucuran miliaran dolar pada Januari 2023.\n");
+  // The same words on another date: another action, no link.
+  write_file(dir / "other.txt", "Microsoft menarik kucuran miliaran dolar dari OpenAI pada Mei 2024.\n");
+  json doc = run_json({"build", dir.path().string(), "--topic", "data/topic.json", "--catalog", "data/catalog.json"});
+  REQUIRE(doc["events"].size() == 2);
+  const json& linked = doc["events"][0];
+  CHECK(linked["catalog_id"] == "ms-openai-2023-extension");
+  CHECK(linked["date"] == "2023-01-23");
+  CHECK(linked["merged_because"] ==
+        json::array({"id@0: catalog event ms-openai-2023-extension (trigger \"(date and words: dolar, lewat, "
+                     "miliaran)\")"}));
+  CHECK(doc["events"][1]["catalog_id"].is_null());
+  CHECK(doc["events"][1]["date"] == "2024-05");
+}
