@@ -65,6 +65,24 @@ TEST_CASE("a single-subject story told mostly without its name, its background a
                                   {"off-topic", "tahun 2010"}});       // background, far from publication
 }
 
+TEST_CASE("an English single-subject story: its news without the name in, its background out", "[e2e][events]") {
+  TempDir dir;
+  write_file(dir / "topic.json", R"({"name": "Hurricane Ida", "sides": [{"name": "Ida", "aliases": ["Hurricane Ida",
+      "Ida"]}]})");
+  write_file(dir / "2021/08/30/ida.txt",
+             "Hurricane Ida Makes Landfall\n"
+             "NEW ORLEANS (AP) - Hurricane Ida made landfall in Louisiana on Sunday, August 29, 2021.\n"
+             "Power was cut to a million homes on Monday, August 30, 2021.\n"
+             "A stronger storm struck the city in 2005.\n");
+  json doc = run_json({"build", dir.path().string()});
+  CHECK(dates_of(doc) == std::vector<std::string>{"2021-08-29", "2021-08-30"});
+  CHECK(doc["events"][0]["title"] == "Hurricane Ida made landfall in Louisiana.");
+  CHECK(doc["sources"][0]["published"] == "2021-08-30");
+  CHECK(doc["sources"][0]["published_basis"] == "path");
+  json review = run_json({"review", dir.path().string(), "-f", "json"});
+  CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{{"off-topic", "2005"}});
+}
+
 TEST_CASE("an undated event sentence takes the date of the next sentence that refers back to it", "[e2e][events]") {
   TempDir dir;
   write_file(dir / "id.txt",
