@@ -596,12 +596,7 @@ class DocumentLinker {
         if (!best && e->requires_date) continue;
         // A sentence whose every event date is far from the event's tells of
         // another action on its subject (its cancellation a year on): no link.
-        if (!best && std::any_of(dated.begin(), dated.end(), [&](const DatedExpression& d) {
-              return d.role == DateRole::event;
-            }) && std::all_of(dated.begin(), dated.end(), [&](const DatedExpression& d) {
-              return d.role != DateRole::event || days_apart(d.date, e->date) > k_conflict_days;
-            }))
-          continue;
+        if (!best && only_far_event_dates(dated, *e)) continue;
         // An undated report of an event after the publication date cannot be
         // right (an inferred date is only the earliest it can be).
         if (!best && published && known_publication() && e->date.period.start > published->period.start) continue;
@@ -697,6 +692,18 @@ class DocumentLinker {
       m_record.undated.push_back(cite(i, nullptr));
       m_undated_sentence = i;
     }
+  }
+
+  // Whether a sentence's dates hold event dates, all more than
+  // k_conflict_days from catalog event `e`'s.
+  static bool only_far_event_dates(const std::vector<DatedExpression>& dated, const CatalogEvent& e) {
+    bool any = false;
+    for (const DatedExpression& d : dated) {
+      if (d.role != DateRole::event) continue;
+      if (days_apart(d.date, e.date) <= k_conflict_days) return false;
+      any = true;
+    }
+    return any;
   }
 
   // With no trigger: the catalog event whose date an event date of sentence
