@@ -43,6 +43,9 @@ constexpr std::size_t k_negation_words = 4;
 // A comparison cue makes a date after it a point of comparison ("terendah
 // sejak akhir Juli 2009", "dibanding penutupan Senin").
 constexpr std::size_t k_comparison_reach = 24;
+// A future cue makes a date this close after it a plan ("akan bertemu di Wina
+// pada 27 November"), not one farther on in another clause.
+constexpr std::size_t k_future_reach = 80;
 // A condition cue makes a date this close after it a hypothetical ("jika
 // harga turun ke 40 dollar pada 2015").
 constexpr std::size_t k_condition_reach = 48;
@@ -479,7 +482,7 @@ class DocumentLinker {
     auto back = [&](std::size_t reach) { return t.begin > floor + reach ? t.begin - reach : floor; };
     if (t.end <= m_dateline_end) return DateRole::report;
     if (misprinted(t)) return DateRole::misprint;
-    if (has_phrase(m_lexicon->future_cues, i, start, t.begin)) return DateRole::plan;
+    if (has_phrase(m_lexicon->future_cues, i, back(k_future_reach), t.begin)) return DateRole::plan;
     if (has_phrase(m_lexicon->report_cues, i, back(k_report_reach), t.begin)) return DateRole::report;
     if (previous && restates(i, *previous, t)) return DateRole::restatement;
     // "kata Sudirman, Selasa (2/12/2014)", but not "said on Monday that ... in July 2019".

@@ -28,5 +28,5 @@ for run in with without; do
   "$binary" -q build "$work/$run" --topic "$here/docs/examples/oil/topic.json" --no-catalog -o "$work/$run.json"
   echo "== $run the manifest"
   python3 "$here/scripts/score-timeline.py" "$corpus/oil-timeline.md" "$work/$run.json" \
-    --exclude-sources '^2013' --min-recall 0.80 --min-precision 0.60 | tail -n 1
+    --exclude-sources '^2013' --min-recall 0.85 --min-precision 0.62 | tail -n 1
 done

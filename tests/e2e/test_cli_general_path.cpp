@@ -160,3 +160,15 @@ TEST_CASE("a catalog event told in other words links by a compatible date and sh
   CHECK(doc["events"][1]["catalog_id"].is_null());
   CHECK(doc["events"][1]["date"] == "2024-05");
 }
+
+TEST_CASE("a future cue makes a plan of the date in its clause, not of one farther on", "[e2e][events]") {
+  TempDir dir;
+  write_file(dir / "topic.json", k_oil_topic);
+  write_file(dir / "20141225-id.txt",
+             "Kartel itu tidak akan bergerak untuk memperkuat harga minyak dunia meskipun harga minyak anjlok "
+             "hampir 50 persen sejak Juni.\n\nPara menteri akan bertemu membahas harga minyak pada 27 November.\n");
+  json doc = run_json({"build", dir.path().string()});
+  CHECK(dates_of(doc) == std::vector<std::string>{"2014-06"});
+  json review = run_json({"review", dir.path().string(), "-f", "json"});
+  CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{{"future", "27 November"}});
+}
