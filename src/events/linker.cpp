@@ -26,8 +26,10 @@ namespace chr = std::chrono;
 // Language identification looks at the start of an article: enough words to
 // decide, a bounded cost for long files.
 constexpr std::size_t k_language_sample = 8192;
+// The reaches below are the bytes that may lie between the end of a cue and
+// the date it governs: a long cue reaches as far as a short one.
 // A report cue dates the report when a date follows it within this many bytes.
-constexpr std::size_t k_report_reach = 80;
+constexpr std::size_t k_report_reach = 64;
 // A limit cue bounds a date right after it ("berlaku hingga tahun 2030").
 constexpr std::size_t k_limit_reach = 16;
 // A text date this many days or fewer from its catalog event's contradicts
@@ -38,6 +40,9 @@ constexpr std::size_t k_back_reference_words = 3;
 // A sentence with no trigger reports a catalog event when it shares this many
 // of the event's content words and holds a date inside the event's.
 constexpr std::size_t k_evidence_words = 2;
+// A condition or negation cue this many words before a verb frames it as a
+// hypothetical or a denial ("mungkin meningkat", "tidak berubah").
+constexpr std::size_t k_frame_words = 2;
 // A negation cue this many words before a catalog trigger denies it.
 constexpr std::size_t k_negation_words = 4;
 // A comparison cue makes a date after it a point of comparison ("terendah
@@ -45,7 +50,7 @@ constexpr std::size_t k_negation_words = 4;
 constexpr std::size_t k_comparison_reach = 24;
 // A future cue makes a date this close after it a plan ("akan bertemu di Wina
 // pada 27 November"), not one farther on in another clause.
-constexpr std::size_t k_future_reach = 80;
+constexpr std::size_t k_future_reach = 64;
 // A condition cue makes a date this close after it a hypothetical ("jika
 // harga turun ke 40 dollar pada 2015").
 constexpr std::size_t k_condition_reach = 48;
@@ -298,32 +303,58 @@ class DocumentLinker {
 
   // Whether sentence `i` reports an event: it holds a verb by its shape (a
   // verb prefix or suffix with verb_min_stem letters besides, not one of
-  // non_event_verbs) or a stem of event_words.
+  // non_event_verbs) or a stem of event_words, and the verb is not framed as
+  // a hypothetical or a denial (hypothetical()).
   bool has_event_word(std::size_t i, bool by_shape = true) {
     const Sentence& s = m_sentences[i];
     const std::vector<std::string>& stems = m_lexicon->event_words;
     bool indexed = m_lexicon->event_word_set.size() == stems.size();  // a lexicon made by parse_lexicon
     if (indexed) m_lexicon->event_word_set.find_in(s.folded, m_stems);
+    m_present.clear();
     // A repeated stem is found under the id of its first place, checked before it.
     for (std::size_t k = 0; k < stems.size(); ++k)
-      if ((!indexed || m_stems.has(k)) && contains_stem(s.folded, stems[k])) return true;
-    if (!by_shape || (m_lexicon->verb_prefixes.empty() && m_lexicon->verb_suffixes.empty())) return false;
+      if ((!indexed || m_stems.has(k)) && contains_stem(s.folded, stems[k])) {
+        // A stem of several words ("kerja sama") is not one token: it counts as found.
+        if (stems[k].find(' ') != std::string::npos) return true;
+        m_present.push_back(&stems[k]);
+      }
+    bool shapes = by_shape && !(m_lexicon->verb_prefixes.empty() && m_lexicon->verb_suffixes.empty());
+    if (m_present.empty() && !shapes) return false;
     const auto& [tokens, ids] = sentence_tokens(i);
     std::size_t stem = m_lexicon->verb_min_stem;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       const std::string& w = tokens[k].folded;
-      if (tokens[k].kind != text::TokenKind::word || letters(w) < stem + 1) continue;
-      if (ids[k] >= 0 && (m_lexicon->non_event_verbs.match(ids, k) || m_lexicon->function_words.match(ids, k)))
-        continue;
-      auto shaped = [&](const std::string& affix, bool prefix) {
-        if (letters(w) < letters(affix) + stem) return false;
-        return prefix ? w.compare(0, affix.size(), affix) == 0
-                      : w.compare(w.size() - affix.size(), affix.size(), affix) == 0;
-      };
-      for (const auto& p : m_lexicon->verb_prefixes)
-        if (shaped(p, true)) return true;
-      for (const auto& x : m_lexicon->verb_suffixes)
-        if (shaped(x, false)) return true;
+      if (tokens[k].kind != text::TokenKind::word) continue;
+      bool verb = std::any_of(m_present.begin(), m_present.end(), [&](const std::string* e) {
+        return e->size() >= 5 ? w.find(*e) != std::string::npos : w.compare(0, e->size(), *e) == 0;
+      });
+      if (!verb && shapes && letters(w) >= stem + 1 &&
+          !(ids[k] >= 0 && (m_lexicon->non_event_verbs.match(ids, k) || m_lexicon->function_words.match(ids, k)))) {
+        auto shaped = [&](const std::string& affix, bool prefix) {
+          if (letters(w) < letters(affix) + stem) return false;
+          return prefix ? w.compare(0, affix.size(), affix) == 0
+                        : w.compare(w.size() - affix.size(), affix.size(), affix) == 0;
+        };
+        verb = std::any_of(m_lexicon->verb_prefixes.begin(), m_lexicon->verb_prefixes.end(),
+                           [&](const std::string& p) { return shaped(p, true); }) ||
+               std::any_of(m_lexicon->verb_suffixes.begin(), m_lexicon->verb_suffixes.end(),
+                           [&](const std::string& x) { return shaped(x, false); });
+      }
+      if (verb && !hypothetical(tokens, ids, k)) return true;
+    }
+    return false;
+  }
+
+  // Whether the verb at token `k` is framed as a hypothetical or a denial: a
+  // condition cue ("jika", "mungkin", "might") or a negation cue ("tidak",
+  // "not") ends within k_frame_words words before it, in its clause.
+  bool hypothetical(const std::vector<text::Token>& tokens, const std::vector<int>& ids, std::size_t k) const {
+    std::size_t words = 0;
+    for (std::size_t j = k; j-- > 0 && words < k_frame_words;) {
+      if (tokens[j].kind == text::TokenKind::punct) return false;  // another clause
+      ++words;
+      for (const PhraseSet* set : {&m_lexicon->condition_cues, &m_lexicon->negation_cues})
+        if (auto hit = set->match(ids, j); hit && j + hit->length <= k) return true;
     }
     return false;
   }
@@ -348,19 +379,37 @@ class DocumentLinker {
 
   // Whether a phrase of `set` occurs in [from, to) of sentence `i`, among the
   // sentence's whole words (tokenized once per sentence).
-  bool has_phrase(const PhraseSet& set, std::size_t i, std::size_t from, std::size_t to) {
-    if (from >= to) return false;
+  // The fewest bytes between the end of a phrase of `set` in sentence `i`
+  // and `to`, for a phrase that lies between `floor` and `to` and ends at
+  // `from` or after; none when there is no such phrase. A cue reaches a date
+  // by the gap between them, however long the cue ("terakhir disaksikan
+  // pada akhir April 2009").
+  std::optional<std::size_t> phrase_gap(const PhraseSet& set, std::size_t i, std::size_t floor, std::size_t from,
+                                        std::size_t to) {
+    if (from >= to || floor > from) return std::nullopt;
     const text::Span& sentence = m_sentences[i].span;
-    if (!text::may_hold_token(m_body.substr(sentence.begin, sentence.end - sentence.begin), from - sentence.begin,
+    if (!text::may_hold_token(m_body.substr(sentence.begin, sentence.end - sentence.begin), floor - sentence.begin,
                               to - sentence.begin, first_words(set)))
-      return false;  // most sentences: no need to tokenize them
+      return std::nullopt;  // most sentences: no need to tokenize them
     const auto& [tokens, ids] = sentence_tokens(i);
     m_window.clear();
+    m_window_ends.clear();
     for (std::size_t k = 0; k < tokens.size(); ++k)
-      if (tokens[k].begin >= from && tokens[k].end <= to) m_window.push_back(ids[k]);
+      if (tokens[k].begin >= floor && tokens[k].end <= to) {
+        m_window.push_back(ids[k]);
+        m_window_ends.push_back(tokens[k].end);
+      }
+    std::optional<std::size_t> gap;
     for (std::size_t k = 0; k < m_window.size(); ++k)
-      if (set.match(m_window, k)) return true;
-    return false;
+      if (auto hit = set.match(m_window, k)) {
+        std::size_t end = m_window_ends[k + hit->length - 1];
+        if (end >= from && (!gap || to - end < *gap)) gap = to - end;
+      }
+    return gap;
+  }
+
+  bool has_phrase(const PhraseSet& set, std::size_t i, std::size_t from, std::size_t to) {
+    return phrase_gap(set, i, from, from, to).has_value();
   }
 
   // The words a phrase of `set` can start with, folded.
@@ -479,20 +528,30 @@ class DocumentLinker {
     std::size_t start = m_sentences[i].span.begin;
     // A cue before the date before this one belongs to that one.
     std::size_t floor = previous ? std::max(start, previous->end) : start;
-    auto back = [&](std::size_t reach) { return t.begin > floor + reach ? t.begin - reach : floor; };
+    auto gap = [&](const PhraseSet& set, std::size_t reach) {
+      return phrase_gap(set, i, floor, t.begin > floor + reach ? t.begin - reach : floor, t.begin);
+    };
     if (t.end <= m_dateline_end) return DateRole::report;
     if (misprinted(t)) return DateRole::misprint;
-    if (has_phrase(m_lexicon->future_cues, i, back(k_future_reach), t.begin)) return DateRole::plan;
-    if (has_phrase(m_lexicon->report_cues, i, back(k_report_reach), t.begin)) return DateRole::report;
     if (previous && restates(i, *previous, t)) return DateRole::restatement;
-    // "kata Sudirman, Selasa (2/12/2014)", but not "said on Monday that ... in July 2019".
-    if (has_phrase(m_lexicon->statement_cues, i, back(k_report_reach), t.begin) &&
-        !has_phrase(m_lexicon->reported_clause_cues, i, back(k_report_reach), t.begin))
-      return DateRole::statement;
-    if (has_phrase(m_lexicon->comparison_cues, i, back(k_comparison_reach), t.begin)) return DateRole::comparison;
-    if (has_phrase(m_lexicon->reference_cues, i, back(k_reference_reach), t.begin)) return DateRole::reference;
-    if (has_phrase(m_lexicon->condition_cues, i, back(k_condition_reach), t.begin)) return DateRole::condition;
-    if (has_phrase(m_lexicon->limit_cues, i, back(k_limit_reach), t.begin)) return DateRole::bound;
+    // The cue nearest the date governs it ("akan ... ," kata Sudirman, Selasa":
+    // the day it was said); on a tie, the first of this list.
+    std::optional<std::size_t> statement = gap(m_lexicon->statement_cues, k_report_reach);
+    // "kata Sudirman, Selasa", but not "said on Monday that ... in July 2019".
+    if (statement && gap(m_lexicon->reported_clause_cues, k_report_reach)) statement.reset();
+    const std::pair<DateRole, std::optional<std::size_t>> cues[] = {
+        {DateRole::plan, gap(m_lexicon->future_cues, k_future_reach)},
+        {DateRole::report, gap(m_lexicon->report_cues, k_report_reach)},
+        {DateRole::statement, statement},
+        {DateRole::comparison, gap(m_lexicon->comparison_cues, k_comparison_reach)},
+        {DateRole::reference, gap(m_lexicon->reference_cues, k_reference_reach)},
+        {DateRole::condition, gap(m_lexicon->condition_cues, k_condition_reach)},
+        {DateRole::bound, gap(m_lexicon->limit_cues, k_limit_reach)},
+    };
+    const std::pair<DateRole, std::optional<std::size_t>>* nearest = nullptr;
+    for (const auto& c : cues)
+      if (c.second && (!nearest || *c.second < *nearest->second)) nearest = &c;
+    if (nearest) return nearest->first;
     return DateRole::event;
   }
 
@@ -846,6 +905,8 @@ class DocumentLinker {
   std::map<std::size_t, Timex> m_list_first;      // sentence index -> the first date of a list
   std::vector<std::pair<std::vector<text::Token>, std::vector<int>>> m_sentence_ids;  // by sentence, when asked
   std::vector<int> m_window;
+  std::vector<std::size_t> m_window_ends;  // where each word of m_window ends
+  std::vector<const std::string*> m_present;  // the event_words a sentence holds
   std::vector<std::optional<std::vector<CatalogMatch>>> m_matches;  // by sentence, once asked (catalog_matches)
   NeedleHits m_words;                                               // the trigger words of the sentence at hand
   NeedleHits m_stems;                                               // its event words (has_event_word)

@@ -1,7 +1,8 @@
 // The general path on small stories of our own, one class of docs/events.md
 // each, in Indonesian and English: a single-subject topic told mostly without
 // its name, a date given only in the next sentence, comparison dates,
-// local-time asides, negated catalog triggers, and another action on the
+// local-time asides, the nearest cue governing a date, hypothetical and
+// denied verbs, negated catalog triggers, and another action on the
 // subject of a catalog event on another date.
 #include <catch2/catch.hpp>
 
@@ -115,7 +116,7 @@ TEST_CASE("a comparison date and a local-time aside date no event", "[e2e][event
                                   {"restatement", "Jumat pagi"}});
 }
 
-TEST_CASE("a negated trigger links no catalog event, and another action on another date is its own event",
+TEST_CASE("a negated trigger neither links nor makes an event, another action on another date is its own",
           "[e2e][events]") {
   TempDir dir;
   write_file(dir / "a.txt",
@@ -126,7 +127,12 @@ TEST_CASE("a negated trigger links no catalog event, and another action on anoth
     CHECK(e["catalog_id"].is_null());
     CHECK(e["conflicts"].empty());
   }
-  CHECK(dates_of(doc) == std::vector<std::string>{"2023-02-02", "2024-05-05"});
+  // The denial is no event either: its verb is framed by "tidak".
+  CHECK(dates_of(doc) == std::vector<std::string>{"2024-05-05"});
+  json review = run_json({"review", dir.path().string(), "-f", "json", "--topic", "data/topic.json", "--catalog",
+                          "data/catalog.json"});
+  CHECK(reasons_of(review) ==
+        std::vector<std::pair<std::string, std::string>>{{"not-an-event", "2 Februari 2023"}});
 }
 
 TEST_CASE("a written date whose weekday is not its own is a misprint: reviewed, never an event", "[e2e][events]") {
@@ -171,4 +177,46 @@ TEST_CASE("a future cue makes a plan of the date in its clause, not of one farth
   CHECK(dates_of(doc) == std::vector<std::string>{"2014-06"});
   json review = run_json({"review", dir.path().string(), "-f", "json"});
   CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{{"future", "27 November"}});
+}
+
+TEST_CASE("the cue nearest a date governs it, however long the cue", "[e2e][events]") {
+  TempDir dir;
+  write_file(dir / "topic.json", k_oil_topic);
+  // A long comparison cue ends right before its date; a future word inside a
+  // quote is farther from the date than the statement cue after the quote.
+  write_file(dir / "20150107-id.txt",
+             "Harga minyak mentah merosot ke 47,93 dollar AS, posisi terendah yang terakhir disaksikan pada akhir "
+             "April 2009.\n\n"
+             "\"Kami menghitung ulang harga minyak dan akan mengumumkannya,\" kata Menteri Sudirman, Selasa "
+             "(6/1/2015).\n");
+  write_file(dir / "20150107-en.txt",
+             "Crude oil fell to $47.93, a level last seen at the end of April 2009.\n");
+  json doc = run_json({"build", dir.path().string()});
+  CHECK(dates_of(doc) == std::vector<std::string>{"2015-01-06"});
+  CHECK(doc["events"][0]["citations"][0]["date_text"] == "Selasa (6/1/2015)");
+  json review = run_json({"review", dir.path().string(), "-f", "json"});
+  CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{
+                                  {"comparison", "the end of April 2009"},
+                                  {"comparison", "akhir April 2009"}});
+}
+
+TEST_CASE("a verb framed as a hypothetical or a denial reports no event", "[e2e][events]") {
+  TempDir dir;
+  write_file(dir / "topic.json", k_oil_topic);
+  write_file(dir / "20150107-id.txt",
+             "Pada Rabu (7/1/2015), persediaan minyak mentah AS mungkin meningkat 700.000 barel.\n\n"
+             "Harga minyak tidak berubah pada Senin (5/1/2015).\n\n"
+             "Harga minyak naik pada Selasa (6/1/2015).\n");
+  write_file(dir / "20150107-en.txt",
+             "On Wednesday, January 7, 2015, crude oil stocks might rise.\n\n"
+             "Oil prices did not fall on Monday, January 5, 2015.\n\n"
+             "Oil prices rose on Tuesday, January 6, 2015.\n");
+  json doc = run_json({"build", dir.path().string()});
+  CHECK(dates_of(doc) == std::vector<std::string>{"2015-01-06", "2015-01-06"});  // one per language
+  json review = run_json({"review", dir.path().string(), "-f", "json"});
+  CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{
+                                  {"not-an-event", "Wednesday, January 7, 2015"},
+                                  {"not-an-event", "Monday, January 5, 2015"},
+                                  {"not-an-event", "Rabu (7/1/2015)"},
+                                  {"not-an-event", "Senin (5/1/2015)"}});
 }
