@@ -18,6 +18,13 @@ inputs = [["data/"], ["data/", "--locale", "id"], ["data/", "--no-catalog"], ["d
 fixtures = os.path.join(ROOT, "tests", "fixtures", "events")
 for name in sorted(os.listdir(fixtures)):
     inputs.append([os.path.join("tests", "fixtures", "events", name)])
+# A conflict (with the catalog it contradicts) and an empty timeline.
+conflict = [os.path.join("tests", "fixtures", "events", "conflict"), "--catalog", "data/catalog.json"]
+inputs.append(conflict)
+empty = os.path.join(os.environ.get("TMPDIR", "/tmp"), "mstl-schema-empty-%d" % os.getpid())
+os.makedirs(empty, exist_ok=True)
+open(os.path.join(empty, "note.txt"), "w").write("Nothing dated here.\n")
+inputs.append([empty, "--no-topic", "--no-catalog"])
 
 for args in inputs:
     _, out, _ = run(["build"] + args)
@@ -33,6 +40,18 @@ for args in inputs:
         expect(not errors, "jsonl of %s, line %d: %s" % (args, n, errors[:3]))
         cited = {c["source"] for c in record["citations"]} | {c["source"] for c in record["conflicts"]}
         expect({s["id"] for s in record["sources"]} == cited, "jsonl line %d: sources are not the cited ones" % n)
+
+_, out, _ = run(["build"] + conflict)
+doc = json.loads(out)
+expect(any(e["conflicts"] for e in doc["events"]), "the conflict fixture gives no conflict")
+broken = copy.deepcopy(doc)
+next(e for e in broken["events"] if e["conflicts"])["conflicts"][0].pop("value")
+expect(not timeline.is_valid(broken), "the schema accepts a conflict without its value")
+broken = copy.deepcopy(doc)
+next(e for e in broken["events"] if e["conflicts"])["conflicts"][0].update(surprise=1)
+expect(not timeline.is_valid(broken), "the schema accepts an undeclared field of a conflict")
+os.remove(os.path.join(empty, "note.txt"))
+os.rmdir(empty)
 
 # The validator is not a rubber stamp.
 _, out, _ = run(["build", "data/"])
