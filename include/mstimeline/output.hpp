@@ -7,7 +7,11 @@
 // started every few megabytes as it is written (Linux), so that the last wait
 // is for the last few megabytes only. A symbolic link is followed (the link
 // stays, its target is replaced). Anything else that exists (/dev/null, a FIFO, a terminal) is
-// written through, never replaced.
+// written through, never replaced; so is a descriptor named through /proc (/dev/stdout, /dev/fd/N,
+// /proc/self/fd/N), written at its own position and with its own flags even when a regular file is
+// behind it: `-o /dev/stdout >> log` appends to the log. The temporary file is
+// `.NAME.tmp.XXXXXX`, NAME cut to fit the 255 bytes of a file name, and is
+// removed on SIGINT, SIGTERM and SIGHUP once remove_temporaries_on_signals() has been called.
 #pragma once
 
 #include <cstddef>
@@ -20,8 +24,16 @@
 
 namespace mstl {
 
-// The whole contents of a file, or a Diagnostic "path: cannot open file: <reason>".
-Expected<std::string> read_file(const std::string& path);
+// How much a reader of a whole file takes at most, whatever stat says (a device or a /proc file reports
+// 0 bytes and may never end): data files (topic, catalog, manifest, knowledge, --check's file, dates'
+// input); an article's limit is --max-file-size; a part is read in blocks, each line up to k_max_part_line.
+inline constexpr std::uintmax_t k_max_data_file = std::uintmax_t{256} << 20;  // 256 MiB
+inline constexpr std::uintmax_t k_max_part_line = std::uintmax_t{1} << 30;    // 1 GiB
+
+// The whole contents of a file, or a Diagnostic "path: cannot open file: <reason>", or, when it holds
+// more than `limit` bytes, "path: more than the <limit>-byte limit for <what>".
+Expected<std::string> read_file(const std::string& path, std::uintmax_t limit = k_max_data_file,
+                                std::string_view what = "a data file");
 
 // Which file a file is (device and inode) and its size in bytes.
 struct FileFacts {
@@ -57,7 +69,9 @@ class InputFile {
   // whole; a second call is "cannot read file: Bad file descriptor"): "path: cannot read file: <reason>".
   // A regular file is read to the size fstat gave, and a read that stops
   // exactly there is taken as its end; a file that grew is read on to its end.
-  Expected<std::string> read_all();
+  // More than `limit` bytes is "path: more than the <limit>-byte limit for <what>", found by
+  // reading, never more than a page past the limit, so that a device or a /proc file cannot slip past it.
+  Expected<std::string> read_all(std::uintmax_t limit = k_max_data_file, std::string_view what = "a data file");
   // Up to `size` bytes from `offset` into `buffer`, fewer only at the end of
   // the file; the position is not moved. Returns the count read, or
   // "path: cannot read file: <reason>".
@@ -73,6 +87,10 @@ class InputFile {
   int m_fd = -1;
   FileFacts m_facts;
 };
+
+// Installs handlers for SIGINT, SIGTERM and SIGHUP (those not ignored) that remove every temporary file
+// an OutputStream is writing, then let the signal end the process as it would have.
+void remove_temporaries_on_signals();
 
 // Writes `content` to `path`, or to standard output when `path` is "" or "-".
 // Throws mstl::Error (exit code 2) naming the path when it cannot.
@@ -91,6 +109,8 @@ class OutputStream {
   void write(std::string_view chunk);
   void commit();
 
+  static constexpr std::size_t k_no_slot = SIZE_MAX;  // not in the table of temporary files
+
  private:
   enum class Kind { standard_output, through, replace };
   [[noreturn]] void abandon(const char* what);
@@ -103,6 +123,7 @@ class OutputStream {
   unsigned m_mode = 0;
   std::size_t m_written = 0;  // bytes written so far (Kind::replace)
   std::size_t m_flushed = 0;  // bytes whose writing to disk has been started
+  std::size_t m_slot = k_no_slot;  // where the temporary file is listed for the signal handlers
 };
 
 }  // namespace mstl

@@ -1,7 +1,9 @@
 #include "cli/app.hpp"
 
 #include <cstdio>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
@@ -77,7 +79,19 @@ int write_or_check(const std::string& output, const std::string& content, bool c
   if (output.empty() || output == "-") throw Error("--check needs -o FILE, the file to compare the output with");
   std::error_code ec;
   if (std::filesystem::is_directory(output, ec)) throw Error(fmt::format("{}: cannot compare: Is a directory", output));
-  auto current = read_file(output);
+  // The file is read no further than the output's size and a margin: a longer one differs, and a device
+  // (/dev/zero) cannot make the check read forever.
+  const std::uintmax_t limit = content.size() + (std::uintmax_t{1} << 20);
+  auto current = read_file(output, limit, "the file --check compares");
+  // A symbolic link is compared through, but its target's content is never printed: a link to a
+  // secret file must not leak it into a CI log.
+  const bool link = std::filesystem::is_symlink(std::filesystem::symlink_status(output, ec));
+  const bool too_long = !current && current.error().message.starts_with("more than");
+  if (too_long || (current && current.value() != content && link)) {
+    std::fprintf(stderr, "mstimeline: %s: out of date (%s, so no diff is shown); run the same command without --check "
+                 "to update it\n", output.c_str(), too_long ? "longer than the output" : "a symbolic link");
+    return static_cast<int>(ExitCode::check_failed);
+  }
   std::string diff;
   if (!current) {
     diff = unified_diff("", content, "/dev/null", output);
@@ -153,8 +167,13 @@ int run(int argc, char** argv) {
   if (command == "build" || command == "extract" || command == "merge" || command == "review")
     restart_with_huge_pages(argv);
   global.color = use_color(global.color_mode, stderr_is_terminal(), std::getenv("NO_COLOR"), std::getenv("TERM"));
+  remove_temporaries_on_signals();
   try {
-    return action();
+    int code = action();
+    // What went to stdout through stdio (catalog check's count): a full disk or a closed pipe is an error.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout))
+      throw Error(fmt::format("<stdout>: cannot write: {}", std::strerror(errno)));
+    return code;
   } catch (const Error& e) {
     print_error(e, global.color);
     return static_cast<int>(e.code());

@@ -2,15 +2,13 @@
 // expression of one text as JSON Lines, in text order. For inspecting what the
 // tagger sees, piping into other tools, and measuring accuracy.
 #include <cstdio>
-#include <iostream>
-#include <iterator>
 #include <memory>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/app.hpp"
+#include "cli/options.hpp"
 #include "mstimeline/decode.hpp"
 #include "mstimeline/knowledge.hpp"
 #include "mstimeline/output.hpp"
@@ -37,12 +35,8 @@ struct DatesArgs {
 };
 
 std::string read_input(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    return s.str();
-  }
-  return read_file(path).take();
+  InputFile file = (path == "-" ? InputFile::standard_input("<stdin>") : InputFile::open(path)).take();
+  return file.read_all(k_max_data_file, "the input of dates").take();
 }
 
 // `start` and `end` are file offsets; `text` is the text between them, decoded.
@@ -87,10 +81,14 @@ void register_dates(CLI::App& app, const GlobalOptions& global, Action& action) 
   auto args = std::make_shared<DatesArgs>();
   CLI::App* cmd = app.add_subcommand("dates", "List the temporal expressions of one text as JSON Lines");
   cmd->footer(k_examples);
-  cmd->add_option("input", args->input, "Text file, or - for standard input")->type_name("FILE|-")->capture_default_str();
+  cmd->add_option("input", args->input, "Text file, or - for standard input")
+      ->check(non_empty("a FILE, or - for standard input"))
+      ->type_name("FILE|-")
+      ->capture_default_str();
   cmd->add_option("--dct", args->dct, "Document date anchoring relative expressions [default: none]")
       ->type_name("YYYY-MM-DD");
   cmd->add_option("--lang", args->language, "Language: a lexicon code (id, en) or auto")
+      ->check(non_empty("a lexicon code (id, en) or auto"))
       ->type_name("CODE")
       ->capture_default_str();
   cmd->callback([&action, &global, args] { action = [&global, args] { return run_dates_command(*args, global); }; });

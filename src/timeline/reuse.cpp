@@ -80,7 +80,7 @@ bool ReuseIndex::add(const std::string& path, std::string_view extraction) {
   if (path != "-") file = InputFile::open(path).take();
   if (!file || !file->facts().regular) {
     // Standard input, a pipe, a FIFO: they cannot be read again, so they are held.
-    source.text = file ? file->read_all().take() : read_part_text(path);
+    source.text = file ? file->read_all(k_max_part_line, "a part read whole").take() : read_part_text(path);
     scan(source.text, 0, name, extraction, line_no, header, same_run);
   } else {
     // Read in pieces; a line not yet whole waits for the next piece.

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -175,4 +178,45 @@ TEST_CASE("an input file reads at any offset without moving, and short only at i
   auto closed = file.value().read_at(0, buffer, 1);
   REQUIRE_FALSE(closed.ok());
   CHECK(closed.error().to_string("error") == (dir / "a.txt").string() + ": error: cannot read file: Bad file descriptor");
+}
+
+TEST_CASE("a reader stops at its limit, counting what it reads and not what stat says", "[output]") {
+  TempDir dir;
+  test::write_file(dir / "ten.txt", "0123456789");
+  CHECK(read_file((dir / "ten.txt").string(), 10).value() == "0123456789");
+  auto over = read_file((dir / "ten.txt").string(), 9, "a test");
+  REQUIRE(!over);
+  CHECK(over.error().to_string() == (dir / "ten.txt").string() + ": more than the 9-byte limit for a test");
+  auto zero = read_file("/dev/zero", 100000);
+  REQUIRE(!zero);
+  CHECK(zero.error().to_string() == "/dev/zero: more than the 100000-byte limit for a data file");
+  auto pagemap = read_file("/proc/self/pagemap", 4096, "an article");  // stat says 0 bytes
+  REQUIRE(!pagemap);
+  CHECK(pagemap.error().message == "more than the 4096-byte limit for an article");
+  CHECK(read_file("/proc/self/cmdline", 1 << 20).ok());  // also 0 by stat, and short: read whole
+}
+
+TEST_CASE("a descriptor named through /dev/fd or /proc/self/fd is written through at its position", "[output]") {
+  TempDir dir;
+  const auto log = dir / "log.txt";
+  test::write_file(log, "before\n");
+  int fd = ::open(log.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  REQUIRE(fd >= 0);
+  for (const std::string& path : {"/dev/fd/" + std::to_string(fd), "/proc/self/fd/" + std::to_string(fd)}) {
+    OutputStream out(path);
+    out.write(path + "\n");
+    out.commit();
+  }
+  ::close(fd);
+  CHECK(test::read_file(log) == "before\n/dev/fd/" + std::to_string(fd) + "\n/proc/self/fd/" + std::to_string(fd) + "\n");
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == 1);
+  CHECK_THROWS_WITH(write_output("/dev/fd/987", "x"), "/dev/fd/987: cannot open: Bad file descriptor");
+}
+
+TEST_CASE("a name of 255 bytes is written through a shorter temporary name", "[output]") {
+  TempDir dir;
+  const auto path = dir / std::string(255, 'n');
+  write_output(path.string(), "content");
+  CHECK(test::read_file(path) == "content");
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == 1);
 }
