@@ -46,13 +46,17 @@ struct Article {
   std::size_t file_offset(std::size_t text_offset) const { return decoding.file_offset(text_offset); }
 };
 
-// Reads and decodes one file. The id is given; language and metadata are the caller's.
-Expected<Article> read_article(const ArticleFile& file, std::string id);
+// Reads and decodes one file. The id is given; language and metadata are the caller's. A file that
+// holds more than `max_bytes` (counted as read: a /proc file says it has none) is
+// "path: more than the <max_bytes>-byte limit for an article; skipped (--max-file-size)".
+Expected<Article> read_article(const ArticleFile& file, std::string id, std::uintmax_t max_bytes = 64ull << 20);
 // The same for a file the caller has opened (and checked: its size, whether it is the output).
-Expected<Article> read_article(const ArticleFile& file, std::string id, InputFile& opened);
+Expected<Article> read_article(const ArticleFile& file, std::string id, InputFile& opened, std::uintmax_t max_bytes);
 
 // One id per relative path, in the same order: the file's stem, else (when
 // another file has the same stem) its path without extension, else its path.
+// The paths are taken as the output shows them (escape_file_name: unique
+// paths stay unique), so an id is always printable and unique.
 std::vector<std::string> assign_source_ids(const std::vector<std::string>& relative_paths);
 std::vector<std::string> assign_source_ids(const std::vector<ArticleFile>& files);
 

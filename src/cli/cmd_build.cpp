@@ -4,6 +4,7 @@
 
 #include "cli/app.hpp"
 #include "cli/options.hpp"
+#include "mstimeline/output.hpp"
 
 namespace mstl::cli {
 namespace {
@@ -42,6 +43,13 @@ int run_build_command(const BuildArgs& args, const GlobalOptions& global) {
   if (timings) timings->mark("knowledge");
   options.title_language = args.out.locale;
   if (!args.out.output.empty() && args.out.output != "-") options.exclude = args.out.output;
+  // An -o that cannot be written fails now, not after the whole build: a file is tried (its temporary file
+  // made and removed at once, so the walk never sees it); a FIFO or a device is opened only to write.
+  const std::string& path = args.out.output;
+  if (!args.out.check && !path.empty() && path != "-") {
+    const auto facts = file_facts(path);
+    if (!facts || facts->regular) OutputStream{path};
+  }
   auto progress = attach_progress(options, global);
   auto result = std::make_unique<BuildResult>(run_build(options, knowledge));
   progress->finish();

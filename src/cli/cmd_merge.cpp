@@ -2,6 +2,7 @@
 // parts `mstimeline extract` wrote, in any order, as `build` would.
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -27,24 +28,43 @@ struct MergeArgs {
   OutputArgs out;
 };
 
+// Keeps what merge_documents needs of the parts' headers, not all of them (10,000 parts each with the
+// catalog): the first, the first whose topic or catalog differs (an error), and the first whose title does.
+void keep_header(std::vector<PartHeader>& kept, PartHeader header) {
+  if (kept.empty()) return kept.push_back(std::move(header));
+  const PartHeader& first = kept.front();
+  bool other_knowledge = header.topic != first.topic || header.catalog != first.catalog;
+  bool other_title = header.title != first.title;
+  for (std::size_t i = 1; i < kept.size(); ++i) {
+    const PartHeader& k = kept[i];
+    if (other_knowledge && (k.topic != first.topic || k.catalog != first.catalog)) return;
+    if (!other_knowledge && other_title && k.title != first.title) return;
+  }
+  if (other_knowledge || other_title) kept.push_back(std::move(header));
+}
+
 int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
   auto timings = start_timings(global);
   Knowledge knowledge = load_knowledge(find_data_dir(global.data_dir));
   Output output = prepare_output(args.out, knowledge, args.jobs);
   if (timings) timings->mark("knowledge");
+  // The output is opened (its temporary file made) before the parts are read: an -o that cannot be
+  // written fails now, not after the merge.
+  std::optional<OutputStream> out;
+  if (!args.out.check) out.emplace(args.out.output);
   std::uint64_t bytes = 0;
   std::vector<PartHeader> headers;
   std::vector<DocumentRecord> documents;
   for (const auto& path : args.parts) {
     Part part = read_part(path, args.jobs);
     bytes += part.bytes;
-    for (auto& h : part.headers) headers.push_back(std::move(h));
+    for (auto& h : part.headers) keep_header(headers, std::move(h));
     append_documents(documents, std::move(part.documents));
   }
   if (timings) timings->mark_rate("read and parse parts", fmt::format("{} parts", args.parts.size()), bytes);
   auto timeline = std::make_unique<Timeline>(
       merge_documents(std::move(documents), headers, knowledge, args.title, args.out.locale, false, args.jobs, timings.get()));
-  int code = emit(*timeline, output, args.out, global);
+  int code = emit(*timeline, output, args.out, global, out ? &*out : nullptr);
   if (timings) timings->mark("render and write");
   print_timings(timings.get());
   keep_until_exit(std::move(timeline));

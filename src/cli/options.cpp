@@ -1,6 +1,7 @@
 #include "cli/options.hpp"
 
 #include <cstdio>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -10,6 +11,13 @@
 
 namespace mstl::cli {
 
+CLI::Validator non_empty(std::string what) {
+  // "" is a mistake (an unset variable in a script), never "not given": that is leaving the option out.
+  return CLI::Validator(
+      [what](std::string& s) { return s.empty() ? fmt::format("an empty value; give {}", what) : std::string(); },
+      "", "non-empty");
+}
+
 void add_input_options(CLI::App* cmd, InputArgs& args) {
   cmd->add_option("input", args.input, "Folder of articles (.txt, .md, searched recursively), or one article")
       ->required()
@@ -17,14 +25,18 @@ void add_input_options(CLI::App* cmd, InputArgs& args) {
   cmd->add_option("--title", args.title, "Timeline title [default: the manifest's, else \"Timeline\"]")
       ->type_name("TEXT");
   cmd->add_option("--manifest", args.manifest, "Source manifest [default: INPUT/sources.json when present]")
+      ->check(non_empty("a FILE"))
       ->type_name("FILE");
   cmd->add_option("--lang", args.language, "Language of every article (a lexicon code such as id or en) "
                                            "[default: identified per article]")
+      ->check(non_empty("a lexicon code such as id or en"))
       ->type_name("CODE");
   auto* topic = cmd->add_option("--topic", args.topic, "Topic profile [default: INPUT/topic.json when present]")
+                    ->check(non_empty("a FILE"))
                     ->type_name("FILE");
   cmd->add_flag("--no-topic", args.no_topic, "Use no topic profile: keep every dated sentence")->excludes(topic);
   auto* catalog = cmd->add_option("--catalog", args.catalog, "Event catalog [default: INPUT/catalog.json when present]")
+                      ->check(non_empty("a FILE"))
                       ->type_name("FILE");
   cmd->add_flag("--no-catalog", args.no_catalog, "Use no event catalog")->excludes(catalog);
   cmd->add_option("--max-file-size", args.max_file_size_mib, "Skip, with a warning, article files larger than this")
@@ -72,7 +84,9 @@ void add_output_options(CLI::App* cmd, OutputArgs& args) {
       ->check(CLI::IsMember(Renderer::names()))
       ->capture_default_str()
       ->type_name("FORMAT");
-  cmd->add_option("-o,--output", args.output, "Write to FILE atomically instead of stdout")->type_name("FILE");
+  cmd->add_option("-o,--output", args.output, "Write to FILE atomically instead of stdout")
+      ->check(non_empty("a FILE, or - for standard output"))
+      ->type_name("FILE");
   cmd->add_flag("--check", args.check,
                 "Write nothing; compare the output with -o FILE: exit 0 when equal, 1 and a diff when not");
   cmd->add_option("--locale", args.locale,
@@ -152,10 +166,12 @@ void report_publication(const Timeline& timeline, const GlobalOptions& global) {
                  s.published ? s.published->c_str() : "unknown", s.published_basis.c_str());
 }
 
-int emit(Timeline& timeline, const Output& output, const OutputArgs& args, const GlobalOptions& global) {
+int emit(Timeline& timeline, const Output& output, const OutputArgs& args, const GlobalOptions& global,
+         OutputStream* opened) {
   apply_filter(timeline, output.filter);
   if (args.check) return write_or_check(args.output, output.renderer->render(timeline), args.check, global);
-  OutputStream out(args.output);  // streamed: a large output is never held whole
+  std::optional<OutputStream> own;
+  OutputStream& out = opened ? *opened : own.emplace(args.output);  // streamed: a large output is never held whole
   output.renderer->render_to(timeline, [&](std::string_view piece) { out.write(piece); });
   out.commit();
   return static_cast<int>(ExitCode::ok);

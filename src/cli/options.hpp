@@ -11,6 +11,7 @@
 #include "cli/term.hpp"
 #include "mstimeline/filter.hpp"
 #include "mstimeline/knowledge.hpp"
+#include "mstimeline/output.hpp"
 #include "mstimeline/pipeline.hpp"
 #include "mstimeline/renderer.hpp"
 
@@ -52,6 +53,9 @@ struct OutputArgs {
   std::size_t top = 0;  // 0: not given
 };
 
+// Refuses "" with "an empty value; give <what>": an empty value is never taken as the option not given.
+CLI::Validator non_empty(std::string what);
+
 // -f, -o, --check, --locale, --since, --until, --kind, --min-sources, --top.
 void add_output_options(CLI::App* cmd, OutputArgs& args);
 
@@ -63,8 +67,10 @@ struct Output {
 // `jobs`: threads that format the output (0: one per core).
 Output prepare_output(const OutputArgs& args, const Knowledge& knowledge, std::size_t jobs = 1);
 
-// Filters, renders and writes (or checks) the timeline; returns the exit code.
-int emit(Timeline& timeline, const Output& output, const OutputArgs& args, const GlobalOptions& global);
+// Filters, renders and writes (or checks) the timeline; returns the exit code. `opened`: the output,
+// opened by the caller before the work so that an -o that cannot be written fails first; else opened here.
+int emit(Timeline& timeline, const Output& output, const OutputArgs& args, const GlobalOptions& global,
+         OutputStream* opened = nullptr);
 
 // Warnings, and with --verbose notes, on stderr; with `strict`, any warning
 // then throws (exit 2) before anything is written.

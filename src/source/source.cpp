@@ -27,7 +27,7 @@ std::string without_extension(const std::string& relative) {
 std::vector<std::string> assign_source_ids(const std::vector<ArticleFile>& files) {
   std::vector<std::string> paths;
   paths.reserve(files.size());
-  for (const auto& f : files) paths.push_back(f.relative);
+  for (const auto& f : files) paths.push_back(escape_file_name(f.relative));
   return assign_source_ids(paths);
 }
 
@@ -37,7 +37,7 @@ std::vector<std::string> assign_source_ids(const std::vector<std::string>& files
   // Relative paths are unique, so this ends.
   auto form = [&](std::size_t i, int level) {
     const std::string& r = files[i];
-    return sanitize_utf8(level == 0 ? stem_of(r) : level == 1 ? without_extension(r) : r);
+    return level == 0 ? stem_of(r) : level == 1 ? without_extension(r) : r;
   };
   std::vector<int> level(files.size(), 0);
   std::vector<std::string> ids(files.size());
@@ -57,19 +57,19 @@ std::vector<std::string> assign_source_ids(const std::vector<std::string>& files
   return ids;
 }
 
-Expected<Article> read_article(const ArticleFile& file, std::string id) {
+Expected<Article> read_article(const ArticleFile& file, std::string id, std::uintmax_t max_bytes) {
   auto opened = InputFile::open(file.absolute);
   if (!opened) {
     Diagnostic d = opened.error();
-    d.path = sanitize_utf8(file.absolute);
+    d.path = escape_file_name(file.absolute);
     return d;
   }
-  return read_article(file, std::move(id), opened.value());
+  return read_article(file, std::move(id), opened.value(), max_bytes);
 }
 
-Expected<Article> read_article(const ArticleFile& file, std::string id, InputFile& opened) {
-  std::string display = sanitize_utf8(file.absolute);
-  auto bytes = opened.read_all();
+Expected<Article> read_article(const ArticleFile& file, std::string id, InputFile& opened, std::uintmax_t max_bytes) {
+  std::string display = escape_file_name(file.absolute);
+  auto bytes = opened.read_all(max_bytes, "an article; skipped (--max-file-size)");
   if (!bytes) {
     Diagnostic d = bytes.error();
     d.path = display;
@@ -83,7 +83,7 @@ Expected<Article> read_article(const ArticleFile& file, std::string id, InputFil
   a.decoding = std::move(decoded.value());
   a.display_path = std::move(display);
   a.info.id = std::move(id);
-  a.info.path = sanitize_utf8(file.relative);
+  a.info.path = escape_file_name(file.relative);
   a.info.sha256 = sha256_hex(a.bytes);
   a.info.encoding = a.decoding.encoding;
   return a;

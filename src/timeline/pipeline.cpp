@@ -73,7 +73,7 @@ std::optional<fs::path> collection_file(const std::optional<fs::path>& given, bo
 // A file too large to be an article is skipped before it is read.
 std::optional<Diagnostic> too_large(const ArticleFile& file, const FileFacts& facts, std::uintmax_t limit) {
   if (facts.size <= limit) return std::nullopt;
-  return Diagnostic{sanitize_utf8(file.absolute), 0, 0,
+  return Diagnostic{escape_file_name(file.absolute), 0, 0,
                     fmt::format("{} bytes is more than the {}-byte limit for an article; skipped (--max-file-size)",
                                 facts.size, limit),
                     {}};
@@ -181,7 +181,7 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
   auto opened = InputFile::open(file.absolute);
   std::optional<FileFacts> facts = opened ? std::optional(opened.value().facts()) : file_facts(file.absolute);
   if (facts && excluded && facts->same_file(*excluded)) {
-    slot.note = fmt::format("skipped {}: it is the output file", file.relative);
+    slot.note = fmt::format("skipped {}: it is the output file", escape_file_name(file.relative));
     return;
   }
   if (auto large = facts ? too_large(file, *facts, options.max_file_size) : std::nullopt) {
@@ -190,12 +190,12 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
   }
   if (!opened) {
     Diagnostic d = opened.error();
-    d.path = sanitize_utf8(file.absolute);
+    d.path = escape_file_name(file.absolute);
     slot.warnings.push_back(std::move(d));
     return;
   }
   // provisional id: merge_documents assigns the final ones
-  auto article = read_article(file, file.relative, opened.value());
+  auto article = read_article(file, file.relative, opened.value(), options.max_file_size);
   if (!article) {
     slot.warnings.push_back(article.error());
     return;
@@ -263,6 +263,22 @@ std::vector<std::string> date_links_of(const Knowledge& knowledge) {
   return links;
 }
 
+// Every lexicon's statement and report cues, folded, sorted, once each: a new
+// event's title drops the clause that holds one.
+std::vector<std::string> reporting_frames_of(const Knowledge& knowledge) {
+  std::vector<std::string> frames;
+  for (const auto& [code, lexicon] : knowledge.lexicons)
+    for (const PhraseSet* set : {&lexicon.statement_cues, &lexicon.report_cues})
+      set->for_each_phrase([&](const std::vector<int>& phrase) {
+        std::string words;
+        for (int id : phrase) words += (words.empty() ? "" : " ") + lexicon.vocabulary.word(id);
+        frames.push_back(std::move(words));
+      });
+  std::sort(frames.begin(), frames.end());
+  frames.erase(std::unique(frames.begin(), frames.end()), frames.end());
+  return frames;
+}
+
 // What every file's extraction needs besides the knowledge, read before the first file.
 struct Prepared {
   Prepared() = default;
@@ -314,7 +330,7 @@ void prepare(const BuildOptions& options, const Knowledge& knowledge, Extraction
 
 // A file's warnings and notes, taken in file order.
 void take_slot(Slot& slot, const ArticleFile& file, Extraction& x) {
-  if (slot.failure) x.warnings.push_back(extraction_failure(sanitize_utf8(file.absolute), slot.failure));
+  if (slot.failure) x.warnings.push_back(extraction_failure(escape_file_name(file.absolute), slot.failure));
   if (slot.note) x.notes.push_back(std::move(*slot.note));
   for (auto& w : slot.warnings) x.warnings.push_back(std::move(w));
   x.reused += slot.record && slot.reused;
@@ -420,7 +436,12 @@ Extraction write_part(const BuildOptions& options, const Knowledge& knowledge,
   ReuseIndex reusable = read_reusable(options, *x.header.extraction, x.notes);
   if (!options.reuse.empty() && options.timings) options.timings->mark("read parts to reuse");
   const RunContext run{p.events, p.loaded ? &*p.loaded : nullptr, p.excluded, *x.header.extraction, reusable, true};
-  write(header_line(x.header));
+  Sha256 written;  // every byte before the end line, which proves the part whole (record.hpp)
+  auto put = [&](std::string_view text) {
+    written.update(text);
+    write(text);
+  };
+  put(header_line(x.header));
 
   // Blocks of files are extracted and formatted on the threads, and written in
   // file order while the next are made: no more than a window of blocks is in
@@ -455,7 +476,7 @@ Extraction write_part(const BuildOptions& options, const Knowledge& knowledge,
     return block;
   };
   auto use = [&](std::size_t b, Block block) {
-    write(block.text);
+    put(block.text);
     for (std::size_t k = 0; k < block.slots.size(); ++k) {
       documents += block.slots[k].record;
       take_slot(block.slots[k], *p.mine[b * k_block + k], x);
@@ -463,6 +484,7 @@ Extraction write_part(const BuildOptions& options, const Knowledge& knowledge,
   };
   const std::size_t jobs = jobs_or_cores(options.jobs);
   parallel_ordered((n + k_block - 1) / k_block, jobs, make, use, 8 * jobs);
+  write(end_line(documents, written.hex()));
   finish(options, p, x);
   if (options.timings)
     options.timings->mark_rate("extract and write",
@@ -476,17 +498,40 @@ Extraction write_part(const BuildOptions& options, const Knowledge& knowledge,
 
 const char* tool_version() { return MSTL_VERSION; }
 
+namespace {
+
+// Every catalog link of the records names an event of the catalog they were linked with: one that does
+// not (a part changed by hand, or another run's header) would be dropped by the merge without a word.
+void check_catalog_links(const std::vector<DocumentRecord>& documents, const Catalog* catalog) {
+  std::unordered_set<std::string_view> ids;
+  if (catalog)
+    for (const auto& e : catalog->events) ids.insert(e.id);
+  auto check = [&](const DocumentRecord& d, const std::string& id) {
+    if (id.empty() || ids.contains(id)) return;
+    throw Error(fmt::format("{}: a mention is linked to catalog event \"{}\", which {}; the part was changed after "
+                            "extract, or its header is another run's",
+                            d.source.path, id, catalog ? "the parts' catalog does not hold" : "is in no catalog (the parts have none)"));
+  };
+  for (const auto& d : documents) {
+    for (const auto& m : d.mentions) check(d, m.catalog_id);
+    for (const auto& c : d.conflicts) check(d, c.catalog_id);
+  }
+}
+
+}  // namespace
+
 Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vector<PartHeader>& headers,
                          const Knowledge& knowledge, const std::string& title, const std::string& title_language, bool review,
                          std::size_t jobs, Timings* timings) {
   for (std::size_t i = 1; i < headers.size(); ++i) {
     if (headers[i].topic != headers[0].topic || headers[i].catalog != headers[0].catalog)
       throw Error("the parts were extracted with different topic profiles or catalogs; extract them again alike");
-    if (headers[i].title != headers[0].title)
+    if (headers[i].title != headers[0].title && title.empty())  // --title settles it
       throw Error("the parts have different titles; give one with --title");
   }
   std::optional<TopicProfile> topic = topic_of(headers);
   std::optional<Catalog> catalog = catalog_of(headers);
+  check_catalog_links(documents, catalog ? &*catalog : nullptr);
   if (timings) timings->mark("merge: headers");
   EventKnowledge events;
   events.topic = topic ? &*topic : nullptr;
@@ -494,6 +539,7 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
   events.title_language = title_language;
   events.review = review;
   events.date_links = date_links_of(knowledge);
+  events.reporting_frames = reporting_frames_of(knowledge);
 
   // Final ids, from the paths of every document, as if one folder held them all.
   auto by_path = [](const DocumentRecord& a, const DocumentRecord& b) { return a.source.path < b.source.path; };

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -189,6 +190,72 @@ std::string header_line(const PartHeader& h) {
   return dump(j) + "\n";
 }
 
+std::string end_line(std::uint64_t documents, std::string_view sha256) {
+  return fmt::format(R"({{"type":"end","version":{},"documents":{},"sha256":"{}"}})", k_record_version, documents,
+                     sha256) +
+         "\n";
+}
+
+std::optional<Diagnostic> PartCheck::lines(std::string_view text) {
+  constexpr std::string_view k_document = R"({"type":"document",)";
+  while (!text.empty()) {
+    std::string_view line = take_line(text);
+    ++m_line;
+    if (line.starts_with(k_header_line_start)) {
+      if (m_header)
+        return Diagnostic{m_name, m_line, 1,
+                          fmt::format("a header line where the run begun at line {} should have ended: that run is "
+                                      "incomplete (no end line; was its extract stopped?)",
+                                      m_header),
+                          {}};
+      m_header = m_line;
+      m_documents = 0;
+      m_hash = Sha256();
+    } else if (line.starts_with(k_end_line_start)) {
+      if (auto bad = end_of_run(line)) return bad;
+      continue;
+    } else if (!m_header) {
+      if (line.find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
+      return Diagnostic{m_name, m_line, 1, "a line outside a run (before its header line or after its end line)", {}};
+    }
+    m_documents += line.starts_with(k_document);
+    m_hash.update(line);
+  }
+  return std::nullopt;
+}
+
+std::optional<Diagnostic> PartCheck::end_of_run(std::string_view line) {
+  auto error = [&](std::string message) { return Diagnostic{m_name, m_line, 1, std::move(message), {}}; };
+  if (!m_header) return error("an end line without a header line before it");
+  auto parsed = parse_json(m_name, std::string(line));
+  const json* documents = nullptr;
+  const json* sha = nullptr;
+  if (parsed && parsed.value().json.is_object()) {
+    const json& j = parsed.value().json;
+    if (auto it = j.find("documents"); it != j.end() && it->is_number_unsigned()) documents = &*it;
+    if (auto it = j.find("sha256"); it != j.end() && it->is_string()) sha = &*it;
+  }
+  if (!documents || !sha) return error("an end line needs \"documents\" (a count) and \"sha256\" (a string)");
+  if (documents->get<std::uint64_t>() != m_documents)
+    return error(fmt::format("incomplete: the end line counts {} documents, the run begun at line {} holds {}",
+                             documents->get<std::uint64_t>(), m_header, m_documents));
+  if (sha->get_ref<const std::string&>() != m_hash.hex())
+    return error(fmt::format("the run begun at line {} does not match its end line's sha256: changed or damaged "
+                             "since extract wrote it",
+                             m_header));
+  m_header = 0;
+  return std::nullopt;
+}
+
+std::optional<Diagnostic> PartCheck::finish() const {
+  if (!m_header) return std::nullopt;
+  return Diagnostic{m_name, 0, 0,
+                    fmt::format("incomplete: the run begun at line {} has no end line (was its extract stopped, or "
+                                "the part cut short?); extract it again",
+                                m_header),
+                    {}};
+}
+
 void write_source(JsonWriter& w, const SourceInfo& s) {
   w.begin_object();
   w.key("id").string(s.id).key("path").string(s.path).key("sha256").string(s.sha256);
@@ -295,8 +362,13 @@ Expected<Part> parse_lines(const std::string& path, std::string_view text, std::
       DocumentRecord r = reader.document(doc.json);
       if (reader.failed()) return *reader.failed();
       part.documents.push_back(std::move(r));
+    } else if (*type == "end") {  // checked by PartCheck
+      (void)reader.member(doc.json, "", "documents", json::value_t::number_unsigned);
+      (void)reader.fingerprint(doc.json, "sha256");
+      if (reader.failed()) return *reader.failed();
     } else {
-      return reader.error("/type", fmt::format("unknown type {} (expected \"header\" or \"document\")", type->dump()));
+      return reader.error("/type",
+                          fmt::format("unknown type {} (expected \"header\", \"document\" or \"end\")", type->dump()));
     }
   }
   return part;
@@ -370,8 +442,9 @@ void append_documents(std::vector<DocumentRecord>& into, std::vector<DocumentRec
 }
 
 std::string read_part_text(const std::string& path) {
-  if (path != "-") return read_file(path).take();
-  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  const std::string name = part_name(path);
+  InputFile file = (path == "-" ? InputFile::standard_input(name) : InputFile::open(path)).take();
+  return file.read_all(k_max_part_line, "a part read whole").take();
 }
 
 std::string part_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
@@ -383,7 +456,7 @@ std::string_view take_line(std::string_view& text) {
   return line;
 }
 
-Part read_part(const std::string& path, std::size_t jobs, std::size_t block) {
+Part read_part(const std::string& path, std::size_t jobs, std::size_t block, std::uintmax_t max_line) {
   const std::string name = part_name(path);
   InputFile file = (path == "-" ? InputFile::standard_input(name) : InputFile::open(path)).take();
   jobs = jobs_or_cores(jobs);
@@ -400,7 +473,11 @@ Part read_part(const std::string& path, std::size_t jobs, std::size_t block) {
   std::size_t lines_before = 0;
   bool reserved = false;
   Part part;
+  PartCheck check(name);
   for (bool end = false; !end;) {
+    if (have > max_line)
+      throw Error(Diagnostic{name, lines_before + 1, 1,
+                             fmt::format("a line longer than the {}-byte limit for a line of a part", max_line), {}});
     if (have > capacity / 2) {  // a line longer than half the buffer: room for it to go on
       capacity *= 2;
       auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
@@ -417,7 +494,17 @@ Part read_part(const std::string& path, std::size_t jobs, std::size_t block) {
     std::size_t ready = end ? have : nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - buffer.get()) + 1 : 0;
     if (ready == 0) continue;
     std::string_view text(buffer.get(), ready);
-    auto lines = parse_into(part, name, text, jobs, LineReader::direct);
+    // The runs are checked (a pass over the bytes and their SHA-256) beside the parse.
+    std::optional<Diagnostic> incomplete;
+    Expected<std::size_t> lines = std::size_t{0};
+    if (jobs == 1) {
+      incomplete = check.lines(text);
+      if (!incomplete) lines = parse_into(part, name, text, jobs, LineReader::direct);
+    } else {
+      std::jthread checker([&] { incomplete = check.lines(text); });
+      lines = parse_into(part, name, text, jobs, LineReader::direct);
+    }
+    if (incomplete) throw Error(*incomplete);
     if (!lines) {
       Diagnostic d = lines.error();
       d.line += lines_before;
@@ -437,6 +524,7 @@ Part read_part(const std::string& path, std::size_t jobs, std::size_t block) {
     throw Error(fmt::format("{}: no header line; is it a part written by mstimeline extract?", name));
   if (part.headers.empty())  // extract always writes its header: an empty part lost its results
     throw Error(fmt::format("{}: empty; a part written by mstimeline extract has at least its header line", name));
+  if (auto incomplete = check.finish()) throw Error(*incomplete);
   return part;
 }
 

@@ -1,5 +1,6 @@
 #include "mstimeline/sha256.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <utility>
@@ -137,21 +138,19 @@ bool sha256_hardware() {
 
 std::string sha256_hex(std::string_view bytes) { return sha256_hex(bytes, Sha256Code::best); }
 
-std::string sha256_hex(std::string_view bytes, Sha256Code code) {
-  const Compress blocks_of = compress_for(code);
-  std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
-  std::size_t full = bytes.size() / 64 * 64;
-  blocks_of(h, data, full / 64);
+namespace {
+constexpr std::array<std::uint32_t, 8> k_initial = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 
+// Pads the last `rest` bytes (fewer than 64) of a message of `total` bytes and writes the digest.
+std::string finish(std::array<std::uint32_t, 8>& h, Compress blocks_of, const unsigned char* rest_data, std::size_t rest,
+                   std::uint64_t total) {
   // Padding: 0x80, zeros, then the length in bits, big-endian, in one or two blocks.
   std::array<unsigned char, 128> tail{};
-  std::size_t rest = bytes.size() - full;
-  for (std::size_t i = 0; i < rest; ++i) tail[i] = data[full + i];
+  for (std::size_t i = 0; i < rest; ++i) tail[i] = rest_data[i];
   tail[rest] = 0x80;
   std::size_t tail_len = rest < 56 ? 64 : 128;
-  std::uint64_t bits = std::uint64_t(bytes.size()) * 8;
+  std::uint64_t bits = total * 8;
   for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
   blocks_of(h, tail.data(), tail_len / 64);
 
@@ -161,6 +160,43 @@ std::string sha256_hex(std::string_view bytes, Sha256Code code) {
   for (std::uint32_t word : h)
     for (int shift = 28; shift >= 0; shift -= 4) out += k_hex[(word >> shift) & 0xF];
   return out;
+}
+}  // namespace
+
+std::string sha256_hex(std::string_view bytes, Sha256Code code) {
+  const Compress blocks_of = compress_for(code);
+  std::array<std::uint32_t, 8> h = k_initial;
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t full = bytes.size() / 64 * 64;
+  blocks_of(h, data, full / 64);
+  return finish(h, blocks_of, data + full, bytes.size() - full, bytes.size());
+}
+
+Sha256::Sha256() : m_state(k_initial) {}
+
+void Sha256::update(std::string_view bytes) {
+  const Compress blocks_of = compress_for(Sha256Code::best);
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t size = bytes.size();
+  m_total += size;
+  if (m_have > 0) {  // fill the held block first
+    std::size_t take = std::min<std::size_t>(64 - m_have, size);
+    std::copy_n(data, take, m_block.data() + m_have);
+    m_have += take;
+    data += take;
+    size -= take;
+    if (m_have < 64) return;
+    blocks_of(m_state, m_block.data(), 1);
+    m_have = 0;
+  }
+  blocks_of(m_state, data, size / 64);
+  m_have = size % 64;
+  std::copy_n(data + size / 64 * 64, m_have, m_block.data());
+}
+
+std::string Sha256::hex() const {
+  std::array<std::uint32_t, 8> h = m_state;
+  return finish(h, compress_for(Sha256Code::best), m_block.data(), m_have, m_total);
 }
 
 }  // namespace mstl

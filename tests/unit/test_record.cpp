@@ -91,7 +91,7 @@ TEST_CASE("broken parts are errors at their line and column", "[record]") {
   negative.replace(negative.find("\"start\":5"), 9, "\"start\":-5");
   CHECK(parse_part("p.jsonl", negative).error().message == "\"start\" has the wrong type");
   CHECK(parse_part("p.jsonl", "{\"type\": \"poem\", \"version\": 1}").error().message ==
-        "unknown type \"poem\" (expected \"header\" or \"document\")");
+        "unknown type \"poem\" (expected \"header\", \"document\" or \"end\")");
   CHECK(parse_part("p.jsonl", "[1, 2]").error().message == "expected a JSON object per line");
   for (std::string word : {"\"\"", "\"a\\nb\"", "3"}) {
     std::string bad_word = doc;
@@ -203,6 +203,8 @@ TEST_CASE("a part read in blocks of any size reads as in one piece, errors at th
   DocumentRecord long_one = sample();
   long_one.mentions[0].citation.quote = std::string(50000, 'q');
   text += document_line(long_one);
+  const std::string lines = text;
+  text += end_line(301, sha256_hex(text));
   text.pop_back();
   test::write_file(dir / "p.jsonl", text);
   auto whole = parse_part("p.jsonl", text);
@@ -239,7 +241,8 @@ TEST_CASE("a part read in blocks of any size reads as in one piece, errors at th
   CHECK(document_line(piped.documents[150]) == document_line(whole.value().documents[150]));
 
   // A broken line after the long one and the blank line is named at its line, whatever the blocks.
-  std::string broken = text + "\n{\"type\":\"document\",\"version\":1,\"oops\"}\n";
+  std::string broken = lines + "{\"type\":\"document\",\"version\":1,\"oops\"}\n";
+  broken += end_line(302, sha256_hex(broken));
   test::write_file(dir / "b.jsonl", broken);
   const std::string expected = parse_part((dir / "b.jsonl").string(), broken).error().to_string();
   CHECK(expected.starts_with((dir / "b.jsonl").string() + ":304:"));
@@ -263,4 +266,58 @@ TEST_CASE("the records of many parts are appended in linear time: the array grow
   CHECK(all[9990].source.path == "p999");
   CHECK(all[10].source.path == "p1");
   CHECK(growths <= 12);  // 10 → 10,000 by doubling: 10 growths and the first part taken whole
+}
+
+TEST_CASE("a part proves each run whole by its end line: the count of documents and the SHA-256", "[record]") {
+  DocumentRecord a = sample(), b = sample();
+  b.source.path = "b.txt";
+  const std::string run = header_line({}) + document_line(a) + document_line(b);
+  const std::string part = run + end_line(2, sha256_hex(run));
+  CHECK(part.substr(run.size()) ==
+        R"({"type":"end","version":1,"documents":2,"sha256":")" + sha256_hex(run) + "\"}\n");
+  auto check = [](const std::string& text) -> std::string {
+    PartCheck c("p.jsonl");
+    if (auto bad = c.lines(text)) return bad->to_string();
+    if (auto bad = c.finish()) return bad->to_string();
+    return "whole";
+  };
+  CHECK(check(part) == "whole");
+  CHECK(check(part + part) == "whole");  // parts concatenated
+  CHECK(check(part + "\n") == "whole");
+  CHECK(check(run) == "p.jsonl: incomplete: the run begun at line 1 has no end line (was its extract stopped, or the "
+                      "part cut short?); extract it again");
+  CHECK(check(run + part) == "p.jsonl:4:1: a header line where the run begun at line 1 should have ended: that run is "
+                             "incomplete (no end line; was its extract stopped?)");
+  CHECK(check(header_line({}) + document_line(a) + end_line(2, sha256_hex(run))) ==
+        "p.jsonl:3:1: incomplete: the end line counts 2 documents, the run begun at line 1 holds 1");
+  CHECK(check(run + end_line(2, std::string(64, '0'))) ==
+        "p.jsonl:4:1: the run begun at line 1 does not match its end line's sha256: changed or damaged since extract "
+        "wrote it");
+  CHECK(check(part + document_line(a)) ==
+        "p.jsonl:5:1: a line outside a run (before its header line or after its end line)");
+  CHECK(check(end_line(0, sha256_hex(""))) == "p.jsonl:1:1: an end line without a header line before it");
+  CHECK(check(run + "{\"type\":\"end\",\"version\":1}\n") ==
+        "p.jsonl:4:1: an end line needs \"documents\" (a count) and \"sha256\" (a string)");
+  // The full reader takes the end line, and parse_part leaves the checking to read_part.
+  auto parsed = parse_part("p.jsonl", part, 1, LineReader::full);
+  REQUIRE(parsed.ok());
+  CHECK(parsed.value().documents.size() == 2);
+
+  test::TempDir dir;
+  test::write_file(dir / "cut.jsonl", run);
+  for (std::size_t jobs : {1, 2})
+    CHECK_THROWS_WITH(read_part((dir / "cut.jsonl").string(), jobs),
+                      (dir / "cut.jsonl").string() +
+                          ": incomplete: the run begun at line 1 has no end line (was its extract stopped, or the part "
+                          "cut short?); extract it again");
+}
+
+TEST_CASE("a line of a part longer than the limit is an error at its line, not memory without end", "[record]") {
+  test::TempDir dir;
+  std::string text = header_line({}) + std::string(5000, ' ');
+  test::write_file(dir / "long.jsonl", text);
+  CHECK_THROWS_WITH(read_part((dir / "long.jsonl").string(), 1, 512, 1000),
+                    (dir / "long.jsonl").string() + ":2:1: a line longer than the 1000-byte limit for a line of a part");
+  CHECK_THROWS_WITH(read_part("/dev/zero", 1, 4096, 100000),
+                    "/dev/zero:1:1: a line longer than the 100000-byte limit for a line of a part");
 }

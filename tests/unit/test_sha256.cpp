@@ -7,6 +7,7 @@
 
 #include "mstimeline/sha256.hpp"
 
+using mstl::Sha256;
 using mstl::sha256_hex;
 
 // Vectors from FIPS 180-4 examples and NIST's SHA-256 test set.
@@ -50,3 +51,19 @@ TEST_CASE("on a CPU with SHA extensions, they are used", "[sha256]") {
   CHECK(mstl::sha256_hardware() == listed);
 }
 #endif
+
+TEST_CASE("a digest given a piece at a time is the digest of the whole", "[sha256]") {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += static_cast<char>('a' + (i * 7) % 26);
+  for (std::size_t piece : {1, 3, 55, 56, 63, 64, 65, 128, 1000, 5000}) {
+    INFO(piece);
+    Sha256 hash;
+    for (std::size_t at = 0; at < text.size(); at += piece) hash.update(std::string_view(text).substr(at, piece));
+    CHECK(hash.hex() == sha256_hex(text));
+  }
+  Sha256 empty;
+  CHECK(empty.hex() == sha256_hex(""));
+  empty.update("abc");
+  CHECK(empty.hex() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(empty.hex() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");  // asked twice, the same
+}
