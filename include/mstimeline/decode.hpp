@@ -66,4 +66,16 @@ std::size_t utf8_sequence_length(std::string_view bytes, std::size_t i);
 // `bytes` with every ill-formed byte replaced by U+FFFD, safe to print.
 std::string sanitize_utf8(std::string_view bytes);
 
+// A file name (or path) as the output and the messages show it: every byte of an ill-formed sequence,
+// of a control character (C0, DEL, C1) and every backslash written `\xHH`, the rest as it is. No two
+// names give the same text (a backslash is always escaped, so the escapes cannot be confused with
+// it), and none reaches a terminal raw: escape_file_name("a\xFF\x1B.txt") == "a\\xFF\\x1B.txt".
+std::string escape_file_name(std::string_view bytes);
+
+// Text with its control characters made visible, for a terminal or a document: a C0 control other
+// than tab, line feed and carriage return as its picture (U+2400 to U+241F: NUL "␀", ESC "␛"),
+// DEL as "␡", a C1 control (U+0080 to U+009F) as U+FFFD; the rest as it is, so the same length
+// in characters. visible_controls("a\x1B[2Jb") == "a␛[2Jb".
+std::string visible_controls(std::string_view text);
+
 }  // namespace mstl

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/app.hpp"
+#include "cli/options.hpp"
+#include "mstimeline/decode.hpp"
 #include "mstimeline/knowledge.hpp"
 #include "mstimeline/output.hpp"
 #include "mstimeline/pipeline.hpp"
@@ -49,9 +51,10 @@ std::string render_text(const Timeline& t) {
       if (r.reason == reason) items.push_back(&r);
     out += fmt::format("== {} ({}: {})\n", heading, reason, items.size());
     for (const ReviewItem* r : items) {
+      // Article text is shown with its control characters as pictures: an ESC never reaches the terminal.
       out += fmt::format("{}:{}-{}", r->citation.source, r->citation.start, r->citation.end);
-      if (!r->citation.date_text.empty()) out += fmt::format(" [{}]", r->citation.date_text);
-      out += fmt::format(" {}\n    {}\n", r->detail, r->citation.quote);
+      if (!r->citation.date_text.empty()) out += fmt::format(" [{}]", visible_controls(r->citation.date_text));
+      out += fmt::format(" {}\n    {}\n", visible_controls(r->detail), visible_controls(r->citation.quote));
     }
     out += "\n";
   }
@@ -96,8 +99,11 @@ void register_review(CLI::App& app, const GlobalOptions& global, Action& action)
   cmd->add_option("-f,--format", args->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  cmd->add_option("--topic", args->topic, "Topic profile [default: INPUT/topic.json when present]")->type_name("FILE");
+  cmd->add_option("--topic", args->topic, "Topic profile [default: INPUT/topic.json when present]")
+      ->check(non_empty("a FILE"))
+      ->type_name("FILE");
   cmd->add_option("--catalog", args->catalog, "Event catalog [default: INPUT/catalog.json when present]")
+      ->check(non_empty("a FILE"))
       ->type_name("FILE");
   cmd->footer("Example:\n  mstimeline review data/ | less\n");
   cmd->callback([&action, &global, args] { action = [&global, args] { return run_review(*args, global); }; });

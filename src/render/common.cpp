@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "mstimeline/decode.hpp"
 #include "mstimeline/error.hpp"
 #include "mstimeline/record.hpp"
 
@@ -54,7 +55,9 @@ std::string published_text(const SourceInfo& s, const Labels& labels) {
   return it == labels.templates.end() ? *s.published : fmt::format("{} ({})", *s.published, it->second);
 }
 
-std::string one_line(std::string_view s) {
+std::string one_line(std::string_view text) {
+  const std::string visible = visible_controls(text);
+  const std::string_view s = visible;
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -67,7 +70,9 @@ std::string one_line(std::string_view s) {
   return out;
 }
 
-std::string html_escape(std::string_view s) {
+std::string html_escape(std::string_view text) {
+  const std::string visible = visible_controls(text);  // NUL and ESC are no HTML characters
+  const std::string_view s = visible;
   std::string out;
   out.reserve(s.size() + s.size() / 8);
   for (char c : s) {

@@ -5,11 +5,13 @@
 // in double quotes with its quotes doubled; every other field is bare.
 //
 // Cells are the article's text unchanged, so the quote column is exactly the
-// cited bytes. Article text is untrusted: a cell starting with = + - @ may be
+// cited bytes, but for control characters other than tab, CR and LF, written as
+// their pictures (NUL "␀", ESC "␛"; decode.hpp visible_controls). Article text is untrusted: a cell starting with = + - @ may be
 // read as a formula by a spreadsheet that opens the file directly (CSV
 // injection). Import the file as text, as the README says.
 #include <fmt/format.h>
 
+#include "mstimeline/decode.hpp"
 #include "render/common.hpp"
 #include "render/renderers.hpp"
 
@@ -20,7 +22,9 @@ constexpr std::string_view k_header[] = {"event_id", "date",   "precision", "tit
                                          "source_count", "source", "path",  "publisher", "url", "start",
                                          "end",          "date_text", "quote"};
 
-std::string field(std::string_view s) {
+std::string field(std::string_view text) {
+  const std::string visible = visible_controls(text);  // a NUL or an ESC would make the file binary, or act on a terminal
+  const std::string_view s = visible;
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
   std::string out = "\"";
   for (char c : s) {

@@ -53,6 +53,61 @@ std::string sanitize_utf8(std::string_view bytes) {
   return out;
 }
 
+std::string escape_file_name(std::string_view bytes) {
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(bytes.size());
+  auto escape = [&](unsigned char c) {
+    out += "\\x";
+    out += k_hex[c >> 4];
+    out += k_hex[c & 15];
+  };
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t len = utf8_sequence_length(bytes, i);
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    // C1 controls (U+0080 to U+009F, C2 80 to C2 9F) act on some terminals as ESC [ does.
+    const bool c1 = len == 2 && c == 0xC2 && static_cast<unsigned char>(bytes[i + 1]) < 0xA0;
+    if (len == 0 || c < 0x20 || c == 0x7F || c == '\\' || c1) {
+      for (std::size_t k = 0; k < std::max<std::size_t>(len, 1); ++k) escape(static_cast<unsigned char>(bytes[i + k]));
+      i += std::max<std::size_t>(len, 1);
+    } else {
+      out.append(bytes.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
+std::string visible_controls(std::string_view text) {
+  auto is_control = [&](std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20) return c != '\t' && c != '\n' && c != '\r';
+    return c == 0x7F || (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                         static_cast<unsigned char>(text[i + 1]) < 0xA0);
+  };
+  std::size_t i = 0;
+  while (i < text.size() && !is_control(i)) ++i;
+  if (i == text.size()) return std::string(text);  // the usual case: nothing to change
+  std::string out(text.substr(0, i));
+  for (; i < text.size(); ++i) {
+    if (!is_control(i)) {
+      out += text[i];
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0xC2) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for a C1 control
+      ++i;
+    } else {
+      const char32_t picture = c == 0x7F ? 0x2421 : 0x2400 + c;  // U+2400 CONTROL PICTURES: ␀ … ␟, ␡
+      out += static_cast<char>(0xE0 | (picture >> 12));
+      out += static_cast<char>(0x80 | ((picture >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (picture & 0x3F));
+    }
+  }
+  return out;
+}
+
 namespace {
 
 // Appends code point `c` as UTF-8, each byte mapped to file offset `from`.

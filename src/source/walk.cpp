@@ -1,11 +1,12 @@
 #include "mstimeline/walk.hpp"
 
 #include "mstimeline/decode.hpp"
+#include "mstimeline/output.hpp"
 
 #include <fnmatch.h>
 
 #include <algorithm>
-#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -27,9 +28,23 @@ struct Pattern {
   bool dirs_only = false;  // "drafts/": only folders
 };
 
-std::vector<Pattern> read_ignore_patterns(const fs::path& root) {
+// The patterns of the ignore file; one that is there but cannot be read is a warning (an error under
+// --strict), never skipped in silence: the files it should leave out would be published.
+std::vector<Pattern> read_ignore_patterns(const fs::path& root, std::vector<Diagnostic>& warnings) {
   std::vector<Pattern> patterns;
-  std::ifstream in(root / k_ignore_file);
+  const std::string path = (root / k_ignore_file).string();
+  std::error_code ec;
+  if (fs::symlink_status(path, ec).type() == fs::file_type::not_found) return patterns;
+  auto file = InputFile::open(path);
+  auto text = file ? file.value().read_all(k_max_data_file, "an ignore file") : Expected<std::string>(file.error());
+  if (!text) {
+    Diagnostic d = text.error();
+    d.path = escape_file_name(path);
+    d.message += "; none of its patterns is applied";
+    warnings.push_back(std::move(d));
+    return patterns;
+  }
+  std::istringstream in(text.value());
   for (std::string line; std::getline(in, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     auto first = line.find_first_not_of(" \t");
@@ -52,7 +67,8 @@ std::vector<Pattern> read_ignore_patterns(const fs::path& root) {
 
 class Walker {
  public:
-  Walker(const fs::path& root, WalkResult& out) : m_root(root), m_out(out), m_patterns(read_ignore_patterns(root)) {}
+  Walker(const fs::path& root, WalkResult& out)
+      : m_root(root), m_out(out), m_patterns(read_ignore_patterns(root, out.warnings)) {}
 
   void visit_directory(const fs::path& dir, const std::string& prefix) {
     std::error_code ec;
@@ -86,7 +102,7 @@ class Walker {
     }
     if (!is_article_name(name)) return note(relative, "not an article file (.txt, .md)");
     if (find_invalid_utf8(relative) != std::string::npos)
-      warn(entry.path(), "file name is not valid UTF-8; it is shown with U+FFFD in the output");
+      warn(entry.path(), "file name is not valid UTF-8; its bytes are shown escaped (\\xHH) in the output");
     m_out.articles.push_back({relative, entry.path().string()});
   }
 
@@ -99,10 +115,10 @@ class Walker {
   }
 
   void note(const std::string& relative, const std::string& why) {
-    m_out.notes.push_back(fmt::format("skipped {}: {}", sanitize_utf8(relative), why));
+    m_out.notes.push_back(fmt::format("skipped {}: {}", escape_file_name(relative), why));
   }
   void warn(const fs::path& path, std::string message) {
-    m_out.warnings.push_back(Diagnostic{sanitize_utf8(path.string()), 0, 0, std::move(message), {}});
+    m_out.warnings.push_back(Diagnostic{escape_file_name(path.string()), 0, 0, std::move(message), {}});
   }
 
   fs::path m_root;
@@ -124,7 +140,7 @@ WalkResult walk_articles(const fs::path& root) {
   if (root.empty()) throw Error("the input path is empty");
   std::error_code ec;
   auto status = fs::status(root, ec);
-  std::string shown = sanitize_utf8(root.string());
+  std::string shown = escape_file_name(root.string());
   if (ec && ec != std::errc::no_such_file_or_directory) throw Error(fmt::format("{}: {}", shown, ec.message()));
   if (ec || !fs::exists(status)) throw Error(fmt::format("{}: no such file or directory", shown));
   if (fs::is_directory(status)) {

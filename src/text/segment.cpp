@@ -217,10 +217,12 @@ SentenceSplitter::SentenceSplitter(const std::vector<std::string>& abbreviations
   for (const auto& a : abbreviations) {
     // As written, and in the other cases news text uses: "PT.", "Pt.", "pt.".
     icu::UnicodeString u = unicode(a);
+    // The root locale, never the default one: under LANG=tr_TR the default would write "i" as "İ".
+    const icu::Locale& root = icu::Locale::getRoot();
     icu::UnicodeString lower = u, upper = u, title = u;
-    lower.toLower();
-    upper.toUpper();
-    title.toTitle(nullptr);
+    lower.toLower(root);
+    upper.toUpper(root);
+    title.toTitle(nullptr, root);
     for (const icu::UnicodeString* v : {&u, &lower, &upper, &title}) builder->suppressBreakAfter(*v, status);
   }
   m_impl->iterator.reset(builder->wrapIteratorWithFilter(base.release(), status));

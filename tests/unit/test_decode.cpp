@@ -3,6 +3,8 @@
 #include "mstimeline/decode.hpp"
 
 using mstl::decode_article;
+using mstl::escape_file_name;
+using mstl::visible_controls;
 using mstl::Decoded;
 using mstl::find_invalid_utf8;
 
@@ -104,4 +106,22 @@ TEST_CASE("ill-formed UTF-8 per RFC 3629 is found", "[loader]") {
   CHECK(find_invalid_utf8("abc\xE2\x80") == 3);           // truncated at the end
   CHECK(find_invalid_utf8("\x80") == 0);                  // lone continuation byte
   CHECK(find_invalid_utf8("Windows \x93quoted\x94") == 8);  // cp1252 quotes
+}
+
+TEST_CASE("file names are escaped one to one: bad bytes, controls and backslashes in hex", "[decode]") {
+  CHECK(escape_file_name("plain/caf\xC3\xA9.txt") == "plain/caf\xC3\xA9.txt");
+  CHECK(escape_file_name("a\xFF.txt") == "a\\xFF.txt");
+  CHECK(escape_file_name("a\xFE.txt") == "a\\xFE.txt");
+  CHECK(escape_file_name("a\\xFF.txt") == "a\\x5CxFF.txt");  // never the same as a\xFF.txt
+  CHECK(escape_file_name("evil\x1B[2J\x7F.txt") == "evil\\x1B[2J\\x7F.txt");
+  CHECK(escape_file_name("c1\xC2\x9B.txt") == "c1\\xC2\\x9B.txt");
+  CHECK(escape_file_name(std::string_view("nul\0.txt", 8)) == "nul\\x00.txt");
+  CHECK(escape_file_name("\xE2\x82") == "\\xE2\\x82");  // a cut sequence: each byte
+}
+
+TEST_CASE("control characters are made visible as their pictures, tabs and line breaks kept", "[decode]") {
+  CHECK(visible_controls("plain text\twith\r\nbreaks") == "plain text\twith\r\nbreaks");
+  CHECK(visible_controls("a\x1B[2Jb") == "a\xE2\x90\x9B[2Jb");
+  CHECK(visible_controls(std::string_view("\0\x07\x7F", 3)) == "\xE2\x90\x80\xE2\x90\x87\xE2\x90\xA1");
+  CHECK(visible_controls("c1 \xC2\x9B end \xC2\xA0") == "c1 \xEF\xBF\xBD end \xC2\xA0");
 }
