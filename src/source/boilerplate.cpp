@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 namespace mstl {
 namespace {
@@ -20,6 +21,31 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// Case folding shrinks text by at most this factor (KELVIN SIGN, three bytes,
+// folds to "k"): a line longer than this many times the longest `lines` entry
+// cannot be one of them, and is not folded to find out.
+constexpr std::size_t k_fold_shrink = 3;
+
+RE2::Options pattern_options() {
+  RE2::Options o;  // UTF-8, case-sensitive, as written
+  o.set_log_errors(false);
+  return o;
+}
+
+std::shared_ptr<const re2::RE2> compile(const std::string& pattern) {
+  return std::make_shared<const re2::RE2>(pattern, pattern_options());
+}
+
+bool full_match(const re2::RE2& re, std::string_view t) {
+  return re2::RE2::FullMatch(re2::StringPiece(t.data(), t.size()), re);
+}
+
+std::size_t longest(const std::vector<std::string>& v) {
+  std::size_t n = 0;
+  for (const auto& s : v) n = std::max(n, s.size());
+  return n;
+}
+
 }  // namespace
 
 bool Boilerplate::matches(std::string_view line) const {
@@ -30,17 +56,49 @@ bool Boilerplate::matches(std::string_view line) const {
 bool Boilerplate::matches(std::string_view line, std::string& scratch) const {
   std::string_view t = trim(line);
   if (t.empty()) return false;
+  bool long_line = t.size() > k_max_boilerplate_line;
+  if (long_line && t.size() > k_fold_shrink * longest(lines)) return false;  // only a `lines` rule could match
   text::fold_case(t, scratch);
   const std::string& folded = scratch;
   for (const auto& l : lines)
     if (folded == l) return true;
+  if (long_line) return false;
   for (const auto& p : prefixes)
     if (folded.compare(0, p.size(), p) == 0) return true;
   for (const auto& c : contains)
     if (folded.find(c) != std::string::npos) return true;
-  for (const auto& re : patterns)
-    if (std::regex_match(t.begin(), t.end(), re)) return true;
-  return false;
+  return any_pattern && full_match(*any_pattern, t);
+}
+
+std::optional<BoilerplateRule> Boilerplate::rule_matching(std::string_view line) const {
+  using Kind = BoilerplateRule::Kind;
+  std::string_view t = trim(line);
+  if (t.empty()) return std::nullopt;
+  std::string folded = text::fold_case(t);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (folded == lines[i]) return BoilerplateRule{Kind::line, i};
+  for (std::size_t i = 0; i < prefixes.size(); ++i)
+    if (folded.compare(0, prefixes[i].size(), prefixes[i]) == 0) return BoilerplateRule{Kind::prefix, i};
+  for (std::size_t i = 0; i < contains.size(); ++i)
+    if (folded.find(contains[i]) != std::string::npos) return BoilerplateRule{Kind::contains, i};
+  for (std::size_t i = 0; i < patterns.size(); ++i)
+    if (full_match(*patterns[i], t)) return BoilerplateRule{Kind::pattern, i};
+  return std::nullopt;
+}
+
+std::string Boilerplate::describe(BoilerplateRule rule) const {
+  using Kind = BoilerplateRule::Kind;
+  switch (rule.kind) {
+    case Kind::line:
+      return fmt::format("line \"{}\"", lines.at(rule.index));
+    case Kind::prefix:
+      return fmt::format("prefix \"{}\"", prefixes.at(rule.index));
+    case Kind::contains:
+      return fmt::format("contains \"{}\"", contains.at(rule.index));
+    case Kind::pattern:
+      return fmt::format("pattern \"{}\"", pattern_texts.at(rule.index));
+  }
+  return {};
 }
 
 std::optional<Diagnostic> parse_boilerplate(const JsonDoc& doc, Boilerplate& out) {
@@ -63,12 +121,20 @@ std::optional<Diagnostic> parse_boilerplate(const JsonDoc& doc, Boilerplate& out
         list->push_back(text::fold_case(key == "contains" ? s : std::string(trim(s))));
         continue;
       }
-      try {
-        out.patterns.emplace_back(s, std::regex::ECMAScript | std::regex::optimize);
-      } catch (const std::regex_error& e) {
-        return doc.error_at(item_at, fmt::format("not a valid regular expression: {}", e.what()));
-      }
+      auto re = compile(s);
+      if (!re->ok()) return doc.error_at(item_at, fmt::format("not a valid regular expression (RE2 syntax): {}", re->error()));
+      out.pattern_texts.push_back(s);
+      out.patterns.push_back(std::move(re));
     }
+  }
+  // Every line is matched against all patterns at once: one pass of RE2's automaton.
+  if (!out.patterns.empty()) {
+    std::string all;
+    for (const auto& p : out.pattern_texts) all += (all.empty() ? "(?:" : "|(?:") + p + ")";
+    auto any = compile(all);
+    if (!any->ok())
+      return doc.error_at("/patterns", fmt::format("the patterns together are too large for RE2: {}", any->error()));
+    out.any_pattern = std::move(any);
   }
   return std::nullopt;
 }
@@ -99,6 +165,32 @@ std::vector<text::Span> content_lines(std::string_view text, const Boilerplate& 
     begin = end + 1;
   }
   return out;
+}
+
+std::optional<Diagnostic> long_boilerplate_lines(const std::string& path, std::string_view text,
+                                                 const Boilerplate& rules) {
+  std::optional<Diagnostic> first;
+  std::size_t others = 0;
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view t = trim(text.substr(begin, end - begin));
+    begin = end + 1;
+    if (t.size() <= k_max_boilerplate_line) continue;
+    auto rule = rules.rule_matching(t);
+    if (!rule || rule->kind == BoilerplateRule::Kind::line) continue;
+    if (first) {
+      ++others;
+      continue;
+    }
+    first = locate(path, text, static_cast<std::size_t>(t.data() - text.data()),
+                   fmt::format("boilerplate rule {} matches this line of {} bytes, longer than the {} bytes a "
+                               "boilerplate line may have; the line is kept as article text",
+                               rules.describe(*rule), t.size(), k_max_boilerplate_line));
+  }
+  if (first && others > 0)
+    first->message += fmt::format(" (and {} more such line{})", others, others == 1 ? "" : "s");
+  return first;
 }
 
 }  // namespace mstl

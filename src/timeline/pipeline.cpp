@@ -203,6 +203,8 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
   Article& a = article.value();
   bytes = a.bytes.size();
   slot.warnings = std::move(a.decoding.warnings);
+  if (auto kept = long_boilerplate_lines(a.display_path, a.text(), knowledge.boilerplate))
+    slot.warnings.push_back(std::move(*kept));  // a long line a rule matches is kept as article text
   if (a.text().find_first_not_of(" \t\r\n") == std::string_view::npos)
     slot.warnings.push_back(Diagnostic{a.display_path, 0, 0, a.bytes.empty() ? "empty file" : "no text, only white space", {}});
   if (loaded) {

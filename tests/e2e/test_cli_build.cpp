@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <regex>
 #include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <re2/re2.h>
 
 #include "mstimeline/sha256.hpp"
 #include "support/support.hpp"
@@ -364,20 +364,22 @@ namespace {
 // The step names of a --timings report, in order, each line checked for its
 // form; the total line last, with the peak RSS.
 std::vector<std::string> timing_steps(const std::string& err) {
-  static const std::regex step(R"(timings: (\S(?:.*\S)?) +\d+\.\d{3} s +\d+\.\d%(?:   (.+))?)");
-  static const std::regex total(
-      R"(timings: total +\d+\.\d{3} s +peak RSS \d+\.\d MB(, restarted for huge pages)?(, \d+\.\d MB on huge pages at the end)?)");
+  static const RE2 step(R"(timings: (\S(?:.*\S)?) +\d+\.\d{3} s +\d+\.\d%(?:   (.+))?)");
+  static const RE2 total(
+      R"(timings: total +\d+\.\d{3} s +peak RSS \d+\.\d MB(?:, restarted for huge pages)?(?:, \d+\.\d MB on huge pages at the end)?)");
+  REQUIRE(step.ok());
+  REQUIRE(total.ok());
   std::vector<std::string> names;
   std::istringstream lines(err);
   std::string line;
   bool ended = false;
   while (std::getline(lines, line)) {
     CHECK_FALSE(ended);
-    std::smatch m;
-    if (std::regex_match(line, m, step)) {
-      names.push_back(m[1]);
+    std::string name;
+    if (RE2::FullMatch(line, step, &name)) {
+      names.push_back(name);
     } else {
-      CHECK(std::regex_match(line, total));
+      CHECK(RE2::FullMatch(line, total));
       ended = true;
     }
   }

@@ -384,3 +384,36 @@ TEST_CASE("parts extracted with different catalogs or titles are not merged", "[
   CHECK(titles.exit_code == 2);
   CHECK(titles.err == "mstimeline: error: the parts have different titles; give one with --title\n");
 }
+
+TEST_CASE("a boilerplate phrase opening a one-line article drops nothing: a warning that review shows and --strict fails on", "[e2e][robust][boilerplate]") {
+  TempDir dir;
+  const std::string line = "Baca juga: Microsoft berinvestasi di OpenAI pada 22 Juli 2019. " +
+                           [] {
+                             std::string s;
+                             for (int i = 0; i < 7; ++i) s += "Kerja sama kedua perusahaan terus berlanjut hingga kini. ";
+                             return s;
+                           }();
+  test::write_file(dir / "in/a.txt", line + "\n");
+  const std::string warning = (dir / "in/a.txt").string() +
+                              ":1:1: warning: boilerplate rule prefix \"baca juga:\" matches this line of 461 bytes, "
+                              "longer than the 400 bytes a boilerplate line may have; the line is kept as article text\n"
+                              "  Baca juga: Microsoft berinvestasi di OpenAI pada 22 Juli 201\xE2\x80\xA6\n"
+                              "  ^\n";
+  auto build = run_cli({"build", (dir / "in").string()});
+  CHECK(build.exit_code == 0);
+  CHECK(build.err == warning);
+  json doc = json::parse(build.out);
+  REQUIRE(doc["events"].size() == 1);
+  CHECK(doc["events"][0]["date"] == "2019-07-22");
+  auto strict = run_cli({"build", (dir / "in").string(), "--strict"});
+  CHECK(strict.exit_code == 2);
+  CHECK(strict.err == warning + "mstimeline: error: --strict: 1 warning; nothing written\n");
+  auto review = run_cli({"review", (dir / "in").string()});
+  CHECK(review.exit_code == 0);
+  CHECK(review.err == warning);
+  // The same phrase on a short line of its own is boilerplate, dropped without a word.
+  test::write_file(dir / "in/a.txt", "Baca juga: Harga minyak naik\n" + line.substr(11) + "\n");
+  auto short_line = run_cli({"build", (dir / "in").string(), "--strict"});
+  CHECK(short_line.exit_code == 0);
+  CHECK(short_line.err.empty());
+}
