@@ -417,3 +417,27 @@ TEST_CASE("a boilerplate phrase opening a one-line article drops nothing: a warn
   CHECK(short_line.exit_code == 0);
   CHECK(short_line.err.empty());
 }
+
+TEST_CASE("catalog check refuses a trigger made only of the lexicon's function words", "[e2e][robust][catalog]") {
+  TempDir dir;
+  test::write_file(dir / "cat.json",
+                   "{\"events\": [{\"id\": \"common\", \"date\": \"2019-07-22\", \"kind\": \"investment\", "
+                   "\"title\": {\"en\": \"Common\"}, \"actors\": [\"Microsoft\"],\n"
+                   "  \"triggers\": {\"id\": [\"investasi\", \"dan  Pada\"], \"en\": [\"the investment\"]}}]}\n");
+  auto check = run_cli({"catalog", "check", (dir / "cat.json").string()});
+  CHECK(check.exit_code == 2);
+  CHECK(check.out.empty());
+  CHECK(check.err == (dir / "cat.json").string() +
+                         ":2:36: error: trigger \"dan pada\" has only words of the id lexicon's function_words, which "
+                         "are in nearly every sentence; give a phrase with a word of the event\n"
+                         "    \"triggers\": {\"id\": [\"investasi\", \"dan  Pada\"], \"en\": [\"the investment\"]}}]}\n"
+                         "                                     ^\n");
+  // With a word of the event it is a trigger like any other.
+  test::write_file(dir / "cat.json",
+                   "{\"events\": [{\"id\": \"common\", \"date\": \"2019-07-22\", \"kind\": \"investment\", "
+                   "\"title\": {\"en\": \"Common\"}, \"actors\": [\"Microsoft\"], "
+                   "\"triggers\": {\"id\": [\"dan investasi\"], \"en\": [\"the investment\"]}}]}\n");
+  auto fine = run_cli({"catalog", "check", (dir / "cat.json").string()});
+  CHECK(fine.exit_code == 0);
+  CHECK(fine.out == (dir / "cat.json").string() + ": ok, 1 events, 2 triggers\n");
+}
