@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "cli/app.hpp"
+#include "cli/options.hpp"
 #include "mstimeline/knowledge.hpp"
 #include "mstimeline/pipeline.hpp"
 
@@ -63,7 +64,7 @@ void register_catalog(CLI::App& app, const GlobalOptions& global, Action& action
   cmd->require_subcommand(1);
   cmd->footer("Example:\n  mstimeline catalog check data/catalog.json     exit 0 and a count, or 2 and each problem\n");
   CLI::App* check = cmd->add_subcommand("check", "Check a catalog: every problem as path:line:col, exit 2");
-  check->add_option("file", *file, "The catalog")->type_name("FILE")->capture_default_str();
+  check->add_option("file", *file, "The catalog")->check(non_empty("a FILE"))->type_name("FILE")->capture_default_str();
   check->footer("Example:\n  mstimeline catalog check data/catalog.json\n");
   check->callback([&action, &global, file] { action = [&global, file] { return run_catalog_check(*file, global); }; });
 }

@@ -101,13 +101,16 @@ void register_extract(CLI::App& app, const GlobalOptions& global, Action& action
   cmd->footer(k_examples);
   add_input_options(cmd, args->in);
   cmd->add_option("-o,--output", args->output, "Write the part to FILE atomically instead of stdout")
+      ->check(non_empty("a FILE, or - for standard output"))
       ->type_name("FILE");
   cmd->add_option("--shard", args->shard, "Only the files whose index in path order is K modulo N")
+      ->check(non_empty("K/N"))
       ->type_name("K/N");
   cmd->add_option("--reuse", args->reuse,
                   "Copy each document whose file, metadata, code and settings are unchanged from these earlier "
                   "parts (- for stdin) instead of extracting it again; the output is the same. Takes every value "
                   "up to the next option: give the input first")
+      ->check(non_empty("a PART, or - for standard input"))
       ->type_name("PART");
   cmd->callback([&action, &global, args] { action = [&global, args] { return run_extract_command(*args, global); }; });
 }

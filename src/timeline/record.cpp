@@ -494,17 +494,18 @@ Part read_part(const std::string& path, std::size_t jobs, std::size_t block, std
     std::size_t ready = end ? have : nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - buffer.get()) + 1 : 0;
     if (ready == 0) continue;
     std::string_view text(buffer.get(), ready);
-    // The runs are checked (a pass over the bytes and their SHA-256) beside the parse.
+    // The runs are checked (a pass over the bytes and their SHA-256) beside the parse; a line that does
+    // not parse is the error to show before what it does to its run.
     std::optional<Diagnostic> incomplete;
     Expected<std::size_t> lines = std::size_t{0};
     if (jobs == 1) {
       incomplete = check.lines(text);
-      if (!incomplete) lines = parse_into(part, name, text, jobs, LineReader::direct);
+      lines = parse_into(part, name, text, jobs, LineReader::direct);
     } else {
       std::jthread checker([&] { incomplete = check.lines(text); });
       lines = parse_into(part, name, text, jobs, LineReader::direct);
     }
-    if (incomplete) throw Error(*incomplete);
+    if (incomplete && lines) throw Error(*incomplete);
     if (!lines) {
       Diagnostic d = lines.error();
       d.line += lines_before;
