@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "mstimeline/boilerplate.hpp"
 #include "mstimeline/catalog.hpp"
 #include "mstimeline/decode.hpp"
 #include "mstimeline/json_doc.hpp"
@@ -154,7 +155,103 @@ void record(std::string_view bytes) {
   if (reparsed.value().documents.size() != part.value().documents.size()) violated("documents lost on a round trip");
 }
 
+namespace {
+
+// The next piece of `bytes` up to a NUL byte (or the rest), which it drops.
+std::string_view take_piece(std::string_view& bytes) {
+  std::size_t nul = bytes.find('\0');
+  std::string_view piece = bytes.substr(0, nul);
+  bytes = nul == std::string_view::npos ? std::string_view() : bytes.substr(nul + 1);
+  return piece;
+}
+
+// A line without the white space and no-break spaces at its ends, as boilerplate rules see it.
+std::string_view trimmed(std::string_view s) {
+  const std::string_view space = " \t\r\n\f\v", nbsp = "\xC2\xA0";
+  for (bool more = true; more;) {
+    more = false;
+    while (!s.empty() && space.find(s.front()) != std::string_view::npos) s.remove_prefix(1), more = true;
+    while (!s.empty() && space.find(s.back()) != std::string_view::npos) s.remove_suffix(1), more = true;
+    if (s.starts_with(nbsp)) s.remove_prefix(2), more = true;
+    if (s.ends_with(nbsp)) s.remove_suffix(2), more = true;
+  }
+  return s;
+}
+
+// Whether a dropped line over the length limit is one a rule may drop: named
+// whole by a `lines` rule, or a repeat of a line kept before it.
+bool may_drop(std::string_view text, const std::vector<text::Span>& kept, std::string_view line, const Boilerplate& rules) {
+  auto rule = rules.rule_matching(line);
+  if (rule && rule->kind == BoilerplateRule::Kind::line) return true;
+  for (const auto& s : kept) {
+    if (s.begin >= static_cast<std::size_t>(line.data() - text.data())) break;
+    std::string_view earlier = text.substr(s.begin, s.end - s.begin);
+    if (text::same_folding_spaces(earlier, line) ||
+        (line.ends_with('\r') && text::same_folding_spaces(earlier, line.substr(0, line.size() - 1))))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void boilerplate(std::string_view bytes) {
+  std::string_view rules_json = take_piece(bytes), catalog_json = take_piece(bytes), article = bytes;
+  static Knowledge knowledge = load_knowledge(g_data_dir);  // its boilerplate replaced by each input's
+  knowledge.boilerplate = Boilerplate();
+  auto rules_doc = parse_json("fuzz-boilerplate.json", std::string(rules_json));
+  if (!rules_doc) {
+    if (rules_doc.error().line == 0) violated("JSON error without a position");
+    return show(rules_doc.error());
+  }
+  if (auto e = parse_boilerplate(rules_doc.value(), knowledge.boilerplate)) return show(*e);
+  std::optional<Catalog> catalog;
+  if (auto doc = parse_json("fuzz-catalog.json", std::string(catalog_json)); !doc) {
+    show(doc.error());
+  } else if (auto c = parse_catalog(doc.value()); !c) {
+    show(c.error());
+  } else {
+    catalog = std::move(c.value());
+  }
+  auto d = decode_article("fuzz.txt", article);
+  if (!d) return show(d.error());
+  Article a;
+  a.bytes = std::string(article);
+  a.decoding = std::move(d.value());
+  std::string_view text = a.text();
+  // Lines are dropped only as the contract says: a line longer than the limit stays unless a `lines` rule
+  // names it whole or it repeats an earlier one.
+  const Boilerplate& rules = knowledge.boilerplate;
+  std::vector<text::Span> kept = content_lines(text, rules);
+  std::size_t last = 0, k = 0;
+  for (const auto& s : kept) {
+    if (s.begin < last || s.begin >= s.end || s.end > text.size()) violated("content lines out of order or outside the text");
+    last = s.end;
+  }
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = std::min(text.find('\n', begin), text.size());
+    std::string_view line = text.substr(begin, end - begin);
+    while (k < kept.size() && kept[k].begin < begin) ++k;
+    bool is_kept = k < kept.size() && kept[k].begin == begin;
+    if (!is_kept && trimmed(line).size() > k_max_boilerplate_line && !may_drop(text, kept, line, rules))
+      violated("a line over the boilerplate limit was dropped");
+    begin = end + 1;
+  }
+  if (auto w = long_boilerplate_lines("fuzz.txt", text, rules)) show(*w);
+  a.info.id = "fuzz";
+  a.info.path = "fuzz.txt";
+  a.display_path = "fuzz.txt";
+  EventKnowledge events;
+  events.topic = &loaded().topic;
+  events.catalog = catalog ? &*catalog : nullptr;
+  DocumentRecord r = extract_document(a, knowledge, events);
+  for (const auto& m : r.mentions) check_citation(a, m.citation);
+  for (const auto& c : r.undated) check_citation(a, c);
+  for (const auto& x : r.dropped) check_citation(a, x.citation);
+}
+
 Target target_named(std::string_view name) {
+  if (name == "boilerplate") return &boilerplate;
   if (name == "decode") return &decode;
   if (name == "tagger") return &tagger;
   if (name == "catalog") return &catalog;

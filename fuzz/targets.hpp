@@ -11,6 +11,10 @@
 //   catalog  parse_json + parse_catalog, parse_topic, parse_manifest, parse_lexicon,
 //            parse_path_dates (then date_from_path on the bytes themselves)
 //   record   parse_part, the `extract` record (JSON Lines) parser
+//   boilerplate  boilerplate rules, a catalog and an article, split at the first
+//            two NUL bytes: parse_boilerplate (RE2 patterns), parse_catalog,
+//            then content_lines (no line over the length limit dropped but by
+//            a `lines` rule or as a repeat) and the article's extraction
 #pragma once
 
 #include <cstddef>
@@ -28,6 +32,7 @@ void decode(std::string_view bytes);
 void tagger(std::string_view bytes);
 void catalog(std::string_view bytes);
 void record(std::string_view bytes);
+void boilerplate(std::string_view bytes);
 
 // The target of a name above, or nullptr.
 using Target = void (*)(std::string_view);

@@ -6,7 +6,7 @@
 # in tests/regressions/<target>/ (tests/unit/test_regressions.cpp runs them).
 #
 # Usage: bash scripts/fuzz.sh [--seconds N] [TARGET...]
-#   --seconds N  time per target (default 60); targets: decode tagger catalog record
+#   --seconds N  time per target (default 60); targets: decode tagger catalog record boilerplate
 # Prints, per target, the executions, executions per second and coverage.
 # Environment: MSTL_FUZZ_DIR (default: build-fuzz), the build and corpus folder.
 set -euo pipefail
@@ -18,16 +18,16 @@ targets=()
 while (($#)); do
   case "$1" in
     --seconds) seconds=$2; shift 2 ;;
-    decode|tagger|catalog|record) targets+=("$1"); shift ;;
-    *) echo "usage: bash scripts/fuzz.sh [--seconds N] [decode|tagger|catalog|record...]" >&2; exit 2 ;;
+    decode|tagger|catalog|record|boilerplate) targets+=("$1"); shift ;;
+    *) echo "usage: bash scripts/fuzz.sh [--seconds N] [decode|tagger|catalog|record|boilerplate...]" >&2; exit 2 ;;
   esac
 done
-((${#targets[@]})) || targets=(decode tagger catalog record)
+((${#targets[@]})) || targets=(decode tagger catalog record boilerplate)
 dir=${MSTL_FUZZ_DIR:-build-fuzz}
 
 # clang and libFuzzer's runtime, beside the packages of scripts/setup.sh.
 missing=()
-for p in clang-14 libclang-rt-14-dev cmake ninja-build libcli11-dev nlohmann-json3-dev libicu-dev libfmt-dev; do
+for p in clang-14 libclang-rt-14-dev cmake ninja-build libcli11-dev nlohmann-json3-dev libicu-dev libfmt-dev libre2-dev pkg-config; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if ((${#missing[@]})); then
@@ -60,6 +60,11 @@ seed() {
       find tests/fixtures -name '*.json' -exec cp --backup=numbered {} "$seeds/" \; ;;
     record)
       cp fuzz/seeds/record/*.jsonl "$seeds/" ;;
+    boilerplate)
+      # Rules, a NUL, a catalog, a NUL, an article (fuzz/targets.hpp): the shipped rules and catalog with each article.
+      for a in data/articles/*.txt; do
+        { cat data/boilerplate/common.json; printf '\0'; cat data/catalog.json; printf '\0'; cat "$a"; } >"$seeds/$(basename "$a")"
+      done ;;
   esac
   cp tests/regressions/"$target"/* "$seeds/" 2>/dev/null || true
   rm -f "$seeds/.keep"
