@@ -109,6 +109,7 @@ struct EventKnowledge {
   std::string title_language = "en";  // catalog titles in this language when it has one
   bool review = true;  // build_timeline fills Timeline::review; `build` and `merge` do not need it
   std::vector<std::string> date_links;  // sorted: words a new event's title drops before its date ("pada", "on")
+  std::vector<std::string> reporting_frames;  // folded statement and report cues: a new event's title drops their clause
 };
 
 // The article's language is its manifest language or, failing that, the one
@@ -133,7 +134,11 @@ std::string title_from_sentence(std::string_view sentence, std::size_t max_bytes
 // parenthesis right after that ("(Rabu pagi WIB)"), then cut as above.
 // "NEW YORK, KOMPAS.com - Harga minyak turun pada Selasa (18/11/2014) waktu
 // setempat." dated by "Selasa" gives "Harga minyak turun pada waktu setempat."
+// A reporting frame goes too: opening clauses that hold one of `frames`
+// (folded phrases: "menyebutkan", "according to") or a closing clause that
+// opens with one ("..., kata Sudirman").
 std::string headline_from_citation(std::string_view quote, std::string_view date_text,
-                                   const std::vector<std::string>& date_links, std::size_t max_bytes = 120);
+                                   const std::vector<std::string>& date_links, const std::vector<std::string>& frames,
+                                   std::size_t max_bytes = 120);
 
 }  // namespace mstl

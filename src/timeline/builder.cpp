@@ -36,6 +36,16 @@ using merge_rule::k_candidate_threshold;
 
 // An aside in parentheses this close after a title's date is removed with it.
 constexpr std::size_t k_aside_reach = 24;
+// A headline drops a reporting frame of at most this many clauses, with
+// clauses of this many words or fewer after it (a date: "Rabu (25/1/2023)"),
+// when this many words stay.
+constexpr std::size_t k_max_frame_clauses = 4;
+constexpr std::size_t k_short_clause_words = 3;
+constexpr std::size_t k_min_headline_words = 3;
+// A closing frame runs to the end of the sentence in this many words or
+// fewer ("kata Bambang, di Jakarta, Selasa (16/12/2014)."); a longer clause
+// after a frame word is what was said ("Maduro, Senin, mengatakan ...").
+constexpr std::size_t k_max_closing_frame_words = 10;
 
 bool citation_before(const Citation& a, const Citation& b) {
   return std::tie(a.source, a.start, a.end, a.date_text) < std::tie(b.source, b.start, b.end, b.date_text);
@@ -844,8 +854,76 @@ std::string title_from_sentence(std::string_view sentence, std::size_t max_bytes
   return out + "\xE2\x80\xA6";  // …
 }
 
+namespace {
+
+// Whether `clause` holds one of `frames` (folded phrases) as whole words.
+bool holds_frame(std::string_view clause, const std::vector<std::string>& frames) {
+  std::string folded = text::fold_case(clause);
+  for (const std::string& f : frames)
+    for (std::size_t at = folded.find(f); at != std::string::npos; at = folded.find(f, at + 1))
+      if (!text::letter_or_digit_before(folded, at) && !text::letter_or_digit_at(folded, at + f.size())) return true;
+  return false;
+}
+
+std::size_t words_in(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < s.size(); ++k) n += s[k] != ' ' && (k == 0 || s[k - 1] == ' ');
+  return n;
+}
+
+bool quote_mark_at(std::string_view s, std::size_t k) {
+  return s.compare(k, 1, "\"") == 0 || s.compare(k, 3, "\xE2\x80\x9C") == 0 || s.compare(k, 3, "\xE2\x80\x9D") == 0;
+}
+
+// `s` (spaces folded) without its reporting frame, when at least
+// k_min_headline_words stay: the clauses it opens with, when the first holds
+// one of `frames`, through the last that holds one and the short ones after
+// it ("Microsoft menyebutkan, seperti dikutip dari laman resminya, Rabu
+// (25/1/2023), perjanjian ini ..."); and the clause that closes it after a
+// comma, opening with one and short ("\"... naik,\" kata Bambang, Selasa
+// (25/11/2014).").
+void drop_reporting_frame(std::string& s, const std::vector<std::string>& frames) {
+  if (frames.empty()) return;
+  std::vector<std::size_t> commas;  // the ", " that end clauses
+  for (std::size_t at = s.find(", "); at != std::string::npos; at = s.find(", ", at + 1)) commas.push_back(at);
+  if (!commas.empty() && holds_frame(std::string_view(s).substr(0, commas[0]), frames)) {
+    std::size_t last = 0;
+    for (std::size_t c = 1; c < commas.size() && c <= k_max_frame_clauses; ++c) {
+      std::string_view clause = std::string_view(s).substr(commas[c - 1] + 2, commas[c] - commas[c - 1] - 2);
+      if (!holds_frame(clause, frames) && words_in(clause) > k_short_clause_words) break;
+      last = c;
+    }
+    if (words_in(std::string_view(s).substr(commas[last] + 2)) >= k_min_headline_words) {
+      s.erase(0, commas[last] + 2);
+      return;
+    }
+  }
+  // A closing frame: a comma, perhaps a closing quotation mark, then a frame phrase.
+  for (std::size_t at = s.find(','); at != std::string::npos; at = s.find(',', at + 1)) {
+    std::size_t next = at + 1;
+    if (next < s.size() && quote_mark_at(s, next)) next += s[next] == '"' ? 1 : 3;
+    if (next >= s.size() || s[next] != ' ') continue;
+    std::string_view rest = std::string_view(s).substr(next + 1);
+    std::size_t word_end = std::min(rest.find(' '), rest.size());
+    std::string first = text::fold_case(rest.substr(0, word_end));
+    bool opens = std::any_of(frames.begin(), frames.end(), [&](const std::string& f) {
+      return f.compare(0, first.size(), first) == 0 && (f.size() == first.size() || f[first.size()] == ' ');
+    });
+    if (!opens || words_in(std::string_view(s).substr(0, at)) < k_min_headline_words ||
+        words_in(rest) > k_max_closing_frame_words)
+      continue;
+    s.erase(at);
+    if (!s.empty() && quote_mark_at(s, 0)) s.erase(0, s[0] == '"' ? 1 : 3);
+    s += '.';
+    return;
+  }
+}
+
+}  // namespace
+
 std::string headline_from_citation(std::string_view quote, std::string_view date_text,
-                                   const std::vector<std::string>& date_links, std::size_t max_bytes) {
+                                   const std::vector<std::string>& date_links, const std::vector<std::string>& frames,
+                                   std::size_t max_bytes) {
   std::string s = text::fold_spaces(quote);
   // A dateline is a few words with a place's comma or a site's dot ("NEW
   // YORK, KOMPAS.com", "Lingkup.id", not "Rp 6.500") or in capitals ("JAKARTA").
@@ -858,6 +936,7 @@ std::string headline_from_citation(std::string_view quote, std::string_view date
                   std::none_of(head.begin(), head.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (marked && std::count(head.begin(), head.end(), ' ') < 6) s.erase(0, s.find(' ', dateline + 1) + 1);
   }
+  drop_reporting_frame(s, frames);
   if (std::size_t at = date_text.empty() ? std::string::npos : s.find(date_text); at != std::string::npos) {
     // With the word that links it to its clause ("pada", "sejak", "on"),
     // and an aside in parentheses that follows closely ("waktu setempat
@@ -877,6 +956,7 @@ std::string headline_from_citation(std::string_view quote, std::string_view date
   std::string out;  // spaces folded again, none before a comma or stop
   for (char c : s) {
     if ((c == ',' || c == '.') && !out.empty() && out.back() == ' ') out.pop_back();
+    if (c == '.' && !out.empty() && out.back() == ',') out.pop_back();  // "kepada wartawan, Rabu." without its date
     if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
     if (c == ',' && !out.empty() && out.back() == ',') continue;
     out += c;
@@ -1274,7 +1354,8 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     finish_citations(e);
     if (k < first_new) return;
     e.id = new_event_id(e.date, e.citations.front());
-    e.title = headline_from_citation(e.citations.front().quote, e.citations.front().date_text, events.date_links);
+    e.title = headline_from_citation(e.citations.front().quote, e.citations.front().date_text, events.date_links,
+                                     events.reporting_frames);
   }, 1);
 
   std::sort(timeline.events.begin(), timeline.events.end(), [](const Event& a, const Event& b) {

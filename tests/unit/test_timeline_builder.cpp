@@ -101,25 +101,57 @@ TEST_CASE("events are ordered by period start, coarser first, and ids do not dep
 TEST_CASE("a new event's headline leaves out the dateline, its date with its link word and the aside after it",
           "[timeline]") {
   const std::vector<std::string> links = {"on", "pada", "sejak"};  // sorted, as date_links_of gives them
+  const std::vector<std::string> frames = {"according to", "dikutip", "kata", "menyebutkan", "said"};
   CHECK(headline_from_citation("NEW YORK, KOMPAS.com - Harga minyak turun pada Selasa (18/11/2014) waktu setempat "
                                "(Rabu pagi WIB), karena keraguan.",
-                               "Selasa (18/11/2014)", links) == "Harga minyak turun, karena keraguan.");
-  CHECK(headline_from_citation("EIA pada Selasa memangkas proyeksi harga.", "Selasa", links) ==
+                               "Selasa (18/11/2014)", links, frames) == "Harga minyak turun, karena keraguan.");
+  CHECK(headline_from_citation("EIA pada Selasa memangkas proyeksi harga.", "Selasa", links, frames) ==
         "EIA memangkas proyeksi harga.");
-  CHECK(headline_from_citation("Pada 5 Agustus 2024, OpenAI meresmikan laboratorium.", "5 Agustus 2024", links) ==
+  CHECK(headline_from_citation("Pada 5 Agustus 2024, OpenAI meresmikan laboratorium.", "5 Agustus 2024", links, frames) ==
         "OpenAI meresmikan laboratorium.");
   // "said" is no link word: it stays.
   CHECK(headline_from_citation("President Bill Clinton said Thursday that he had ordered the strikes.", "Thursday",
-                               links) == "President Bill Clinton said that he had ordered the strikes.");
-  CHECK(headline_from_citation("Oil fell on Monday.", "Monday", links) == "Oil fell.");
-  CHECK(headline_from_citation("Oil fell on Monday.", "", links) == "Oil fell on Monday.");
+                               links, frames) == "President Bill Clinton said that he had ordered the strikes.");
+  CHECK(headline_from_citation("Oil fell on Monday.", "Monday", links, frames) == "Oil fell.");
+  CHECK(headline_from_citation("Oil fell on Monday.", "", links, frames) == "Oil fell on Monday.");
   CHECK(headline_from_citation("Markets - a long sentence with a dash in the middle of many words - went on.", "",
-                               links) == "Markets - a long sentence with a dash in the middle of many words - went on.");
-  CHECK(headline_from_citation("Selasa (18/11/2014)", "Selasa (18/11/2014)", links) == "Selasa (18/11/2014)");
+                               links, frames) == "Markets - a long sentence with a dash in the middle of many words - went on.");
+  CHECK(headline_from_citation("Selasa (18/11/2014)", "Selasa (18/11/2014)", links, frames) == "Selasa (18/11/2014)");
   // A thousands dot is no site's dot: no dateline here.
-  CHECK(headline_from_citation("Harga Premium Rp 6.500 - naik menjadi Rp 8.500.", "", links) ==
+  CHECK(headline_from_citation("Harga Premium Rp 6.500 - naik menjadi Rp 8.500.", "", links, frames) ==
         "Harga Premium Rp 6.500 - naik menjadi Rp 8.500.");
-  CHECK(headline_from_citation("Lingkup.id - OpenAI berjanji.", "", links) == "OpenAI berjanji.");
+  CHECK(headline_from_citation("Lingkup.id - OpenAI berjanji.", "", links, frames) == "OpenAI berjanji.");
+}
+
+TEST_CASE("a new event's headline leaves out the reporting frame it opens or closes with", "[timeline]") {
+  const std::vector<std::string> links = {"pada"};
+  const std::vector<std::string> frames = {"according to", "dikutip", "kata", "menyebutkan", "said"};
+  // Opening clauses with a frame, and the short one after them (a date).
+  CHECK(headline_from_citation("Microsoft menyebutkan, seperti dikutip dari laman resminya, Rabu (25/1/2023), "
+                               "perjanjian ini menyusul investasi pada 2019.",
+                               "2019", links, frames) == "Perjanjian ini menyusul investasi.");
+  CHECK(headline_from_citation("According to the EIA, crude stocks rose by 2.6 million barrels.", "", links, frames) ==
+        "Crude stocks rose by 2.6 million barrels.");
+  // A closing frame after a quotation.
+  CHECK(headline_from_citation("\"Harga minyak akan kami hitung ulang,\" kata Sudirman, Selasa (2/12/2014).",
+                               "Selasa (2/12/2014)", links, frames) == "Harga minyak akan kami hitung ulang.");
+  CHECK(headline_from_citation("Harga minyak turun, kata analis, karena pasokan berlimpah.", "", links, frames) ==
+        "Harga minyak turun.");
+  // Not a frame: the first clause holds none and the last opens with none, or too little would stay.
+  CHECK(headline_from_citation("Harga minyak turun, seperti dikutip banyak media.", "", links, frames) ==
+        "Harga minyak turun, seperti dikutip banyak media.");
+  CHECK(headline_from_citation("Harga minyak turun, karena pasokan berlimpah.", "", links, frames) ==
+        "Harga minyak turun, karena pasokan berlimpah.");
+  CHECK(headline_from_citation("Sudirman said, twice.", "", links, frames) == "Sudirman said, twice.");
+  // After a frame word, a long clause is what was said.
+  CHECK(headline_from_citation("Presiden Nicolas Maduro, Senin, kata sumber itu akan ada pertemuan OPEC dan produsen "
+                               "non-OPEC untuk mengatasi penurunan harga.",
+                               "Senin", links, frames) ==
+        "Presiden Nicolas Maduro, kata sumber itu akan ada pertemuan OPEC dan produsen non-OPEC untuk mengatasi "
+        "penurunan harga.");
+  // A date removed before the stop takes its comma along.
+  CHECK(headline_from_citation("Menteri Ali Al-Naimi mengatakan kepada wartawan, Rabu.", "Rabu", links, frames) ==
+        "Menteri Ali Al-Naimi mengatakan kepada wartawan.");
 }
 
 TEST_CASE("titles are folded and cut at a word boundary", "[timeline]") {
