@@ -291,10 +291,18 @@ OutputStream::OutputStream(const std::string& path) : m_path(path) {
   name += target.filename().string().substr(0, k_temp_name_room);  // a 255-byte name leaves no room for more
   name += ".tmp.XXXXXX";
   m_temp = (dir / name).string();
+  // The signals that remove temporaries wait while the file is made and listed: one arriving in between
+  // would find it not yet listed, and leave it.
+  sigset_t blocked, old;
+  sigemptyset(&blocked);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&blocked, sig);
+  ::pthread_sigmask(SIG_BLOCK, &blocked, &old);
   m_fd = ::mkstemp(m_temp.data());
-  if (m_fd < 0) fail(path, "create a temporary file beside it", errno);
+  const int err = errno;
+  if (m_fd >= 0) m_slot = register_temp(m_temp);
+  ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  if (m_fd < 0) fail(path, "create a temporary file beside it", err);
   m_kind = Kind::replace;
-  m_slot = register_temp(m_temp);
 }
 
 OutputStream::~OutputStream() {
