@@ -87,7 +87,7 @@ TEST_CASE("patterns run in time linear in the line: long lines that crashed the 
   CHECK_FALSE(curator.rule_matching(std::string(10'000'000, 'a') + "b"));
 }
 
-TEST_CASE("a rule drops a line only up to the limit; a longer line is kept and warned about", "[boilerplate][robust]") {
+TEST_CASE("a rule drops a line only up to the limit, and a longer line is kept and warned about", "[boilerplate][robust]") {
   const Boilerplate& rules = test::knowledge().boilerplate;
   std::string article = "Baca juga: " + std::string(k_max_boilerplate_line - 11, 'x');  // exactly at the limit
   CHECK(article.size() == k_max_boilerplate_line);
