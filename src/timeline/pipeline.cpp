@@ -269,13 +269,15 @@ std::vector<std::string> date_links_of(const Knowledge& knowledge) {
 // event's title drops the clause that holds one.
 std::vector<std::string> reporting_frames_of(const Knowledge& knowledge) {
   std::vector<std::string> frames;
-  for (const auto& [code, lexicon] : knowledge.lexicons)
+  for (const auto& entry : knowledge.lexicons) {
+    const Lexicon& lexicon = entry.second;  // named: a lambda cannot capture a structured binding (clang 14)
     for (const PhraseSet* set : {&lexicon.statement_cues, &lexicon.report_cues})
       set->for_each_phrase([&](const std::vector<int>& phrase) {
         std::string words;
         for (int id : phrase) words += (words.empty() ? "" : " ") + lexicon.vocabulary.word(id);
         frames.push_back(std::move(words));
       });
+  }
   std::sort(frames.begin(), frames.end());
   frames.erase(std::unique(frames.begin(), frames.end()), frames.end());
   return frames;
