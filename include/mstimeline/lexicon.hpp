@@ -143,6 +143,7 @@ struct Lexicon {
   PhraseTable<int> weekdays;                 // -> 1..7, ISO (Monday = 1)
   PhraseSet full_names;  // folded display names of months and weekdays: never abbreviations ("June.")
   PhraseSet weekday_needs_day_noun;  // "minggu" is Sunday only as "hari Minggu" or before a date
+  PhraseSet weekday_when_capitalized;  // ... or written "Minggu" inside a sentence, or before a part of the day
 
   PhraseSet day_nouns;    // "hari Minggu", "hari itu"
   PhraseSet date_nouns;   // "tanggal 17 November": part of the span
@@ -184,6 +185,15 @@ struct Lexicon {
   PhraseTable<std::string> references;        // -> PRESENT_REF, PAST_REF, FUTURE_REF
   PhraseTable<std::string> vague_durations;   // "bertahun-tahun" -> PXY
   PhraseSet set_words;           // "setiap minggu"
+  PhraseTable<std::string> set_adverbs;  // "daily" -> P1D: a SET by itself
+  PhraseSet determiners;         // "the third quarter", "the past two months": part of the span
+  PhraseSet year_determiners;    // "a 2019 merger", "its 1990 invasion": a year between one and a word
+  PhraseTable<std::string> meridiems;    // "p.m." -> PM: after an hour ("10 p.m.", "5pm")
+  PhraseTable<std::string> clock_words;  // "noon" -> 12:00, "midnight" -> 24:00: a time of day
+  std::vector<std::string> possessive_suffixes;  // "'s" of "Monday's": read as "Monday", left out of the span
+  PhraseSet age_words;  // "old" of "6-year-old": a hyphenated duration joined to one is an age
+  int partial_date_reach_days = 0;  // a day and month without a year up to this many days ahead is read forward
+  bool numeric_month_first = false;  // "11/02/89" is November 2 (US English), not 11 February
   PhraseSet duration_cues;       // "selama dua minggu"
   PhraseSet duration_terminals;  // "tiga tahun terakhir"
   PhraseSet future_cues;         // "akan", "dijadwalkan": bare months and days look forward

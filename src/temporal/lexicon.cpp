@@ -56,6 +56,7 @@ class LexiconReader {
 
     Lexicon& x = m_out;
     for (auto [key, set] : {std::pair{"weekday_needs_day_noun", &x.weekday_needs_day_noun},
+                            {"weekday_when_capitalized", &x.weekday_when_capitalized},
                             {"day_nouns", &x.day_nouns},
                             {"date_nouns", &x.date_nouns},
                             {"year_nouns", &x.year_nouns},
@@ -73,6 +74,9 @@ class LexiconReader {
                             {"quarter_nouns", &x.quarter_nouns},
                             {"half_nouns", &x.half_nouns},
                             {"set_words", &x.set_words},
+                            {"determiners", &x.determiners},
+                            {"age_words", &x.age_words},
+                            {"year_determiners", &x.year_determiners},
                             {"duration_cues", &x.duration_cues},
                             {"duration_terminals", &x.duration_terminals},
                             {"future_cues", &x.future_cues},
@@ -98,7 +102,8 @@ class LexiconReader {
                              {"event_words", &x.event_words},
                              {"verb_prefixes", &x.verb_prefixes},
                              {"verb_suffixes", &x.verb_suffixes},
-                             {"date_links", &x.date_links}})
+                             {"date_links", &x.date_links},
+                             {"possessive_suffixes", &x.possessive_suffixes}})
       if (auto e = affixes(key, *list)) return e;
     for (auto [key, table] : {std::pair{"numbers", &x.numbers}, {"relative_days", &x.relative_days},
                               {"ordinals", &x.ordinals}})
@@ -109,7 +114,10 @@ class LexiconReader {
           {"seasons", &x.seasons, {"SP", "SU", "FA", "WI"}},
           {"references", &x.references, {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}},
           {"time_zones", &x.time_zones, {}},
-          {"vague_durations", &x.vague_durations, {}}})
+          {"vague_durations", &x.vague_durations, {}},
+          {"set_adverbs", &x.set_adverbs, {}},
+          {"meridiems", &x.meridiems, {"AM", "PM"}},
+          {"clock_words", &x.clock_words, {}}})
       if (auto e = code_map(key, *table, allowed)) return e;
     if (auto e = unit_map()) return e;
     for (auto [key, dirs] : {std::pair{"unit_directions", &x.unit_directions},
@@ -133,6 +141,16 @@ class LexiconReader {
     if (const json* v = find("fallback")) {
       if (!v->is_boolean()) return m_doc.error_at("/fallback", "\"fallback\" must be true or false");
       m_out.fallback = v->get<bool>();
+    }
+    if (const json* v = find("numeric_month_first")) {
+      if (!v->is_boolean())
+        return m_doc.error_at("/numeric_month_first", "\"numeric_month_first\" must be true or false");
+      m_out.numeric_month_first = v->get<bool>();
+    }
+    if (const json* v = find("partial_date_reach_days")) {
+      if (!v->is_number_unsigned() || v->get<std::uint64_t>() > 183)
+        return m_doc.error_at("/partial_date_reach_days", "\"partial_date_reach_days\" must be a whole number from 0 to 183");
+      m_out.partial_date_reach_days = v->get<int>();
     }
     return std::nullopt;
   }
@@ -413,6 +431,8 @@ void collect_triggers(Lexicon& x) {
   x.units.for_each_phrase(collect);
   x.references.for_each_phrase(collect);
   x.vague_durations.for_each_phrase(collect);
+  x.set_adverbs.for_each_phrase(collect);
+  x.clock_words.for_each_phrase(collect);
   x.seasons.for_each_phrase(collect);
   x.parts_of_day.for_each_phrase(collect);
   x.time_zones.for_each_phrase(collect);  // "pukul 10 WIB": the bare hour is no trigger
@@ -426,7 +446,8 @@ void collect_triggers(Lexicon& x) {
     for (const auto& w : words) {
       covered |= x.trigger_words.count(w) > 0;
       int id = x.vocabulary.find(w);
-      bool common = (id >= 0 && x.function_words.contains(id)) || w.size() < 2;
+      // Counts ("beberapa" of "beberapa waktu") are as common as function words.
+      bool common = (id >= 0 && (x.function_words.contains(id) || x.vague_counts.contains(id))) || w.size() < 2;
       if (!common && (!best || w.size() > best->size())) best = &w;
     }
     if (!covered) x.trigger_words.insert(best ? *best : words.front());
@@ -474,6 +495,10 @@ void Lexicon::index_starters() {
   modifiers.collect_ids(ids);
   references.collect_ids(ids);
   vague_durations.collect_ids(ids);
+  set_adverbs.collect_ids(ids);
+  clock_words.collect_ids(ids);
+  determiners.collect_ids(ids);
+  year_determiners.collect_ids(ids);
   parts_of_day.collect_ids(ids);
   seasons.collect_ids(ids);
   // Direction words and anaphora open an expression where they come first ("last week", "that day").

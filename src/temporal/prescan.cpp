@@ -55,14 +55,16 @@ bool number_opens_window(std::string_view text, std::size_t start, std::size_t e
 bool is_trigger_word(std::string_view word, bool ascii_digit, bool non_ascii, const Lexicon& lexicon,
                      std::string& scratch) {
   if (ascii_digit || (non_ascii && has_full_width_digit(word))) return true;
-  if (!lexicon.trigger_filter.may_contain(word)) return false;
+  // Rough words keep the apostrophe ("jum'at" is a trigger, "Monday's" holds "monday").
+  auto apostrophe = word.find('\'');
+  bool whole = lexicon.trigger_filter.may_contain(word);
+  bool stem = apostrophe != std::string_view::npos && lexicon.trigger_filter.may_contain(word.substr(0, apostrophe));
+  if (!whole && !stem) return false;
   scratch.assign(word);
   for (char& c : scratch)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  if (lexicon.trigger_words.count(scratch)) return true;
-  // Rough words keep the apostrophe ("jum'at" is a trigger, "OpenAI's" holds "openai").
-  auto apostrophe = scratch.find('\'');
-  return apostrophe != std::string::npos && lexicon.trigger_words.count(scratch.substr(0, apostrophe));
+  if (whole && lexicon.trigger_words.count(scratch)) return true;
+  return stem && lexicon.trigger_words.count(scratch.substr(0, apostrophe));
 }
 
 }  // namespace

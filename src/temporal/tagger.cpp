@@ -87,6 +87,25 @@ chr::sys_days shift(chr::sys_days d, Unit u, int n) {
   }
 }
 
+// Whether d shifted by n units stays within the years TIMEX3 can write (1-9999):
+// "100 tahun lagi" from 9999-12-31 has no four-digit year.
+bool shift_in_range(chr::sys_days d, Unit u, long long n) {
+  long long months = 0;
+  switch (u) {
+    case Unit::month: months = n; break;
+    case Unit::quarter: months = 3 * n; break;
+    case Unit::half: months = 6 * n; break;
+    case Unit::year: months = 12 * n; break;
+    case Unit::decade: months = 120 * n; break;
+    case Unit::century: months = 1200 * n; break;
+    case Unit::week: months = n / 4; break;
+    case Unit::day: months = n / 30; break;
+    default: break;
+  }
+  long long year = static_cast<int>(chr::year_month_day(d).year()) + months / 12;
+  return year >= 2 && year <= 9998;  // a year of margin for the day and month parts
+}
+
 // ISO 8601 duration of n units; nullopt n is a vague amount ("beberapa tahun" -> PXY).
 std::string duration_value(Unit u, std::optional<int> n) {
   auto times = [&](int k) { return n ? std::to_string(*n * k) : std::string("X"); };
@@ -155,6 +174,7 @@ struct Clock {
 struct Narrative {
   std::optional<chr::sys_days> previous;
   std::string previous_value;
+  std::optional<chr::sys_days> day;  // the last day the text dated: the day being narrated
 };
 
 // Matches the rules over the tokens of one window. Each rule takes a token
@@ -173,8 +193,10 @@ class Matcher {
   // are reused from window to window.
   void run(std::string_view window, std::size_t base, std::vector<Timex>& out) {
     m_base = base;
+    m_window = window;
     text::tokenize(window, m_tokens);
     m_lex.ids_of(m_tokens, m_ids);
+    read_possessives();
     m_floor = 0;
     for (std::size_t i = 0; i < m_tokens.size();) {
       if (!can_start(i)) {
@@ -202,17 +224,34 @@ class Matcher {
   using Rule = Found (Matcher::*)(std::size_t);
 
   Found match_at(std::size_t i) {
+    if (Found f = determined(i)) return f;
     if (Found f = modified(i)) return f;
     return match_core(i);
   }
 
+  // "the third quarter", "the past two months", "the nine months": TimeML puts
+  // the article in the span of an expression made of words. Not before a
+  // number, month or weekday ("the 1990s", "the May 5 vote"), nor a SET.
+  Found determined(std::size_t i) {
+    std::size_t j = after(m_lex.determiners, i);
+    if (!j || !exists(j) || m_tokens[j].kind != TokenKind::word || month_at(j) || weekday_at(j)) return {};
+    if (char c = folded(j).front(); c >= '0' && c <= '9') return {};  // "the 1990s"
+    if (at(m_lex.determiners, j) || at(m_lex.year_determiners, j)) return {};
+    Found f = modified(j);
+    if (!f) f = match_core(j);
+    if (!f || f.items.front().first != j || f.items.front().type == TimexType::set) return {};
+    if (at(m_lex.references, j)) return {};  // "the recent decline": an adjective, the article is the noun's
+    f.items.front().first = i;
+    return f;
+  }
+
   Found match_core(std::size_t i) {
-    static constexpr std::array<Rule, 17> k_rules = {
+    static constexpr std::array<Rule, 18> k_rules = {
         &Matcher::reference,  &Matcher::set_expression, &Matcher::numeric_date,   &Matcher::day_month,
         &Matcher::month_day,  &Matcher::quarter_or_half, &Matcher::season,        &Matcher::decade,
         &Matcher::month_year, &Matcher::year_range,      &Matcher::cued_year,     &Matcher::relative_day,
         &Matcher::counted,    &Matcher::unit_relative,   &Matcher::weekday,       &Matcher::named_month,
-        &Matcher::time_alone};
+        &Matcher::time_alone, &Matcher::determined_year};
     for (Rule rule : k_rules)
       if (Found f = (this->*rule)(i)) return with_time(std::move(f));
     return {};
@@ -221,7 +260,7 @@ class Matcher {
   Timex emit(const Item& item, std::size_t base) {
     Timex t;
     t.begin = base + m_tokens[item.first].begin;
-    t.end = base + m_tokens[item.last - 1].end;
+    t.end = base + m_tokens[item.last - 1].end - m_trim[item.last - 1];
     t.type = item.type;
     t.value = item.value;
     t.mod = item.mod;
@@ -230,12 +269,44 @@ class Matcher {
       if (auto d = parse_date_value(std::string_view(item.value).substr(0, item.value.find('T')))) {
         m_narrative.previous = d->period.start;
         m_narrative.previous_value = d->value;
+        if (d->precision == Precision::day) m_narrative.day = d->period.start;
       }
     }
     return t;
   }
 
   // --- tokens --------------------------------------------------------------
+
+  // "Monday's", "next year's": ICU keeps the possessive in the word; it is read
+  // as the word without it and left out of the span.
+  void read_possessives() {
+    m_trim.assign(m_tokens.size(), 0);
+    if (m_lex.possessive_suffixes.empty()) return;
+    for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+      if (m_ids[i] >= 0 || m_tokens[i].kind != TokenKind::word) continue;
+      const std::string& s = m_tokens[i].folded;
+      for (const auto& suffix : m_lex.possessive_suffixes) {
+        if (s.size() <= suffix.size() || s.compare(s.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+        int id = m_lex.vocabulary.find(std::string_view(s).substr(0, s.size() - suffix.size()));
+        std::size_t raw = m_tokens[i].end - m_tokens[i].begin;
+        if (id < 0 || raw <= suffix.size()) continue;
+        m_ids[i] = id;
+        m_trim[i] = suffix.size();
+        break;
+      }
+    }
+  }
+
+  // "Minggu" written with a capital inside a sentence (not after its first word's place).
+  bool capitalized_inside_sentence(std::size_t i) const {
+    std::string_view raw = m_window.substr(m_tokens[i].begin, m_tokens[i].end - m_tokens[i].begin);
+    if (raw.size() < 2 || !(raw[0] >= 'A' && raw[0] <= 'Z') || !(raw[1] >= 'a' && raw[1] <= 'z')) return false;
+    if (i == 0) return false;
+    std::size_t k = i - 1;
+    while (k > 0 && m_tokens[k].kind == TokenKind::punct && !is_punct(k, ".") && !is_punct(k, "!") && !is_punct(k, "?"))
+      --k;
+    return !(is_punct(k, ".") || is_punct(k, "!") || is_punct(k, "?") || m_tokens[k].kind == TokenKind::punct);
+  }
 
   // Every rule starts at a word that can open an expression or at a token
   // with a digit ("2023", "23rd", "Q3"): any other token is passed over
@@ -325,6 +396,7 @@ class Matcher {
   // pemerintah akan ..."); elsewhere one after is as often about something
   // else ("said on Jan. 23 that it would ...").
   bool future_context(std::size_t i) const {
+    m_past_cue = false;
     auto boundary = [&](std::size_t k) { return is_punct(k, ".") || is_punct(k, "!") || is_punct(k, "?"); };
     std::size_t k = i, words_before = 0;
     bool sentence_start = false;
@@ -338,7 +410,7 @@ class Matcher {
         sentence_start = true;
         break;
       }
-      if (at(m_lex.past_cues, k)) return false;
+      if (at(m_lex.past_cues, k)) return !(m_past_cue = true);
       if (at(m_lex.future_cues, k)) return true;
       if (m_tokens[k].kind != TokenKind::punct) ++words_before;
     }
@@ -356,6 +428,7 @@ class Matcher {
     if (std::size_t k = after(m_lex.vague_counts, i)) return Count{std::nullopt, k};
     if (names_a_reference(i)) return std::nullopt;
     if (auto n = number(i)) return n->digits <= 3 ? std::optional(Count{n->value, i + 1}) : std::nullopt;
+    if (auto n = grouped_number(i)) return Count{*n, i + 1};  // "1.000 tahun lalu", "1,000 years ago"
     auto hit = at(m_lex.numbers, i);
     if (!hit) return std::nullopt;
     int v = hit->value;
@@ -375,6 +448,28 @@ class Matcher {
     return Count{v, k};
   }
 
+  // Digits grouped in thousands by '.' or ',': "1.000", "10,000" (one ICU token).
+  std::optional<int> grouped_number(std::size_t i) const {
+    if (!exists(i) || m_tokens[i].kind != TokenKind::number) return std::nullopt;
+    std::string_view s = folded(i);
+    std::size_t lead = s.find_first_of(".,");
+    if (lead == std::string_view::npos || lead == 0 || lead > 3 || (s.size() - lead) % 4 != 0) return std::nullopt;
+    std::string digits(s.substr(0, lead));
+    for (std::size_t k = lead; k < s.size(); k += 4) {
+      if (s[k] != s[lead]) return std::nullopt;
+      digits += s.substr(k + 1, 3);
+    }
+    auto n = parse_digits(digits);
+    return n && n->digits == digits.size() ? std::optional(n->value) : std::nullopt;
+  }
+
+  // A unit right after a count, or after a hyphen joining them: "two-year", "30-year", "several-year".
+  std::optional<UnitAt> unit_after_count(std::size_t k) const {
+    if (auto u = unit_at(k)) return u;
+    if (k >= 1 && is_punct(k, "-") && adjacent(k - 1) && adjacent(k)) return unit_at(k + 1);
+    return std::nullopt;
+  }
+
   std::optional<UnitAt> unit_at(std::size_t i) const {
     if (auto hit = at(m_lex.units, i)) return UnitAt{hit->value, i + hit->length, false};
     if (!exists(i) || m_tokens[i].kind != TokenKind::word) return std::nullopt;
@@ -391,12 +486,15 @@ class Matcher {
 
   Resolved relative(Unit u, int n) const {
     if (!dct()) return {unknown_value(u), "", std::nullopt};
+    if (!shift_in_range(*dct(), u, n)) return {n < 0 ? "PAST_REF" : "FUTURE_REF", m_dct_value, std::nullopt};
     chr::sys_days d = shift(*dct(), u, n);
     return {value_at(u, d), m_dct_value, u == Unit::day ? std::optional(d) : std::nullopt};
   }
 
   Resolved narrative(Unit u, int n) const {
     if (!m_narrative.previous) return relative(u, n);
+    if (!shift_in_range(*m_narrative.previous, u, n))
+      return {n < 0 ? "PAST_REF" : "FUTURE_REF", m_narrative.previous_value, std::nullopt};
     chr::sys_days d = shift(*m_narrative.previous, u, n);
     return {value_at(u, d), m_narrative.previous_value, u == Unit::day ? std::optional(d) : std::nullopt};
   }
@@ -424,7 +522,8 @@ class Matcher {
       if (!v) continue;
       chr::sys_days d = v->period.start;
       if (weekday && static_cast<int>(chr::weekday(d).iso_encoding()) != weekday) continue;
-      bool direction_ok = weekday || (future ? d >= *dct() : d <= *dct());
+      bool near_ahead = d > *dct() && d - *dct() <= chr::days(m_lex.partial_date_reach_days) && !m_past_cue;
+      bool direction_ok = weekday || (future ? d >= *dct() : (d <= *dct() || near_ahead));
       if (!direction_ok) continue;
       if (!best || chr::abs(d - *dct()) < chr::abs(*best - *dct())) best = d;
     }
@@ -447,9 +546,13 @@ class Matcher {
     return {day_value(d), m_dct_value, d};
   }
 
+  // "17/11/23": the year of that century nearest below five years after the
+  // document date ("89" is 1989 in a 1989 article, 2089 never before 2084).
   int expand_two_digit_year(int yy) const {
-    int pivot = dct() ? static_cast<int>(chr::year_month_day(*dct()).year()) % 100 + 5 : 50;
-    return yy <= pivot ? 2000 + yy : 1900 + yy;
+    if (!dct()) return yy <= 50 ? 2000 + yy : 1900 + yy;
+    int now = static_cast<int>(chr::year_month_day(*dct()).year());
+    int year = now / 100 * 100 + yy;
+    return year > now + 5 ? year - 100 : year;
   }
 
   static Item date_item(std::size_t first, std::size_t last, Resolved r) {
@@ -563,6 +666,14 @@ class Matcher {
   // "setiap minggu" P1W, "setiap dua minggu" P2W, "setiap Senin" XXXX-WXX-1,
   // "setiap 21 April" XXXX-04-21, "setiap tanggal 17" XXXX-XX-17
   Found set_expression(std::size_t i) {
+    if (auto hit = at(m_lex.set_adverbs, i)) {  // "daily" P1D, "weekly" P1W
+      Item item;
+      item.first = i;
+      item.last = i + hit->length;
+      item.type = TimexType::set;
+      item.value = hit->value;
+      return single(item);
+    }
     std::size_t j = after(m_lex.set_words, i);
     if (!j) return {};
     Item item;
@@ -613,6 +724,8 @@ class Matcher {
       std::optional<DateValue> v;
       if (a->digits == 4 && is_month_number(*b) && c->digits == 2)  // ISO 8601
         v = make_day(a->value, b->value, c->value);
+      else if (m_lex.numeric_month_first && is_month_number(*a) && is_day_number(*b) && (c->digits == 4 || c->digits == 2))
+        v = make_day(c->digits == 2 ? expand_two_digit_year(c->value) : c->value, a->value, b->value);
       else if (is_day_number(*a) && is_month_number(*b) && (c->digits == 4 || c->digits == 2))
         v = make_day(c->digits == 2 ? expand_two_digit_year(c->value) : c->value, b->value, a->value);
       if (!v || (c->digits == 4 && !is_year_number(*c) && a->digits != 4)) return {};
@@ -680,6 +793,7 @@ class Matcher {
       if (auto dir = m_lex.unit_directions.after ? at(m_lex.unit_directions.words, last) : std::nullopt;
           dir && dir->value != 0) {
         future = dir->value > 0;
+        m_past_cue = !future;  // "8 Maret lalu": never read forward
         last += dir->length;
       }
       return single(date_item(first, last, day_month_relative(*d, m->first, future, weekday)));
@@ -799,7 +913,9 @@ class Matcher {
     }
     // Ordinal first: "the third quarter of 2023", "kedua" is never first in Indonesian.
     if (auto hit = at(m_lex.ordinals, i); hit && hit->value <= limit) {
-      if (std::size_t j = after(nouns, i + hit->length)) return part_item(i, j, kind, hit->value);
+      std::size_t k = i + hit->length;
+      if (is_punct(k, "-") && adjacent(k - 1) && adjacent(k)) ++k;  // "third-quarter"
+      if (std::size_t j = after(nouns, k)) return part_item(i, j, kind, hit->value);
     }
     return {};
   }
@@ -866,6 +982,17 @@ class Matcher {
       item.first = first;
       item.last = j + 3;
       item.value = fmt::format("{:03}", *y / 10);
+      return single(item);
+    }
+    // "tahun 80-an" 198: a short decade only after a year noun; read in the 1900s.
+    if (auto n = number(j); n && j > i && n->digits == 2 && n->value % 10 == 0 && adjacent(j) &&
+                            is_punct(j + 1, "-") && adjacent(j + 1) && exists(j + 2) &&
+                            std::find(m_lex.decade_suffixes.begin(), m_lex.decade_suffixes.end(), folded(j + 2)) !=
+                                m_lex.decade_suffixes.end()) {
+      Item item;
+      item.first = first;
+      item.last = j + 3;
+      item.value = fmt::format("19{}", n->value / 10);
       return single(item);
     }
     if (!exists(j) || m_tokens[j].kind == TokenKind::punct) return {};
@@ -946,6 +1073,17 @@ class Matcher {
     return f;
   }
 
+  // "a 2019 merger", "its 1990 invasion": a year between a determiner and a
+  // word is a date; the determiner is not part of the span.
+  Found determined_year(std::size_t i) {
+    std::size_t j = after(m_lex.year_determiners, i);
+    if (!j) return {};
+    auto y = year_at(j);
+    if (!y || !exists(j + 1) || m_tokens[j + 1].kind != TokenKind::word || adjacent(j)) return {};
+    if (unit_at(j + 1) || month_at(j + 1) || at(m_lex.numbers, j + 1) || at(m_lex.reference_nouns, j + 1)) return {};
+    return single(absolute_item(j, j + 1, make_year(*y)));
+  }
+
   // "UU Nomor 23 Tahun 2014", "Law No. 23 of 2014": the number after a
   // reference noun is an identifier, and the year after it dates the document.
   bool names_a_reference(std::size_t number_at) const {
@@ -971,10 +1109,12 @@ class Matcher {
       count = Count{1, unit->next};
     } else {
       auto c = count_at(i);
-      if (!c || !(unit = unit_at(c->next)) || unit->counted) return {};
+      if (!c || !(unit = unit_after_count(c->next)) || unit->counted) return {};
       count = *c;
     }
     std::size_t k = unit->next;
+    // "6-year-old": an age, not a duration of the story.
+    if (is_punct(k, "-") && adjacent(k - 1) && adjacent(k) && at(m_lex.age_words, k + 1)) return {};
     bool for_a_while = i >= 1 && at(m_lex.duration_cues, i - 1);
     if (!for_a_while) {
       if (auto d = at(m_lex.count_directions.words, k)) return counted_date(i, k + d->length, *unit, count, d->value, false);
@@ -1006,7 +1146,7 @@ class Matcher {
     if (!m_lex.unit_directions.after) {
       if (auto d = at(m_lex.unit_directions.words, i)) {
         std::size_t j = i + d->length;
-        if (auto c = count_at(j); c && c->value) {
+        if (auto c = count_at(j)) {
           if (auto u = unit_at(c->next); u && !u->counted) {
             Item item;
             item.first = i;
@@ -1051,7 +1191,9 @@ class Matcher {
     }
     auto w = weekday_at(j);
     if (!w) return {};
-    if (!noun && dir == 0 && at(m_lex.weekday_needs_day_noun, j)) return {};
+    if (!noun && dir == 0 && at(m_lex.weekday_needs_day_noun, j) &&
+        !(at(m_lex.weekday_when_capitalized, j) && (capitalized_inside_sentence(j) || at(m_lex.parts_of_day, w->second))))
+      return {};
     std::size_t k = w->second;
     std::size_t probe = (is_punct(k, "(") || is_punct(k, ",")) ? k + 1 : k;
     if (numeric_or_named_date_at(probe)) return {};  // the date rule takes the weekday with it
@@ -1116,26 +1258,62 @@ class Matcher {
 
   // "pukul 10.15 WIB", "jam 9 malam", "pagi ini"
   Found time_alone(std::size_t i) {
-    if (auto p = at(m_lex.parts_of_day, i)) {
-      std::size_t k = i + p->length;
+    // "malam itu", "that night": the part of the day being narrated.
+    std::size_t lead = m_lex.anaphora_after ? 0 : after(m_lex.anaphora, i);
+    if (auto p = at(m_lex.parts_of_day, lead ? lead : i)) {
+      std::size_t k = (lead ? lead : i) + p->length;
+      std::size_t that = lead ? k : (m_lex.anaphora_after ? after(m_lex.anaphora, k) : 0);
       auto d = at(m_lex.unit_directions.words, k);
-      if (!m_lex.unit_directions.after || !d || d->value != 0) return {};
-      Resolved r = relative(Unit::day, 0);
-      Item item = date_item(i, k + d->length, r);
+      bool today = m_lex.unit_directions.after && d && d->value == 0;
+      if (!today && !that) return {};
+      Item item = date_item(i, today ? k + d->length : that, today ? relative(Unit::day, 0) : narrated_day());
       item.type = TimexType::time;
       item.value += "T" + p->value;
       item.day.reset();
       return single(item);
     }
     std::size_t j = after(m_lex.time_cues, i);
-    auto clock = clock_at(j ? j : i, j != 0);
-    if (!clock) return {};
     Item item;
     item.first = i;  // the cue is part of the span: "pukul 10.15 WIB"
     item.type = TimexType::time;
-    Resolved r = relative(Unit::day, 0);
+    std::size_t at_clock = j ? j : i;
+    if (auto word = at(m_lex.clock_words, at_clock)) {  // "noon", "midnight"
+      Resolved r = narrated_day();
+      item.anchor = r.anchor;
+      item.value = r.value + "T" + word->value;
+      item.last = at_clock + word->length;
+      return on_day_after(item);
+    }
+    auto clock = clock_at(at_clock, j != 0);
+    if (!clock) clock = glued_clock_at(at_clock);
+    if (!clock) return {};
+    Resolved r = narrated_day();
     item.anchor = r.anchor;
-    return single(finish_clock(item, r.value, *clock));
+    finish_clock(item, r.value, *clock);
+    return on_day_after(item);
+  }
+
+  // A time without a date belongs to the day being narrated: the last day the
+  // text dated before it ("Senin (24/11/2014) ... Pukul 09.30, ..."), else the document date.
+  Resolved narrated_day() const {
+    if (m_narrative.day) return {day_value(*m_narrative.day), day_value(*m_narrative.day), m_narrative.day};
+    return relative(Unit::day, 0);
+  }
+
+  // "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 6": a day right after a time dates it.
+  Found on_day_after(Item& item) {
+    std::size_t k = item.last;
+    if (is_punct(k, ",")) ++k;
+    std::string clock = item.value.substr(item.value.find('T'));
+    for (Rule rule : {&Matcher::relative_day, &Matcher::weekday, &Matcher::month_day, &Matcher::day_month}) {
+      Found f = (this->*rule)(k);
+      if (!f || f.items.size() != 1 || !f.items.front().day || f.items.front().first != k) continue;
+      item.value = f.items.front().value + clock;
+      item.anchor = f.items.front().anchor;
+      item.last = f.next;
+      break;
+    }
+    return single(item);
   }
 
   // "10.15", "10:15", and with a cue "10"; then a zone or a part of day.
@@ -1154,18 +1332,42 @@ class Matcher {
       m = number(i + 2);
       c.next = i + 3;
       if (m->digits != 2) return std::nullopt;
-    } else if (cued) {
-      // An hour alone ("pukul 10 pagi", "at 9 p.m.") needs a part of day or a
-      // zone after it: "at 6%" or "jam 3" are not times.
+    } else if (cued || at(m_lex.meridiems, i + 1)) {
+      // An hour alone ("pukul 10 pagi", "at 9 p.m.") needs a part of day, a
+      // meridiem or a zone after it: "at 6%" or "jam 3" are not times.
       h = parse_digits(s);
       c.next = i + 1;
-      if (!at(m_lex.parts_of_day, c.next) && !at(m_lex.time_zones, c.next)) return std::nullopt;
+      if (!at(m_lex.parts_of_day, c.next) && !at(m_lex.time_zones, c.next) && !at(m_lex.meridiems, c.next))
+        return std::nullopt;
     }
     if (!h || h->digits > 2 || h->value > 24 || (m && m->value > 59)) return std::nullopt;
     c.hour = h->value;
     c.minute = m ? m->value : 0;
+    bool meridiem = false;
+    if (auto mer = at(m_lex.meridiems, c.next)) {  // "9:30 PM" is 21:30, "12 a.m." 00:00
+      if (c.hour < 1 || c.hour > 12) return std::nullopt;
+      c.hour = mer->value == "PM" ? c.hour % 12 + 12 : c.hour % 12;
+      c.next += mer->length;
+      meridiem = true;
+    }
     bool zone = at(m_lex.time_zones, c.next).has_value();
-    if (!cued && !zone) return std::nullopt;  // "10.15" alone is as likely a score or an amount
+    if (!cued && !zone && !meridiem) return std::nullopt;  // "10.15" alone is as likely a score or an amount
+    return c;
+  }
+
+  // "5pm", "11am": an hour and a meridiem in one token.
+  std::optional<Clock> glued_clock_at(std::size_t i) const {
+    if (!exists(i) || m_tokens[i].kind == TokenKind::punct) return std::nullopt;
+    std::string_view s = folded(i);
+    std::size_t digits = 0;
+    while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 2 || digits == s.size()) return std::nullopt;
+    auto mer = m_lex.meridiems.match({m_lex.vocabulary.find(s.substr(digits))}, 0);
+    auto h = parse_digits(s.substr(0, digits));
+    if (!mer || mer->length != 1 || !h || h->value < 1 || h->value > 12) return std::nullopt;
+    Clock c;
+    c.hour = mer->value == "PM" ? h->value % 12 + 12 : h->value % 12;
+    c.next = i + 1;
     return c;
   }
 
@@ -1191,11 +1393,21 @@ class Matcher {
     std::size_t k = f.next;
     if (is_punct(k, ",")) ++k;
     std::size_t cue = after(m_lex.time_cues, k);
-    if (auto clock = clock_at(cue ? cue : k, true); clock && (cue || clock->next > k + 1 || at(m_lex.time_zones, clock->next) ||
-                                                              m_tokens[k].folded.find('.') != std::string::npos)) {
+    auto clock = clock_at(cue ? cue : k, true);
+    if (!clock) clock = glued_clock_at(cue ? cue : k);
+    if (clock && (cue || clock->next > k + 1 || at(m_lex.time_zones, clock->next) || at(m_lex.meridiems, k + 1) ||
+                  glued_clock_at(k) || m_tokens[k].folded.find('.') != std::string::npos)) {
       std::string date = last.value;
       last.type = TimexType::time;
       finish_clock(last, date, *clock);
+      f.next = last.last;
+      return f;
+    }
+    if (auto word = at(m_lex.clock_words, f.next)) {  // "Thursday noon"
+      last.type = TimexType::time;
+      last.value += "T" + word->value;
+      last.last = f.next + word->length;
+      last.day.reset();
       f.next = last.last;
       return f;
     }
@@ -1210,6 +1422,8 @@ class Matcher {
   }
 
   std::vector<Token> m_tokens;
+  std::vector<std::size_t> m_trim;  // bytes of a possessive at the end of each token ("'s")
+  std::string_view m_window;
   std::size_t m_floor = 0;  // the first token no expression of this window has taken
   std::vector<int> m_ids;  // vocabulary id of each token
   std::size_t m_base = 0;  // byte offset of the window in the text
@@ -1225,6 +1439,7 @@ class Matcher {
   std::optional<chr::sys_days> m_dct;
   std::string m_dct_value;
   mutable bool m_used_dct = false;
+  mutable bool m_past_cue = false;  // the last future_context() met a past cue first
 
  public:
   bool used_document_date() const { return m_used_dct; }

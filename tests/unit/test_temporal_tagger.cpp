@@ -97,6 +97,34 @@ TEST_CASE("the tagger reads every sentence of the table right", "[temporal]") {
   CHECK(undated >= 60);
 }
 
+TEST_CASE("the English development cases follow the TimeML conventions", "[temporal]") {
+  auto cases = load_table("temporal_english.tsv");
+  CHECK(cases.size() >= 30);
+  for (const auto& c : cases) {
+    INFO("tests/data/temporal_english.tsv:" << c.line << ": " << c.text);
+    CHECK(describe(c.text, tag(c.language, c.text, c.dct)) == c.expected);
+  }
+}
+
+TEST_CASE("a time without a date shows the narrated day it was anchored to", "[temporal]") {
+  auto found = tag("id", "Rapat digelar Senin (24/11/2014). Pukul 09.30 rapat dimulai.", "2014-11-26");
+  REQUIRE(found.size() == 2);
+  CHECK(found[1].value == "2014-11-24T09:30");
+  CHECK(found[1].anchor == "2014-11-24");
+  auto alone = tag("id", "Pukul 09.30 rapat dimulai.", "2014-11-26");
+  REQUIRE(alone.size() == 1);
+  CHECK(alone[0].anchor == "2014-11-26");
+}
+
+TEST_CASE("counts far in the past or future never wrap the year", "[temporal]") {
+  auto far = tag("id", "Kota itu akan tenggelam 100 tahun lagi.", "9999-12-31");
+  REQUIRE(far.size() == 1);
+  CHECK(far[0].value == "FUTURE_REF");
+  auto back = tag("id", "Situs itu dihuni 10.000 tahun lalu.", "2014-11-26");
+  REQUIRE(back.size() == 1);
+  CHECK(back[0].value == "PAST_REF");
+}
+
 TEST_CASE("spans are exact byte offsets into the text", "[temporal]") {
   std::string text = "Microsoft menyebutkan, Rabu (25/1/2023), investasi pada tahun 2019 dan 2021.";
   auto found = tag("id", text);
