@@ -65,6 +65,11 @@ constexpr std::size_t k_restatement_reach = 40;
 // keep the work and the quotes of one sentence linear in its length.
 constexpr std::size_t k_max_dates_per_sentence = 16;
 constexpr std::size_t k_max_sentence_bytes = 16384;
+// Each date quotes its whole sentence: past this many times the text's bytes
+// (plus one largest sentence) in quotes, a text's further dated sentences are
+// lists too, so its citations stay linear in its length with a small factor
+// however its dates fall (sentences of 16 dates just under 16 KiB each).
+constexpr std::size_t k_quote_factor = 4;
 
 std::string_view language_sample(std::string_view body) {
   if (body.size() <= k_language_sample) return body;
@@ -495,9 +500,14 @@ class DocumentLinker {
     m_lists.clear();
     std::map<std::size_t, std::size_t> count;
     for (const auto& [i, d] : in_sentence) ++count[i];
+    std::size_t quoted = 0;
+    const std::size_t budget = k_quote_factor * m_body.size() + k_max_dates_per_sentence * k_max_sentence_bytes;
     for (const auto& [i, n] : count) {
       std::size_t bytes = m_sentences[i].span.end - m_sentences[i].span.begin;
-      if (n > k_max_dates_per_sentence || bytes > k_max_sentence_bytes) m_lists[i] = n;
+      if (n > k_max_dates_per_sentence || bytes > k_max_sentence_bytes || quoted + n * bytes > budget)
+        m_lists[i] = n;
+      else
+        quoted += n * bytes;
     }
     for (auto& [i, d] : in_sentence) {
       if (m_lists.contains(i)) {
@@ -632,9 +642,10 @@ class DocumentLinker {
     if (auto list = m_lists.find(i); list != m_lists.end()) {
       m_record.dropped.push_back(
           {"list", fmt::format("{} dates in {} bytes: a list, a table or text without sentence ends, not a report "
-                               "(a sentence reports events with at most {} dates and {} bytes)",
+                               "(a sentence reports events with at most {} dates and {} bytes, and a text's "
+                               "quotes hold at most {} times its bytes)",
                                list->second, s.span.end - s.span.begin, k_max_dates_per_sentence,
-                               k_max_sentence_bytes),
+                               k_max_sentence_bytes, k_quote_factor),
            cite(i, &m_list_first.at(i))});
       return;
     }

@@ -309,6 +309,34 @@ TEST_CASE("a sentence with too many dates is a list: reviewed, never an entry pe
   CHECK(lists == 1);
 }
 
+TEST_CASE("a text's quotes hold at most four times its bytes, however its dates fall", "[e2e][robust]") {
+  TempDir dir;
+  // Sentences of 16 dates, each about 4 KB: every date would quote its
+  // sentence, 16 times the text in all.
+  std::string text;
+  for (int s = 0; s < 40; ++s) {
+    std::string sentence = "Microsoft dan OpenAI bekerja sama pada";
+    for (int d = 0; d < 16; ++d) sentence += " " + std::to_string(1 + d) + " Maret " + std::to_string(1990 + s) + ",";
+    sentence += std::string(4000 - sentence.size(), 'x') + ".\n";
+    text += sentence;
+  }
+  test::write_file(dir / "many.txt", text);
+  auto r = run_cli({"build", "--no-topic", dir.path().string()});
+  CHECK(r.exit_code == 0);
+  json doc = json::parse(r.out);
+  std::size_t quoted = 0;
+  for (const auto& e : doc["events"])
+    for (const auto& c : e["citations"]) quoted += c["quote"].get<std::string>().size();
+  CHECK(quoted > 0);
+  CHECK(quoted <= 4 * text.size() + 16 * 16384);
+  auto review = run_cli({"review", "--format", "json", dir.path().string()});
+  json items = json::parse(review.out);
+  std::size_t lists = 0;
+  for (const auto& item : items["review"]) lists += item["reason"] == "list";
+  // 40 sentences of 64,000 quoted bytes each against a budget of 4 * 160,040 + 262,144 bytes.
+  CHECK(lists == 40 - (4 * text.size() + 16 * 16384) / (16 * 4001));
+}
+
 TEST_CASE("invalid option values name the option and exit 2 before any work", "[e2e][robust]") {
   auto since = run_cli({"build", "data/", "--since", "2023-13"});
   CHECK(since.exit_code == 2);
