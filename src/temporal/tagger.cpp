@@ -1305,8 +1305,14 @@ class Matcher {
     std::size_t k = item.last;
     if (is_punct(k, ",")) ++k;
     std::string clock = item.value.substr(item.value.find('T'));
-    for (Rule rule : {&Matcher::relative_day, &Matcher::weekday, &Matcher::month_day, &Matcher::day_month}) {
-      Found f = (this->*rule)(k);
+    // A numeric date first: "pukul 7:55 WIB, Jumat (5/12/2014)" starts its
+    // match at the number, after the weekday and the parenthesis.
+    const std::pair<Rule, std::size_t> tries[] = {{&Matcher::numeric_date, k},  {&Matcher::numeric_date, k + 2},
+                                                  {&Matcher::relative_day, k}, {&Matcher::weekday, k},
+                                                  {&Matcher::month_day, k},    {&Matcher::day_month, k}};
+    for (const auto& [rule, at] : tries) {
+      if (!exists(at)) continue;
+      Found f = (this->*rule)(at);
       if (!f || f.items.size() != 1 || !f.items.front().day || f.items.front().first != k) continue;
       item.value = f.items.front().value + clock;
       item.anchor = f.items.front().anchor;
