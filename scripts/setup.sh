@@ -7,8 +7,8 @@
 #
 # Usage: bash scripts/setup.sh [--tests]
 #   --tests  also install the tools the test suite runs the outputs through
-#            (python3-jsonschema, cmark, chromium); the README's test command
-#            passes it.
+#            (python3-jsonschema, cmark, chromium) and the Dask driver's test
+#            needs (python3-distributed); the README's test command passes it.
 # Everything it prints goes to stderr, so `setup.sh && mstimeline ... | jq`
 # keeps stdout for the timeline.
 # Environment: MSTL_BUILD_DIR (default: build), CMAKE_BUILD_TYPE (default:
@@ -23,7 +23,7 @@ build_dir=${MSTL_BUILD_DIR:-build}
 # examples and the tests that run them; python3: scripts/ and bench/ helpers).
 packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libicu-dev libfmt-dev libre2-dev pkg-config catch2 jq python3)
 case "${1:-}" in
-  --tests) packages+=(python3-jsonschema cmark chromium) ;;
+  --tests) packages+=(python3-jsonschema cmark chromium python3-distributed) ;;
   "") ;;
   *) echo "usage: bash scripts/setup.sh [--tests]" >&2; exit 2 ;;
 esac
