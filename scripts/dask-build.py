@@ -25,8 +25,8 @@ worker), or the run fails naming the shard that differs.
 Exit codes: 0 success; 1 --check found a difference (merge's); 2 usage error (distributed not importable
 too), or a shard or the merge exited 2: input that cannot be used, or --strict and a warning; 3 mstimeline's
 internal error in a shard or the merge; 4 a shard failed otherwise (killed, worker lost, binary not found,
-part not visible here, another build's part) or the scheduler could not be reached. With several failed
-shards, the first in shard order gives the code.
+part not visible here, another build's part), or the scheduler could not be reached or had no worker after
+--wait-for-workers seconds. With several failed shards, the first in shard order gives the code.
 
 Needs Debian's python3-distributed (hence /usr/bin/python3, which sees it); standard library otherwise.
 """
@@ -98,6 +98,8 @@ def parse_args(argv):
                         "kept after the run")
     p.add_argument("--mstimeline", default="mstimeline", metavar="PATH",
                    help="the mstimeline binary, the same build on every worker and here [default: mstimeline on PATH]")
+    p.add_argument("--wait-for-workers", type=float, default=60, metavar="SECONDS",
+                   help="with --scheduler: fail when no worker has joined it after this long [default: 60]")
     p.add_argument("--shard-jobs", type=int, default=1, metavar="J", help="extract -j of each shard [default: 1]")
 
     b = p.add_argument_group("build options, passed to extract (input) or merge (output)")
@@ -244,7 +246,13 @@ def start_client(args):
     import logging
     from distributed import Client, LocalCluster
     if args.scheduler:
-        return Client(args.scheduler, timeout="30s"), None
+        client = Client(args.scheduler, timeout="30s")
+        try:
+            client.wait_for_workers(1, timeout=args.wait_for_workers)
+        except BaseException:
+            client.close()
+            raise
+        return client, None
     cluster = LocalCluster(n_workers=args.local, threads_per_worker=1, processes=not args.local_threads,
                            dashboard_address=None, silence_logs=logging.ERROR)
     return Client(cluster), cluster
@@ -281,8 +289,9 @@ def main(argv):
                 os.unlink(part)
         try:
             client, cluster = start_client(args)
-        except OSError as e:
-            print(f"{PROG}: cannot reach the scheduler {args.scheduler}: {e}", file=sys.stderr)
+        except OSError as e:  # TimeoutError too: no scheduler, or no worker joined it
+            print(f"{PROG}: cannot reach the scheduler {args.scheduler} or no worker joined it: {e}",
+                  file=sys.stderr)
             return 4
         try:
             results = run_shards(client, binary, args, parts)
