@@ -31,6 +31,7 @@ part not visible here, another build's part), or the scheduler could not be reac
 Needs Debian's python3-distributed (hence /usr/bin/python3, which sees it); standard library otherwise.
 """
 import argparse
+import json
 import os
 import shutil
 import socket
@@ -70,7 +71,6 @@ def extract_shard(command, part):
 
 
 def read_header_fingerprint(path):
-    import json
     with open(path, "rb") as f:
         line = f.readline()
     try:
