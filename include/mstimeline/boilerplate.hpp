@@ -11,7 +11,11 @@
 //
 // Every key is optional; unknown keys and patterns that do not compile are
 // errors at their position. Patterns run on RE2, whose time is linear in the
-// line, so no line and no pattern can make a match slow or deep.
+// line, so no line and no pattern can make a match slow or deep. A rule that
+// would drop nearly every line is refused too: a `prefixes` or `contains`
+// entry of one character (or only spaces), a pattern that matches the empty
+// string (".*", "(Iklan)?") or any line (".+", "\\S.*": checked on a line of
+// every printable character).
 //
 // Boilerplate lines are never cited and never an event; so are lines that
 // repeat an earlier line of the same article. A rule never costs more than a
@@ -69,7 +73,10 @@ struct Boilerplate {
   std::string describe(BoilerplateRule rule) const;
 };
 
-// Adds the rules of one file to `out`.
+// Adds the rules of one file to `out`, and appends every problem of the file
+// to `problems` in the order the rules were read (the one validator).
+void check_boilerplate(const JsonDoc& doc, Boilerplate& out, std::vector<Diagnostic>& problems);
+// The same, returning the first problem.
 std::optional<Diagnostic> parse_boilerplate(const JsonDoc& doc, Boilerplate& out);
 
 // The lines of `text` that are article text: not boilerplate, not empty, not

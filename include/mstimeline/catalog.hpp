@@ -22,10 +22,16 @@
 // event with `requires_date` links only to a sentence holding a date inside
 // (or around) its own: its triggers are too common alone ("investasi").
 //
-// Checked, each error at its position (`mstimeline catalog check`): the
-// fields' types, ids (lowercase letters, digits, '-') unique, dates real
-// calendar dates, kinds from k_event_kinds, at least one title, actor and
-// trigger, no unknown key.
+// Checked, each error at its position (`mstimeline catalog check` lists
+// every one; build, extract and review stop at the first): the fields'
+// types, ids (lowercase letters, digits, '-') unique, dates real calendar
+// dates, kinds from k_event_kinds, at least one title, actor and trigger, no
+// unknown key, no trigger of a single character. Given the knowledge
+// (CatalogContext), every language code of titles and triggers must have a
+// lexicon, and no trigger may be made only of that lexicon's function_words
+// (and single characters): "dan", "pada", "the" are in nearly every sentence,
+// so such an event would be linked everywhere. Given a topic profile, every
+// actor must be a side's name or alias.
 #pragma once
 
 #include <map>
@@ -40,6 +46,9 @@
 #include "mstimeline/timex.hpp"
 
 namespace mstl {
+
+struct Knowledge;
+struct TopicProfile;
 
 inline constexpr const char* k_catalog_file = "catalog.json";
 inline constexpr std::string_view k_event_kinds[] = {"investment", "agreement", "leadership", "personnel",
@@ -75,7 +84,20 @@ struct Catalog {
   NeedleSet trigger_words;           // every word of every trigger, to see in one pass which a sentence holds
 };
 
-Expected<Catalog> parse_catalog(const JsonDoc& doc);
+// What a catalog is checked against besides itself; either may be absent.
+struct CatalogContext {
+  const Knowledge* knowledge = nullptr;  // languages with a lexicon; triggers not only its function words
+  const TopicProfile* topic = nullptr;   // actors named by a side
+};
+
+// The one reader and validator of a catalog. Appends every problem to
+// `problems`, in the order of the file, and returns the events that have
+// none: use the catalog only when no problem was added.
+Catalog check_catalog(const JsonDoc& doc, const CatalogContext& context, std::vector<Diagnostic>& problems);
+
+// The catalog, or its first problem, whose message ends with how many more
+// there are ("(and 3 more problems: ...)").
+Expected<Catalog> parse_catalog(const JsonDoc& doc, const CatalogContext& context = {});
 
 // CatalogEvent::content_words of an event (parse_catalog fills them).
 std::vector<std::string> content_words_of(const CatalogEvent& e);

@@ -23,6 +23,7 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace mstl {
 
@@ -45,6 +46,10 @@ struct Diagnostic {
   // severity ("warning", "error") goes after the location, as compilers do.
   std::string to_string(std::string_view severity = {}) const;
 };
+
+// Diagnostics of one file in the order of the file (by line, then column;
+// those without a position first), whatever order the rules found them in.
+void sort_by_position(std::vector<Diagnostic>& diagnostics);
 
 // Line and column of a byte offset in UTF-8 text, plus that line's text.
 Diagnostic locate(std::string path, std::string_view text, std::size_t offset, std::string message);

@@ -50,8 +50,11 @@ struct Knowledge {
 };
 
 // Loads and validates every knowledge file; the first invalid one is an Error
-// whose message is its `path:line:col` diagnostic.
-Knowledge load_knowledge(const std::filesystem::path& data_dir);
+// whose message is its `path:line:col` diagnostic. With `problems` (a check
+// of the curator's files), every problem of the boilerplate files is
+// appended there instead, and the rules that have none are kept; the other
+// files still throw at the first.
+Knowledge load_knowledge(const std::filesystem::path& data_dir, std::vector<Diagnostic>* problems = nullptr);
 
 // The data directory per the search order above, for an empty `flag`.
 std::filesystem::path find_data_dir(const std::string& flag);

@@ -43,6 +43,11 @@ struct Manifest {
 };
 
 // `languages`: the lexicon codes a "language" may name (none: any code).
+// check_manifest is the one validator: it appends every problem to `problems`
+// (use the manifest only when none was added); parse_manifest returns the
+// first.
+Manifest check_manifest(const JsonDoc& doc, const std::vector<std::string>& languages,
+                        std::vector<Diagnostic>& problems);
 Expected<Manifest> parse_manifest(const JsonDoc& doc, const std::vector<std::string>& languages = {});
 
 }  // namespace mstl

@@ -22,7 +22,7 @@
 // subject. A sentence naming some sides but not all keeps the rule above: a
 // one-sided story (a side's layoffs) stays out. Aliases match whole words, case-insensitively ("Altman" is not found in
 // "Altmann"). A profile needs at least one side; each side a name and at least
-// one alias. Unknown keys are errors.
+// one alias. Unknown keys are errors; `mstimeline check DIR` lists every one.
 #pragma once
 
 #include <cstdint>
@@ -61,6 +61,10 @@ struct TopicProfile {
   int side_of(std::string_view actor) const;
 };
 
+// The one reader and validator of a profile: appends every problem to
+// `problems`, in the order of the file; use the profile only when none was
+// added. parse_topic: the profile or its first problem.
+TopicProfile check_topic(const JsonDoc& doc, std::vector<Diagnostic>& problems);
 Expected<TopicProfile> parse_topic(const JsonDoc& doc);
 
 // Whether `needle` occurs in `folded` with no letter or digit on either side.

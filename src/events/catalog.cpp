@@ -4,7 +4,9 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "mstimeline/knowledge.hpp"
 #include "mstimeline/text.hpp"
 #include "mstimeline/topic.hpp"
 
@@ -35,28 +37,44 @@ std::vector<std::string> split_words(const std::string& folded) {
   return out;
 }
 
+// Whether a word is one character (one code point): as a trigger word it is in nearly every sentence.
+bool single_character(const std::string& word) {
+  std::size_t n = 0;
+  for (char c : word) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n == 1;
+}
+
+// The reader records every problem and goes on; an event with a problem is
+// left out of the catalog it returns (which is then only for looking at).
 class CatalogReader {
  public:
-  explicit CatalogReader(const JsonDoc& doc) : m_doc(doc) {}
+  CatalogReader(const JsonDoc& doc, const CatalogContext& context, std::vector<Diagnostic>& problems)
+      : m_doc(doc), m_context(context), m_problems(problems) {}
 
-  Expected<Catalog> read() {
+  Catalog read() {
+    Catalog out;
     const json& root = m_doc.json;
-    if (!root.is_object()) return m_doc.error_at("", "a catalog must be a JSON object with \"events\"");
+    if (!root.is_object()) {
+      fail(m_doc.error_at("", "a catalog must be a JSON object with \"events\""));
+      return out;
+    }
     for (const auto& [key, value] : root.items())
       if (key != "comment" && key != "events")
-        return m_doc.error_at_key("/" + key, fmt::format("unknown key \"{}\" (expected events, comment)", key));
+        fail(m_doc.error_at_key("/" + key, fmt::format("unknown key \"{}\" (expected events, comment)", key)));
     auto events = root.find("events");
-    if (events == root.end() || !events->is_array())
-      return m_doc.error_at(events == root.end() ? "" : "/events", "the catalog needs an array \"events\"");
-    Catalog out;
+    if (events == root.end() || !events->is_array()) {
+      fail(m_doc.error_at(events == root.end() ? "" : "/events", "the catalog needs an array \"events\""));
+      return out;
+    }
     std::set<std::string> ids;
     for (std::size_t i = 0; i < events->size(); ++i) {
       CatalogEvent e;
       std::string pointer = "/events/" + std::to_string(i);
-      if (auto err = event((*events)[i], pointer, e)) return *err;
-      if (!ids.insert(e.id).second)
-        return m_doc.error_at(pointer + "/id", fmt::format("duplicate event id \"{}\"", e.id));
-      out.events.push_back(std::move(e));
+      const std::size_t before = m_problems.size();
+      event((*events)[i], pointer, e);
+      if (!e.id.empty() && !ids.insert(e.id).second)
+        fail(m_doc.error_at(pointer + "/id", fmt::format("duplicate event id \"{}\"", e.id)));
+      if (m_problems.size() == before) out.events.push_back(std::move(e));
     }
     std::vector<std::string> words;
     for (const auto& e : out.events)
@@ -71,98 +89,167 @@ class CatalogReader {
   }
 
  private:
-  std::optional<Diagnostic> event(const json& v, const std::string& pointer, CatalogEvent& e) {
-    if (!v.is_object()) return m_doc.error_at(pointer, "an event must be an object");
+  void fail(Diagnostic d) { m_problems.push_back(std::move(d)); }
+
+  void event(const json& v, const std::string& pointer, CatalogEvent& e) {
+    if (!v.is_object()) return fail(m_doc.error_at(pointer, "an event must be an object"));
     static const std::set<std::string> known = {"id",       "date",          "kind",   "title",  "actors",
                                                 "triggers", "requires_date", "source", "comment"};
     for (const auto& [key, value] : v.items())
       if (!known.count(key))
-        return m_doc.error_at_key(pointer + "/" + key, fmt::format("unknown key \"{}\" in an event", key));
+        fail(m_doc.error_at_key(pointer + "/" + key, fmt::format("unknown key \"{}\" in an event", key)));
     for (const char* key : {"id", "date", "kind", "title", "actors", "triggers"})
-      if (!v.contains(key)) return m_doc.error_at(pointer, fmt::format("event is missing \"{}\"", key));
+      if (!v.contains(key)) fail(m_doc.error_at(pointer, fmt::format("event is missing \"{}\"", key)));
 
-    if (!v["id"].is_string() || !valid_id(v["id"].get<std::string>()))
-      return m_doc.error_at(pointer + "/id", "\"id\" must be lowercase letters, digits and '-'");
-    e.id = v["id"].get<std::string>();
-
-    const json& date = v["date"];
-    auto parsed = date.is_string() ? parse_date_value(date.get<std::string>()) : std::nullopt;
-    if (!parsed)
-      return m_doc.error_at(pointer + "/date",
-                            date.is_string() ? fmt::format("\"{}\" is not a calendar date (YYYY, YYYY-MM, YYYY-MM-DD, "
-                                                           "YYYY-Qn, YYYY-Hn or YYYY-Wnn)",
-                                                           date.get<std::string>())
-                                             : std::string("\"date\" must be a string"));
-    e.date = *parsed;
-
-    const json& kind = v["kind"];
-    bool kind_ok = kind.is_string() && std::find(std::begin(k_event_kinds), std::end(k_event_kinds),
-                                                 kind.get<std::string>()) != std::end(k_event_kinds);
-    if (!kind_ok) {
-      std::string list;
-      for (auto k : k_event_kinds) list += (list.empty() ? "" : ", ") + std::string(k);
-      return m_doc.error_at(pointer + "/kind",
-                            fmt::format("unknown kind {} (expected one of: {})", kind.dump(), list));
+    if (auto id = v.find("id"); id != v.end()) {
+      if (!id->is_string() || !valid_id(id->get<std::string>()))
+        fail(m_doc.error_at(pointer + "/id", "\"id\" must be lowercase letters, digits and '-'"));
+      else
+        e.id = id->get<std::string>();
     }
-    e.kind = kind.get<std::string>();
 
-    if (auto err = titles(v["title"], pointer + "/title", e)) return err;
-    if (auto err = actors(v["actors"], pointer + "/actors", e)) return err;
-    if (auto err = triggers(v["triggers"], pointer + "/triggers", e)) return err;
+    if (auto date = v.find("date"); date != v.end()) {
+      auto parsed = date->is_string() ? parse_date_value(date->get<std::string>()) : std::nullopt;
+      if (!parsed)
+        fail(m_doc.error_at(pointer + "/date",
+                            date->is_string() ? fmt::format("\"{}\" is not a calendar date (YYYY, YYYY-MM, YYYY-MM-DD, "
+                                                            "YYYY-Qn, YYYY-Hn or YYYY-Wnn)",
+                                                            date->get<std::string>())
+                                              : std::string("\"date\" must be a string")));
+      else
+        e.date = *parsed;
+    }
+
+    if (auto kind = v.find("kind"); kind != v.end()) {
+      bool kind_ok = kind->is_string() && std::find(std::begin(k_event_kinds), std::end(k_event_kinds),
+                                                    kind->get<std::string>()) != std::end(k_event_kinds);
+      if (!kind_ok) {
+        std::string list;
+        for (auto k : k_event_kinds) list += (list.empty() ? "" : ", ") + std::string(k);
+        fail(m_doc.error_at(pointer + "/kind", fmt::format("unknown kind {} (expected one of: {})", kind->dump(), list)));
+      } else {
+        e.kind = kind->get<std::string>();
+      }
+    }
+
+    if (auto t = v.find("title"); t != v.end()) titles(*t, pointer + "/title", e);
+    if (auto a = v.find("actors"); a != v.end()) actors(*a, pointer + "/actors", e);
+    if (auto t = v.find("triggers"); t != v.end()) triggers(*t, pointer + "/triggers", e);
     if (auto r = v.find("requires_date"); r != v.end()) {
-      if (!r->is_boolean()) return m_doc.error_at(pointer + "/requires_date", "\"requires_date\" must be true or false");
-      e.requires_date = r->get<bool>();
+      if (!r->is_boolean()) fail(m_doc.error_at(pointer + "/requires_date", "\"requires_date\" must be true or false"));
+      else e.requires_date = r->get<bool>();
     }
     if (auto s = v.find("source"); s != v.end()) {
-      if (!s->is_string()) return m_doc.error_at(pointer + "/source", "\"source\" must be a string");
-      e.source = s->get<std::string>();
+      if (!s->is_string()) fail(m_doc.error_at(pointer + "/source", "\"source\" must be a string"));
+      else e.source = s->get<std::string>();
     }
-    return std::nullopt;
   }
 
-  std::optional<Diagnostic> titles(const json& v, const std::string& pointer, CatalogEvent& e) {
+  // Whether `lang` (the key at `at`) is a language code, and one with a lexicon when the knowledge is known.
+  bool language(const std::string& lang, const std::string& at) {
+    if (!is_language_code(lang)) {
+      fail(m_doc.error_at_key(at, fmt::format("\"{}\" is not a language code", lang)));
+      return false;
+    }
+    const Knowledge* k = m_context.knowledge;
+    if (!k || k->lexicons.contains(lang)) return true;
+    std::vector<std::string> codes;
+    for (const auto& [code, lexicon] : k->lexicons) codes.push_back(code);
+    fail(m_doc.error_at_key(at, fmt::format("no lexicon for language \"{}\" (available: {})", lang,
+                                            fmt::join(codes, ", "))));
+    return false;
+  }
+
+  void titles(const json& v, const std::string& pointer, CatalogEvent& e) {
     if (!v.is_object() || v.empty())
-      return m_doc.error_at(pointer, "\"title\" must be an object of titles by language code, such as {\"en\": ...}");
+      return fail(m_doc.error_at(pointer, "\"title\" must be an object of titles by language code, such as {\"en\": ...}"));
     for (const auto& [lang, title] : v.items()) {
       std::string at = json_pointer_append(pointer, lang);
-      if (!is_language_code(lang)) return m_doc.error_at_key(at, fmt::format("\"{}\" is not a language code", lang));
+      language(lang, at);
       if (!title.is_string() || title.get<std::string>().empty())
-        return m_doc.error_at(at, "a title must be a non-empty string");
-      e.titles[lang] = title.get<std::string>();
+        fail(m_doc.error_at(at, "a title must be a non-empty string"));
+      else
+        e.titles[lang] = title.get<std::string>();
     }
-    return std::nullopt;
   }
 
-  std::optional<Diagnostic> actors(const json& v, const std::string& pointer, CatalogEvent& e) {
-    if (!v.is_array() || v.empty()) return m_doc.error_at(pointer, "\"actors\" must be a non-empty array of names");
+  void actors(const json& v, const std::string& pointer, CatalogEvent& e) {
+    if (!v.is_array() || v.empty()) return fail(m_doc.error_at(pointer, "\"actors\" must be a non-empty array of names"));
     for (std::size_t i = 0; i < v.size(); ++i) {
-      if (!v[i].is_string() || v[i].get<std::string>().empty())
-        return m_doc.error_at(pointer + "/" + std::to_string(i), "an actor must be a non-empty string");
-      e.actors.push_back(v[i].get<std::string>());
+      std::string at = pointer + "/" + std::to_string(i);
+      if (!v[i].is_string() || v[i].get<std::string>().empty()) {
+        fail(m_doc.error_at(at, "an actor must be a non-empty string"));
+        continue;
+      }
+      const std::string& actor = v[i].get<std::string>();
+      if (m_context.topic && m_context.topic->side_of(actor) < 0)
+        fail(m_doc.error_at(at, fmt::format("actor \"{}\" is not a side's name or alias in the topic profile; "
+                                            "add it to a side's aliases or correct it",
+                                            actor)));
+      e.actors.push_back(actor);
     }
-    return std::nullopt;
   }
 
-  std::optional<Diagnostic> triggers(const json& v, const std::string& pointer, CatalogEvent& e) {
+  void triggers(const json& v, const std::string& pointer, CatalogEvent& e) {
     if (!v.is_object() || v.empty())
-      return m_doc.error_at(pointer, "\"triggers\" must be an object of phrase lists by language code");
+      return fail(m_doc.error_at(pointer, "\"triggers\" must be an object of phrase lists by language code"));
     for (const auto& [lang, list] : v.items()) {
       std::string at = json_pointer_append(pointer, lang);
-      if (!is_language_code(lang)) return m_doc.error_at_key(at, fmt::format("\"{}\" is not a language code", lang));
-      if (!list.is_array() || list.empty()) return m_doc.error_at(at, "triggers must be a non-empty array of phrases");
+      bool known = language(lang, at);
+      if (!list.is_array() || list.empty()) {
+        fail(m_doc.error_at(at, "triggers must be a non-empty array of phrases"));
+        continue;
+      }
+      const Lexicon* lexicon = nullptr;
+      if (known && m_context.knowledge) lexicon = &m_context.knowledge->lexicons.at(lang);
       for (std::size_t i = 0; i < list.size(); ++i) {
+        std::string item_at = at + "/" + std::to_string(i);
         std::string folded = list[i].is_string() ? text::fold_case(list[i].get<std::string>()) : "";
         Trigger t;
         t.words = split_words(folded);
-        if (t.words.empty()) return m_doc.error_at(at + "/" + std::to_string(i), "a trigger must be a non-empty phrase");
+        if (t.words.empty()) {
+          fail(m_doc.error_at(item_at, "a trigger must be a non-empty phrase"));
+          continue;
+        }
+        if (auto why = too_common(t.words, lang, lexicon)) {
+          fail(m_doc.error_at(item_at, *why));
+          continue;
+        }
         for (const auto& w : t.words) t.weight += w.size();
         e.triggers[lang].push_back(std::move(t));
       }
     }
+  }
+
+  // Why a trigger would be in nearly every sentence, or nullopt: it is one
+  // character, or every word is one character or one of the lexicon's
+  // function_words ("dan", "pada", "the"). Its event would be linked
+  // everywhere, and a catalog of such events makes the work and the output
+  // grow with the events times the archive. The words are the lexicon's, so
+  // that a curator sees why.
+  static std::optional<std::string> too_common(const std::vector<std::string>& words, const std::string& lang,
+                                               const Lexicon* lexicon) {
+    if (words.size() == 1 && single_character(words.front()))
+      return fmt::format("trigger \"{}\" is a single character, which is in nearly every sentence; give a phrase "
+                         "with a word of the event",
+                         words.front());
+    auto function_word = [lexicon](const std::string& w) {
+      return lexicon && lexicon->function_words.contains(lexicon->vocabulary.find(w));
+    };
+    if (std::all_of(words.begin(), words.end(), function_word))
+      return fmt::format("trigger \"{}\" has only words of the {} lexicon's function_words, which are in nearly every "
+                         "sentence; give a phrase with a word of the event",
+                         fmt::join(words, " "), lang);
+    if (std::all_of(words.begin(), words.end(), [&](const std::string& w) { return function_word(w) || single_character(w); }))
+      return fmt::format("trigger \"{}\" has only single characters and words of the {} lexicon's function_words, "
+                         "which are in nearly every sentence; give a phrase with a word of the event",
+                         fmt::join(words, " "), lang);
     return std::nullopt;
   }
 
   const JsonDoc& m_doc;
+  const CatalogContext& m_context;
+  std::vector<Diagnostic>& m_problems;
 };
 
 }  // namespace
@@ -243,6 +330,23 @@ std::vector<std::string> content_words_of(const CatalogEvent& e) {
   return {words.begin(), words.end()};
 }
 
-Expected<Catalog> parse_catalog(const JsonDoc& doc) { return CatalogReader(doc).read(); }
+Catalog check_catalog(const JsonDoc& doc, const CatalogContext& context, std::vector<Diagnostic>& problems) {
+  std::vector<Diagnostic> found;
+  Catalog out = CatalogReader(doc, context, found).read();
+  sort_by_position(found);
+  problems.insert(problems.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  return out;
+}
+
+Expected<Catalog> parse_catalog(const JsonDoc& doc, const CatalogContext& context) {
+  std::vector<Diagnostic> problems;
+  Catalog out = check_catalog(doc, context, problems);
+  if (problems.empty()) return out;
+  Diagnostic first = std::move(problems.front());
+  if (problems.size() > 1)
+    first.message += fmt::format(" (and {} more problem{}: `mstimeline catalog check` lists every one)",
+                                 problems.size() - 1, problems.size() == 2 ? "" : "s");
+  return first;
+}
 
 }  // namespace mstl

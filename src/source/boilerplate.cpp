@@ -101,42 +101,123 @@ std::string Boilerplate::describe(BoilerplateRule rule) const {
   return {};
 }
 
-std::optional<Diagnostic> parse_boilerplate(const JsonDoc& doc, Boilerplate& out) {
-  if (!doc.json.is_object()) return doc.error_at("", "a boilerplate file must be a JSON object");
+namespace {
+
+// Lines no sensible rule drops whole, made of characters rather than words:
+// every printable ASCII character, twice, with a space between; then the same
+// with two letters beyond ASCII. A pattern that matches one of them matches
+// any line.
+std::vector<std::string> any_line_probes() {
+  std::string ascii;
+  for (char c = '!'; c <= '~'; ++c) ascii += c;
+  std::string line = ascii + " " + ascii;
+  return {line, line + " \xC3\xA9\xE4\xB8\xAD"};  // U+00E9, U+4E2D
+}
+
+// Why a rule would drop nearly every line, or nullopt. A `prefixes` or
+// `contains` entry of one character (or only spaces) is in nearly every line;
+// a pattern that matches the empty string has nothing a line must hold, and
+// one that matches a probe line matches any line. RE2 keeps every match
+// linear in the line; this is the other way a pattern runs away.
+std::optional<std::string> drops_every_line(const std::string& key, const std::string& entry, const re2::RE2* re) {
+  if (!re) {
+    std::size_t chars = 0;
+    for (char c : trim(entry)) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (key != "lines" && chars < 2)
+      return fmt::format("\"{}\" has {} character{} besides spaces, so it is in nearly every line; give more of the "
+                         "text it stands for",
+                         entry, chars, chars == 1 ? "" : "s");
+    return std::nullopt;
+  }
+  if (full_match(*re, ""))
+    return fmt::format("pattern \"{}\" matches the empty string: nothing in it is required, so it can match lines "
+                       "that hold anything; make some of it required",
+                       entry);
+  for (const auto& probe : any_line_probes())
+    if (full_match(*re, probe))
+      return fmt::format("pattern \"{}\" matches any line (it matches a line of every printable character), so it "
+                         "would drop every line of up to {} bytes; match only the boilerplate's own text",
+                         entry, k_max_boilerplate_line);
+  return std::nullopt;
+}
+
+}  // namespace
+
+namespace {
+
+void read_rules(const JsonDoc& doc, Boilerplate& out, std::vector<Diagnostic>& problems) {
+  if (!doc.json.is_object()) return problems.push_back(doc.error_at("", "a boilerplate file must be a JSON object"));
+  bool patterns_ok = true;
+  const std::size_t first_pattern = out.pattern_texts.size();
   for (const auto& [key, value] : doc.json.items()) {
     std::string at = "/" + key;
     if (key == "comment") continue;
     std::vector<std::string>* list = key == "lines" ? &out.lines : key == "prefixes" ? &out.prefixes
                                      : key == "contains"                             ? &out.contains
                                                                                      : nullptr;
-    if (!list && key != "patterns")
-      return doc.error_at_key(at, fmt::format("unknown key \"{}\" (expected lines, prefixes, contains, patterns)", key));
-    if (!value.is_array()) return doc.error_at(at, fmt::format("\"{}\" must be an array of strings", key));
+    if (!list && key != "patterns") {
+      problems.push_back(
+          doc.error_at_key(at, fmt::format("unknown key \"{}\" (expected lines, prefixes, contains, patterns)", key)));
+      continue;
+    }
+    if (!value.is_array()) {
+      problems.push_back(doc.error_at(at, fmt::format("\"{}\" must be an array of strings", key)));
+      patterns_ok = patterns_ok && list;
+      continue;
+    }
     for (std::size_t i = 0; i < value.size(); ++i) {
       std::string item_at = at + "/" + std::to_string(i);
-      if (!value[i].is_string() || value[i].get<std::string>().empty())
-        return doc.error_at(item_at, "expected a non-empty string");
+      if (!value[i].is_string() || value[i].get<std::string>().empty()) {
+        problems.push_back(doc.error_at(item_at, "expected a non-empty string"));
+        patterns_ok = patterns_ok && list;
+        continue;
+      }
       const std::string& s = value[i].get<std::string>();
       if (list) {
-        list->push_back(text::fold_case(key == "contains" ? s : std::string(trim(s))));
+        if (auto why = drops_every_line(key, s, nullptr)) problems.push_back(doc.error_at(item_at, *why));
+        else list->push_back(text::fold_case(key == "contains" ? s : std::string(trim(s))));
         continue;
       }
       auto re = compile(s);
-      if (!re->ok()) return doc.error_at(item_at, fmt::format("not a valid regular expression (RE2 syntax): {}", re->error()));
+      std::optional<std::string> why;
+      if (!re->ok()) why = fmt::format("not a valid regular expression (RE2 syntax): {}", re->error());
+      else why = drops_every_line(key, s, re.get());
+      if (why) {
+        problems.push_back(doc.error_at(item_at, *why));
+        patterns_ok = false;
+        continue;
+      }
       out.pattern_texts.push_back(s);
       out.patterns.push_back(std::move(re));
     }
   }
   // Every line is matched against all patterns at once: one pass of RE2's automaton.
-  if (!out.patterns.empty()) {
+  if (patterns_ok && out.pattern_texts.size() > first_pattern) {
     std::string all;
     for (const auto& p : out.pattern_texts) all += (all.empty() ? "(?:" : "|(?:") + p + ")";
     auto any = compile(all);
     if (!any->ok())
-      return doc.error_at("/patterns", fmt::format("the patterns together are too large for RE2: {}", any->error()));
-    out.any_pattern = std::move(any);
+      problems.push_back(
+          doc.error_at("/patterns", fmt::format("the patterns together are too large for RE2: {}", any->error())));
+    else
+      out.any_pattern = std::move(any);
   }
-  return std::nullopt;
+}
+
+}  // namespace
+
+void check_boilerplate(const JsonDoc& doc, Boilerplate& out, std::vector<Diagnostic>& all_problems) {
+  std::vector<Diagnostic> problems;  // this file's, put in the order of the file at the end
+  read_rules(doc, out, problems);
+  sort_by_position(problems);
+  all_problems.insert(all_problems.end(), std::make_move_iterator(problems.begin()), std::make_move_iterator(problems.end()));
+}
+
+std::optional<Diagnostic> parse_boilerplate(const JsonDoc& doc, Boilerplate& out) {
+  std::vector<Diagnostic> problems;
+  check_boilerplate(doc, out, problems);
+  if (problems.empty()) return std::nullopt;
+  return problems.front();
 }
 
 std::vector<text::Span> content_lines(std::string_view text, const Boilerplate& rules) {

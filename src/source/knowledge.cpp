@@ -54,7 +54,7 @@ const text::SentenceSplitter& Knowledge::splitter(std::string_view language) con
   return *splitters.at(std::string(language));
 }
 
-Knowledge load_knowledge(const fs::path& data_dir) {
+Knowledge load_knowledge(const fs::path& data_dir, std::vector<Diagnostic>* problems) {
   Knowledge k;
   k.data_dir = data_dir;
   fs::path lexicon_dir = data_dir / "lexicon";
@@ -83,7 +83,11 @@ Knowledge load_knowledge(const fs::path& data_dir) {
   for (const auto& file : json_files(data_dir / "boilerplate")) {
     JsonDoc doc = read_json_file(file.string()).take();
     remember("boilerplate", file, doc);
-    if (auto e = parse_boilerplate(doc, k.boilerplate)) throw Error(*e);
+    if (problems) {
+      check_boilerplate(doc, k.boilerplate, *problems);
+    } else if (auto e = parse_boilerplate(doc, k.boilerplate)) {
+      throw Error(*e);
+    }
   }
   // So are path dates: without them no date comes from a file's path.
   for (const auto& file : json_files(data_dir / "path_dates")) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "mstimeline/timex.hpp"
 
@@ -52,60 +53,82 @@ bool is_safe_relative_path(const std::string& p) {
   return true;
 }
 
-std::optional<Diagnostic> read_source(const JsonDoc& doc, const std::string& path, const json& entry,
-                                      const std::vector<std::string>& languages, SourceMeta& meta) {
+void read_source(const JsonDoc& doc, const std::string& path, const json& entry,
+                 const std::vector<std::string>& languages, SourceMeta& meta, std::vector<Diagnostic>& problems) {
   std::string pointer = json_pointer_append("/sources", path);
   if (!is_safe_relative_path(path))
-    return doc.error_at_key(pointer, fmt::format("source path \"{}\" must be relative and stay inside the input folder",
-                                             path));
-  if (!entry.is_object()) return doc.error_at(pointer, "a source entry must be an object");
+    problems.push_back(doc.error_at_key(
+        pointer, fmt::format("source path \"{}\" must be relative and stay inside the input folder", path)));
+  if (!entry.is_object()) return problems.push_back(doc.error_at(pointer, "a source entry must be an object"));
   for (const auto& [key, value] : entry.items()) {
     if (key != "publisher" && key != "url" && key != "published" && key != "language")
-      return doc.error_at_key(json_pointer_append(pointer, key),
-                              fmt::format("unknown key \"{}\" (expected publisher, url, published, language)", key));
+      problems.push_back(
+          doc.error_at_key(json_pointer_append(pointer, key),
+                           fmt::format("unknown key \"{}\" (expected publisher, url, published, language)", key)));
   }
   for (auto [key, field] : {std::pair{"publisher", &meta.publisher}, std::pair{"url", &meta.url},
                             std::pair{"published", &meta.published}, std::pair{"language", &meta.language}}) {
-    if (auto err = read_string(doc, entry, pointer, key, *field)) return err;
+    if (auto err = read_string(doc, entry, pointer, key, *field)) problems.push_back(std::move(*err));
   }
   if (meta.published) {
     std::string written = *meta.published;
     meta.published = padded_date(written);
     auto date = parse_date_value(*meta.published);
     if (!date || date->precision != Precision::day)
-      return doc.error_at(json_pointer_append(pointer, "published"),
-                          fmt::format("\"published\" must be a calendar date YYYY-MM-DD, not \"{}\"", written));
+      problems.push_back(doc.error_at(json_pointer_append(pointer, "published"),
+                                      fmt::format("\"published\" must be a calendar date YYYY-MM-DD, not \"{}\"", written)));
   }
   if (meta.language && !is_language_code(*meta.language))
-    return doc.error_at(json_pointer_append(pointer, "language"),
-                        fmt::format("\"language\" must be a two-letter lowercase code, not \"{}\"", *meta.language));
-  if (meta.language && !languages.empty() &&
-      std::find(languages.begin(), languages.end(), *meta.language) == languages.end())
-    return doc.error_at(json_pointer_append(pointer, "language"),
-                        fmt::format("no lexicon for language \"{}\" (available: {})", *meta.language,
-                                    fmt::join(languages, ", ")));
-  return std::nullopt;
+    problems.push_back(
+        doc.error_at(json_pointer_append(pointer, "language"),
+                     fmt::format("\"language\" must be a two-letter lowercase code, not \"{}\"", *meta.language)));
+  else if (meta.language && !languages.empty() &&
+           std::find(languages.begin(), languages.end(), *meta.language) == languages.end())
+    problems.push_back(doc.error_at(json_pointer_append(pointer, "language"),
+                                    fmt::format("no lexicon for language \"{}\" (available: {})", *meta.language,
+                                                fmt::join(languages, ", "))));
+}
+
+Manifest read_manifest(const JsonDoc& doc, const std::vector<std::string>& languages,
+                       std::vector<Diagnostic>& problems) {
+  Manifest m;
+  const json& root = doc.json;
+  if (!root.is_object()) {
+    problems.push_back(doc.error_at("", "a manifest must be a JSON object"));
+    return m;
+  }
+  for (const auto& [key, value] : root.items()) {
+    if (key != "title" && key != "sources")
+      problems.push_back(doc.error_at_key(json_pointer_append("", key),
+                                          fmt::format("unknown key \"{}\" (expected title, sources)", key)));
+  }
+  if (auto err = read_string(doc, root, "", "title", m.title)) problems.push_back(std::move(*err));
+  auto sources = root.find("sources");
+  if (sources == root.end() || sources->is_null()) return m;
+  if (!sources->is_object()) {
+    problems.push_back(doc.error_at("/sources", "\"sources\" must be an object keyed by relative path"));
+    return m;
+  }
+  for (const auto& [path, entry] : sources->items()) read_source(doc, path, entry, languages, m.sources[path], problems);
+  return m;
 }
 
 }  // namespace
 
-Expected<Manifest> parse_manifest(const JsonDoc& doc, const std::vector<std::string>& languages) {
-  Manifest m;
-  const json& root = doc.json;
-  if (!root.is_object()) return doc.error_at("", "a manifest must be a JSON object");
-  for (const auto& [key, value] : root.items()) {
-    if (key != "title" && key != "sources")
-      return doc.error_at_key(json_pointer_append("", key),
-                              fmt::format("unknown key \"{}\" (expected title, sources)", key));
-  }
-  if (auto err = read_string(doc, root, "", "title", m.title)) return *err;
-  auto sources = root.find("sources");
-  if (sources == root.end() || sources->is_null()) return m;
-  if (!sources->is_object()) return doc.error_at("/sources", "\"sources\" must be an object keyed by relative path");
-  for (const auto& [path, entry] : sources->items()) {
-    if (auto err = read_source(doc, path, entry, languages, m.sources[path])) return *err;
-  }
+Manifest check_manifest(const JsonDoc& doc, const std::vector<std::string>& languages,
+                        std::vector<Diagnostic>& problems) {
+  std::vector<Diagnostic> found;  // in the order of the file at the end, not of the keys
+  Manifest m = read_manifest(doc, languages, found);
+  sort_by_position(found);
+  problems.insert(problems.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   return m;
+}
+
+Expected<Manifest> parse_manifest(const JsonDoc& doc, const std::vector<std::string>& languages) {
+  std::vector<Diagnostic> problems;
+  Manifest m = check_manifest(doc, languages, problems);
+  if (problems.empty()) return m;
+  return problems.front();
 }
 
 }  // namespace mstl

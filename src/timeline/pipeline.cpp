@@ -310,7 +310,9 @@ void prepare(const BuildOptions& options, const Knowledge& knowledge, Extraction
   }
   if (auto path = collection_file(options.catalog, options.no_catalog, options.input, k_catalog_file)) {
     JsonDoc doc = read_json_file(path->string()).take();
-    p.catalog = parse_catalog(doc).take();
+    // Checked against the knowledge and the topic as `catalog check` checks it: a trigger of function words
+    // alone would link nearly every sentence of the archive.
+    p.catalog = parse_catalog(doc, CatalogContext{&knowledge, p.topic ? &*p.topic : nullptr}).take();
     x.header.catalog = std::move(doc.json);
     x.catalog_path = path->string();
   }

@@ -1,5 +1,8 @@
 #include "mstimeline/error.hpp"
 
+#include <algorithm>
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "mstimeline/decode.hpp"
@@ -100,6 +103,12 @@ Diagnostic locate(std::string path, std::string_view text, std::size_t offset, s
   d.message = std::move(message);
   d.line_text = std::string(line_text);
   return d;
+}
+
+void sort_by_position(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+  });
 }
 
 }  // namespace mstl

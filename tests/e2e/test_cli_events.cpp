@@ -137,7 +137,7 @@ TEST_CASE("catalog check accepts the shipped catalog and reports a broken one at
   test::TempDir dir;
   std::string bad = (dir.path() / "catalog.json").string();
   test::write_file(bad, "{\"events\": [\n  {\"id\": \"x\", \"date\": \"2023-02-30\", \"kind\": \"investment\",\n"
-                        "   \"title\": {\"en\": \"X\"}, \"actors\": [\"A\"], \"triggers\": {\"en\": [\"x\"]}}\n]}\n");
+                        "   \"title\": {\"en\": \"X\"}, \"actors\": [\"A\"], \"triggers\": {\"en\": [\"xray\"]}}\n]}\n");
   auto r = run_cli({"catalog", "check", bad});
   CHECK(r.exit_code == 2);
   CHECK(r.err == bad + ":2:23: error: \"2023-02-30\" is not a calendar date (YYYY, YYYY-MM, "

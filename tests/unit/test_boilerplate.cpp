@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include "mstimeline/boilerplate.hpp"
 #include "support/support.hpp"
 
@@ -120,4 +122,50 @@ TEST_CASE("a rule drops a line only up to the limit, and a longer line is kept a
   CHECK(contains->line == 2);
   CHECK(contains->message == "boilerplate rule contains \"sponsored\" matches this line of 611 bytes, longer than the "
                              "400 bytes a boilerplate line may have; the line is kept as article text");
+}
+
+TEST_CASE("a boilerplate rule that would drop nearly every line is refused, each at its position", "[boilerplate]") {
+  auto doc = parse_json("b.json",
+                        "{\"patterns\": [\".*\", \"(Iklan)?\", \".+\", \"\\\\S.*\", \"[^\\\\n]{1,400}\", \"Iklan( [0-9]+)?\"],\n"
+                        " \"prefixes\": [\" x \"], \"contains\": [\"  \", \"ab\"], \"lines\": [\"a\"]}");
+  REQUIRE(doc.ok());
+  Boilerplate rules;
+  std::vector<Diagnostic> problems;
+  check_boilerplate(doc.value(), rules, problems);
+  std::vector<std::string> messages;
+  for (const auto& p : problems) messages.push_back(fmt::format("{}:{}: {}", p.line, p.column, p.message));
+  const std::string any = "matches any line (it matches a line of every printable character), so it would drop every "
+                          "line of up to 400 bytes; match only the boilerplate's own text";
+  const std::string empty = "matches the empty string: nothing in it is required, so it can match lines that hold "
+                            "anything; make some of it required";
+  CHECK(messages == std::vector<std::string>{
+                        "1:15: pattern \".*\" " + empty,
+                        "1:21: pattern \"(Iklan)?\" " + empty,
+                        "1:33: pattern \".+\" " + any,
+                        "1:39: pattern \"\\S.*\" " + any,
+                        "1:48: pattern \"[^\\n]{1,400}\" " + any,
+                        "2:15: \" x \" has 1 character besides spaces, so it is in nearly every line; give more of the "
+                        "text it stands for",
+                        "2:36: \"  \" has 0 characters besides spaces, so it is in nearly every line; give more of the "
+                        "text it stands for",
+                    });
+  // What is left are the sound rules: a one-letter `lines` entry names a whole line, so it stays.
+  CHECK(rules.pattern_texts == std::vector<std::string>{"Iklan( [0-9]+)?"});
+  CHECK(rules.contains == std::vector<std::string>{"ab"});
+  CHECK(rules.lines == std::vector<std::string>{"a"});
+  // parse_boilerplate, which the knowledge loader runs, stops at the first of the same problems.
+  Boilerplate first;
+  auto e = parse_boilerplate(doc.value(), first);
+  REQUIRE(e);
+  CHECK(e->message == "pattern \".*\" " + empty);
+}
+
+TEST_CASE("the shipped boilerplate rules pass the same checks", "[boilerplate]") {
+  auto doc = read_json_file((test::source_dir() / "data/boilerplate/common.json").string());
+  REQUIRE(doc.ok());
+  Boilerplate rules;
+  std::vector<Diagnostic> problems;
+  check_boilerplate(doc.value(), rules, problems);
+  CHECK(problems.empty());
+  CHECK_FALSE(rules.pattern_texts.empty());
 }

@@ -66,3 +66,20 @@ TEST_CASE("an unpadded published date is read as the calendar date it names", "[
   CHECK(manifest_from(R"({"sources": {"a.txt": {"published": "13-12-4"}}})").error().message ==
         "\"published\" must be a calendar date YYYY-MM-DD, not \"13-12-4\"");
 }
+
+TEST_CASE("check_manifest lists every problem of a manifest in the order of the file", "[manifest]") {
+  auto doc = parse_json("sources.json", R"({"title": 3, "sources": {
+  "b.txt": {"published": "2023-13-01", "lang": "id"},
+  "a.txt": {"language": "xx"}}})");
+  REQUIRE(doc.ok());
+  std::vector<Diagnostic> problems;
+  check_manifest(doc.value(), {"en", "id"}, problems);
+  std::vector<std::string> got;
+  for (const auto& p : problems) got.push_back(std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message);
+  CHECK(got == std::vector<std::string>{
+                   "1:11: \"title\" must be a string or null",
+                   "2:26: \"published\" must be a calendar date YYYY-MM-DD, not \"2023-13-01\"",
+                   "2:40: unknown key \"lang\" (expected publisher, url, published, language)",
+                   "3:25: no lexicon for language \"xx\" (available: en, id)",
+               });
+}

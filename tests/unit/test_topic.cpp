@@ -78,3 +78,25 @@ TEST_CASE("a topic's document_mentions and narrative_days are bounded", "[topic]
             .error()
             .message == "\"narrative_days\" must be an integer from 0 to 3660");
 }
+
+TEST_CASE("check_topic lists every problem of a profile in the order of the file", "[topic]") {
+  auto doc = parse_json("t.json", R"({"sides": [{"name": "A", "aliases": ["", "a"], "alias": 1},
+ {"aliases": ["b"]}], "context_sentences": 9, "typo": true})");
+  REQUIRE(doc.ok());
+  std::vector<Diagnostic> problems;
+  check_topic(doc.value(), problems);
+  std::vector<std::string> got;
+  for (const auto& p : problems) got.push_back(std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message);
+  CHECK(got == std::vector<std::string>{
+                   "1:1: the profile needs a non-empty string \"name\"",
+                   "1:38: an alias must be a non-empty string",
+                   "1:48: unknown key \"alias\"",
+                   "2:2: a side needs a non-empty string \"name\"",
+                   "2:44: \"context_sentences\" must be an integer from 0 to 5",
+                   "2:47: unknown key \"typo\"",
+               });
+  // parse_topic, which build reads the profile with, stops at the first.
+  auto first = parse_topic(doc.value());
+  REQUIRE_FALSE(first.ok());
+  CHECK(first.error().message == "the profile needs a non-empty string \"name\"");
+}
