@@ -294,7 +294,7 @@ TEST_CASE("verbose says what was skipped and quiet silences warnings", "[e2e]") 
 TEST_CASE("an unknown command is named, and -v with -q is a usage error", "[e2e]") {
   auto r = run_cli({"frobnicate"});
   CHECK(r.exit_code == 2);
-  CHECK(r.err.rfind("mstimeline: error: unknown command \"frobnicate\" (commands: build, dates, catalog, review, extract, merge)\n", 0) == 0);
+  CHECK(r.err.rfind("mstimeline: error: unknown command \"frobnicate\" (commands: build, dates, catalog, check, review, extract, merge)\n", 0) == 0);
   auto both = run_cli({"-v", "-q", "build", "data/"});
   CHECK(both.exit_code == 2);
   CHECK(both.err.find("excludes") != std::string::npos);
