@@ -119,6 +119,11 @@ void catalog(std::string_view bytes) {
     return show(e);
   }
   if (auto c = parse_catalog(doc.value()); !c) show(c.error());
+  // Read with the knowledge and a topic, as build reads it: every problem at a position.
+  std::vector<Diagnostic> problems;
+  check_catalog(doc.value(), CatalogContext{&loaded().knowledge, &loaded().topic}, problems);
+  for (const auto& p : problems)
+    if (p.line == 0 || p.column == 0) violated("a catalog problem without a position");
   if (auto t = parse_topic(doc.value()); !t) show(t.error());
   if (auto m = parse_manifest(doc.value(), {"en", "id"}); !m) show(m.error());
   if (auto l = parse_lexicon(doc.value(), "id"); !l) show(l.error());
