@@ -21,7 +21,7 @@ build_dir=${MSTL_BUILD_DIR:-build}
 
 # What the build and the tests need, as Debian package names (jq: the README's
 # examples and the tests that run them; python3: scripts/ and bench/ helpers).
-packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libicu-dev libfmt-dev libre2-dev pkg-config catch2 jq python3)
+packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libicu-dev libfmt-dev libre2-dev libmimalloc-dev pkg-config catch2 jq python3)
 case "${1:-}" in
   --tests) packages+=(python3-jsonschema cmark chromium python3-distributed) ;;
   "") ;;

@@ -47,9 +47,7 @@ class Timings {
   // One line per step, then the total and the peak RSS (in MB, 10^6 bytes):
   //   timings: walk           0.104 s   1.4%
   //   timings: total          7.412 s          peak RSS 266.7 MB
-  // A `memory` note, when there is one, follows the peak after a comma:
-  //   timings: total          7.412 s          peak RSS 266.7 MB, restarted for huge pages
-  std::string report(std::uint64_t peak_rss_bytes, std::string_view memory = {}) const;
+  std::string report(std::uint64_t peak_rss_bytes) const;
 
  private:
   Clock::time_point start_, last_;

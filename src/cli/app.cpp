@@ -10,7 +10,6 @@
 
 #include <fmt/format.h>
 
-#include "cli/huge_pages.hpp"
 #include "cli/term.hpp"
 #include "mstimeline/diff.hpp"
 #include "mstimeline/error.hpp"
@@ -57,12 +56,7 @@ std::unique_ptr<Timings> start_timings(const GlobalOptions& global) {
 
 void print_timings(const Timings* timings) {
   if (!timings) return;
-  // How the memory was paged: restarted for huge pages (cli/huge_pages.hpp), and how much is on them now.
-  std::vector<std::string> memory;
-  if (restarted_with_huge_pages()) memory.push_back("restarted for huge pages");
-  if (std::uint64_t huge = huge_pages_bytes())
-    memory.push_back(fmt::format("{:.1f} MB on huge pages at the end", static_cast<double>(huge) / 1e6));
-  std::string report = timings->report(peak_rss_bytes(), fmt::format("{}", fmt::join(memory, ", ")));
+  std::string report = timings->report(peak_rss_bytes());
   std::fwrite(report.data(), 1, report.size(), stderr);
 }
 
@@ -161,11 +155,6 @@ int run(int argc, char** argv) {
     return static_cast<int>(ExitCode::input);
   }
 
-  // The commands that read archives restart once with their heap on huge pages, before they read anything
-  // (cli/huge_pages.hpp); the others are too small to gain what a restart costs (about 7 ms).
-  const std::string command = app.get_subcommands().front()->get_name();
-  if (command == "build" || command == "extract" || command == "merge" || command == "review")
-    restart_with_huge_pages(argv);
   global.color = use_color(global.color_mode, stderr_is_terminal(), std::getenv("NO_COLOR"), std::getenv("TERM"));
   remove_temporaries_on_signals();
   try {

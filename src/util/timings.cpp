@@ -26,7 +26,7 @@ void Timings::mark_rate(std::string_view name, std::string_view counted, std::ui
   mark(name, fmt::format("{}, {}", counted, throughput(bytes, since_last(now))), now);
 }
 
-std::string Timings::report(std::uint64_t peak_rss, std::string_view memory) const {
+std::string Timings::report(std::uint64_t peak_rss) const {
   std::size_t width = 5;  // "total"
   for (const auto& s : steps_) width = std::max(width, s.name.size());
   double total = total_seconds();
@@ -39,7 +39,6 @@ std::string Timings::report(std::uint64_t peak_rss, std::string_view memory) con
   }
   out += fmt::format("timings: {:<{}} {:8.3f} s", "total", width, total);
   if (peak_rss > 0) out += fmt::format("          peak RSS {:.1f} MB", static_cast<double>(peak_rss) / 1e6);
-  if (!memory.empty()) out += fmt::format(", {}", memory);
   out += '\n';
   return out;
 }

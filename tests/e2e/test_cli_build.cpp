@@ -1,7 +1,6 @@
 // End-to-end: the built binary on real folders, as a user runs it.
 #include <catch2/catch.hpp>
 
-#include <gnu/libc-version.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -426,54 +425,6 @@ TEST_CASE("the timings option prints each step's seconds on stderr and changes n
   merge_expected.push_back("render and write");
   CHECK(timing_steps(merged.err) == merge_expected);
   CHECK(merged.err.find("   1 parts, ") != std::string::npos);
-}
-
-namespace {
-
-// Whether this machine lets the program put its heap on huge pages, found apart from the code under test: Linux
-// with transparent huge pages in madvise mode, glibc 2.35 or later, and glibc's allocator (not a sanitizer's).
-bool machine_allows_huge_pages() {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-  return false;
-#else
-  std::string mode = test::read_file("/sys/kernel/mm/transparent_hugepage/enabled");
-  int major = 0, minor = 0;
-  return mode.find("[madvise]") != std::string::npos &&
-         std::sscanf(gnu_get_libc_version(), "%d.%d", &major, &minor) == 2 && (major > 2 || (major == 2 && minor >= 35));
-#endif
-}
-
-bool restarted(const std::string& err) { return err.find(", restarted for huge pages") != std::string::npos; }
-
-}  // namespace
-
-TEST_CASE("build restarts once with its heap on huge pages where the machine allows it, with the same bytes",
-          "[e2e][timings]") {
-  // With no choice made (GLIBC_TUNABLES unset), with huge pages refused, and asked for by the user.
-  auto plain = run_cli({"build", "data/", "-q", "--timings"}, {}, {"GLIBC_TUNABLES"});
-  auto off = run_cli({"build", "data/", "-q", "--timings"}, {}, {"GLIBC_TUNABLES=glibc.malloc.hugetlb=0"});
-  auto on = run_cli({"build", "data/", "-q", "--timings"}, {}, {"GLIBC_TUNABLES=glibc.malloc.hugetlb=1"});
-  REQUIRE(plain.exit_code == 0);
-  REQUIRE(off.exit_code == 0);
-  REQUIRE(on.exit_code == 0);
-  CHECK(plain.out == off.out);
-  CHECK(on.out == off.out);
-  CHECK_FALSE(restarted(off.err));  // the user's choice stands, either way
-  CHECK_FALSE(restarted(on.err));
-  if (!machine_allows_huge_pages()) {
-    CHECK_FALSE(restarted(plain.err));
-    WARN("no transparent huge pages in madvise mode with glibc's allocator here: the restart is not exercised");
-    return;
-  }
-  // Here, and on the CI machine, the restart happens, once: what it prints is the same lines as a run without.
-  CHECK(restarted(plain.err));
-  CHECK(std::count(plain.err.begin(), plain.err.end(), '\n') == std::count(off.err.begin(), off.err.end(), '\n'));
-  // A marker inherited from elsewhere (not this process's id) neither stops the restart nor stays set.
-  auto marked =
-      run_cli({"build", "data/", "-q", "--timings"}, {}, {"GLIBC_TUNABLES", "MSTIMELINE_HUGE_PAGES_RESTARTED=1"});
-  REQUIRE(marked.exit_code == 0);
-  CHECK(restarted(marked.err));
-  CHECK(marked.out == off.out);
 }
 
 TEST_CASE("extract --reuse writes the part a fresh extract writes, extracting again only new and changed files",
