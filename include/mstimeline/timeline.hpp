@@ -36,6 +36,7 @@
 
 #include "mstimeline/catalog.hpp"
 #include "mstimeline/knowledge.hpp"
+#include "mstimeline/review.hpp"
 #include "mstimeline/source.hpp"
 #include "mstimeline/timex.hpp"
 #include "mstimeline/timings.hpp"
@@ -69,7 +70,7 @@ struct Conflict {
 
 // Something a curator should look at (`mstimeline review`).
 struct ReviewItem {
-  std::string reason;  // "undated", "off-topic", "after-publication", "conflict", "weak-merge"
+  ReviewReason reason = ReviewReason::undated;  // review.hpp: its name and heading
   std::string detail;
   Citation citation;
 };

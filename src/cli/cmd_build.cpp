@@ -50,11 +50,7 @@ int run_build_command(const BuildArgs& args, const GlobalOptions& global) {
     const auto facts = file_facts(path);
     if (!facts || facts->regular) OutputStream{path};
   }
-  auto progress = attach_progress(options, global);
-  auto result = std::make_unique<BuildResult>(run_build(options, knowledge));
-  progress->finish();
-  report(result->warnings, result->notes, global, args.in.strict);
-  report_publication(result->timeline, global);
+  auto result = run_input(options, args.in, knowledge, global);
   if (timings) timings->mark("print warnings");
   int code = emit(result->timeline, output, args.out, global);
   if (timings) timings->mark("render and write");

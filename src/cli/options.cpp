@@ -186,4 +186,14 @@ void report(const std::vector<Diagnostic>& warnings, const std::vector<std::stri
     throw Error(fmt::format("--strict: {} warning{}; nothing written", warnings.size(), warnings.size() == 1 ? "" : "s"));
 }
 
+std::unique_ptr<BuildResult> run_input(BuildOptions& options, const InputArgs& args, const Knowledge& knowledge,
+                                       const GlobalOptions& global) {
+  auto progress = attach_progress(options, global);
+  auto result = std::make_unique<BuildResult>(run_build(options, knowledge));
+  progress->finish();
+  report(result->warnings, result->notes, global, args.strict);
+  report_publication(result->timeline, global);
+  return result;
+}
+
 }  // namespace mstl::cli

@@ -40,6 +40,11 @@ BuildOptions build_options(const InputArgs& args, const Knowledge& knowledge);
 // `output_on_terminal`: the output is written to a terminal as it is made (no bar then).
 std::unique_ptr<Progress> attach_progress(BuildOptions& options, const GlobalOptions& global,
                                           bool output_on_terminal = false);
+// The one input path of build and review, so that review sees the extraction build publishes: the run with a
+// progress bar (attach_progress), then its warnings and notes (report, --strict) and, with -v, each source's
+// publication date (report_publication). `options`: build_options(args, ...) and what the command adds.
+std::unique_ptr<BuildResult> run_input(BuildOptions& options, const InputArgs& args, const Knowledge& knowledge,
+                                       const GlobalOptions& global);
 
 struct OutputArgs {
   std::string format = "json";

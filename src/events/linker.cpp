@@ -148,28 +148,28 @@ struct DatedExpression {
 };
 
 // The review reason and detail of a date that dates no event.
-std::pair<const char*, const char*> dropped_reason(DateRole role) {
+std::optional<std::pair<ReviewReason, const char*>> dropped_reason(DateRole role) {
   switch (role) {
     case DateRole::event:
     case DateRole::report:
     case DateRole::statement:
       break;
     case DateRole::restatement:
-      return {"restatement", "the date before it again, in another time zone"};
+      return {{ReviewReason::restatement, "the date before it again, in another time zone"}};
     case DateRole::comparison:
-      return {"comparison", "a point of comparison (a comparison cue before the date), not an event"};
+      return {{ReviewReason::comparison, "a point of comparison (a comparison cue before the date), not an event"}};
     case DateRole::reference:
-      return {"reference", "a date that names a thing (a contract month, a period), not an event"};
+      return {{ReviewReason::reference, "a date that names a thing (a contract month, a period), not an event"}};
     case DateRole::condition:
-      return {"condition", "a hypothetical: a condition cue before the date"};
+      return {{ReviewReason::condition, "a hypothetical: a condition cue before the date"}};
     case DateRole::plan:
-      return {"future", "a plan or a condition: a future cue before the date"};
+      return {{ReviewReason::future, "a plan or a condition: a future cue before the date"}};
     case DateRole::bound:
-      return {"limit", "a deadline or bound, not when something happened"};
+      return {{ReviewReason::limit, "a deadline or bound, not when something happened"}};
     case DateRole::misprint:
-      return {"misprint", "the weekday written is not this date's: a misprint, not trusted"};
+      return {{ReviewReason::misprint, "the weekday written is not this date's: a misprint, not trusted"}};
   }
-  return {"", ""};
+  return std::nullopt;
 }
 
 using CatalogMatch = std::pair<const CatalogEvent*, std::string>;  // an event and the trigger that found it
@@ -641,7 +641,7 @@ class DocumentLinker {
     const std::vector<DatedExpression>& dated = m_dated[i];
     if (auto list = m_lists.find(i); list != m_lists.end()) {
       m_record.dropped.push_back(
-          {"list", fmt::format("{} dates in {} bytes: a list, a table or text without sentence ends, not a report "
+          {ReviewReason::list, fmt::format("{} dates in {} bytes: a list, a table or text without sentence ends, not a report "
                                "(a sentence reports events with at most {} dates and {} bytes, and a text's "
                                "quotes hold at most {} times its bytes)",
                                list->second, s.span.end - s.span.begin, k_max_dates_per_sentence,
@@ -695,7 +695,7 @@ class DocumentLinker {
           // new event, below. Nearer, the text contradicts the catalog.
           if (days_apart(dated[k].date, e->date) > k_conflict_days) continue;
           m_record.conflicts.push_back({e->id, dated[k].date.value, cite(i, &dated[k].timex)});
-          m_record.dropped.push_back({"conflict", "catalog " + e->id + " is " + e->date.value + ", the text says " +
+          m_record.dropped.push_back({ReviewReason::conflict, "catalog " + e->id + " is " + e->date.value + ", the text says " +
                                                       dated[k].date.value, cite(i, &dated[k].timex)});
           used[k] = true;
         }
@@ -716,32 +716,32 @@ class DocumentLinker {
       const DatedExpression& d = dated[k];
       if (used[k] || d.role == DateRole::report) continue;
       if (!topical && !narrated(i, d.date, published)) {
-        m_record.dropped.push_back({"off-topic", "no side of the topic, or not all of them, in or around it",
+        m_record.dropped.push_back({ReviewReason::off_topic, "no side of the topic, or not all of them, in or around it",
                                     cite(i, &d.timex)});
         continue;
       }
       if (d.role == DateRole::statement && has_event_date) {
         m_record.dropped.push_back(
-            {"statement", "the day it was said; another date in the sentence dates its event", cite(i, &d.timex)});
+            {ReviewReason::statement, "the day it was said; another date in the sentence dates its event", cite(i, &d.timex)});
         continue;
       }
-      if (auto [reason, detail] = dropped_reason(d.role); *reason) {
-        m_record.dropped.push_back({reason, detail, cite(i, &d.timex)});
+      if (auto dropped = dropped_reason(d.role)) {
+        m_record.dropped.push_back({dropped->first, dropped->second, cite(i, &d.timex)});
         continue;
       }
       if (!reports_event()) {
-        m_record.dropped.push_back({"not-an-event", "on topic, but no verb or event word", cite(i, &d.timex)});
+        m_record.dropped.push_back({ReviewReason::not_an_event, "on topic, but no verb or event word", cite(i, &d.timex)});
         continue;
       }
       // (Not against an inferred date: that is the start of the text's latest date.)
       if (published && known_publication() && d.date.precision < Precision::day &&
           period_contains(d.date.period, published->period)) {
-        m_record.dropped.push_back({"current-period", "the period the source is written in (\"this year\"), not "
+        m_record.dropped.push_back({ReviewReason::current_period, "the period the source is written in (\"this year\"), not "
                                     "when something happened", cite(i, &d.timex)});
         continue;
       }
       if (published && d.date.period.start > published->period.start) {
-        m_record.dropped.push_back({"after-publication", "a plan or a deadline: after " + published->value,
+        m_record.dropped.push_back({ReviewReason::after_publication, "a plan or a deadline: after " + published->value,
                                     cite(i, &d.timex)});
         continue;
       }

@@ -1011,7 +1011,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   }
   if (events.review)
     for (const auto& u : timeline.undated)
-      timeline.review.push_back({"undated", "on topic, reports an event, no date and no catalog link", u});
+      timeline.review.push_back({ReviewReason::undated, "on topic, reports an event, no date and no catalog link", u});
   step("merge: gather");
 
   // Catalog events: one per catalog id, dated by the catalog, refined by the
@@ -1271,7 +1271,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     if (merge_rule::finer(dates[coarsest[root]], date)) coarsest[root] = place[j].date;
     groups.unite(i, j);  // the root stays the earlier mention
     if (events.review && sentence_of[i] != sentence_of[j] && agreement_score(i, j, words, total) < merge_rule::k_strong)
-      timeline.review.push_back({"weak-merge", why(i, j), cite(j)});
+      timeline.review.push_back({ReviewReason::weak_merge, why(i, j), cite(j)});
   }
   // The new events, in the order of their first mentions (each group's root).
   std::size_t first_new = timeline.events.size();
@@ -1370,9 +1370,12 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   std::sort(timeline.sources.begin(), timeline.sources.end(),
             [](const SourceInfo& a, const SourceInfo& b) { return a.id < b.id; });
   std::sort(timeline.undated.begin(), timeline.undated.end(), citation_before);
+  // By the reason's name, not its place in the table: the JSON's order stays when the table is reordered.
   std::sort(timeline.review.begin(), timeline.review.end(), [](const ReviewItem& a, const ReviewItem& b) {
-    return std::tie(a.reason, a.citation.source, a.citation.start, a.citation.date_text, a.detail) <
-           std::tie(b.reason, b.citation.source, b.citation.start, b.citation.date_text, b.detail);
+    return std::tuple(review_reason_name(a.reason), std::string_view(a.citation.source), a.citation.start,
+                      std::string_view(a.citation.date_text), std::string_view(a.detail)) <
+           std::tuple(review_reason_name(b.reason), std::string_view(b.citation.source), b.citation.start,
+                      std::string_view(b.citation.date_text), std::string_view(b.detail));
   });
   step("merge: finish");
   return timeline;

@@ -149,7 +149,9 @@ class MemberReader {
     for (std::size_t i = 0; i < dropped.size() && !m_error; ++i) {
       std::string p = fmt::format("/dropped/{}", i);
       ReviewItem item;
-      item.reason = string(dropped[i], p, "reason");
+      const std::string reason = string(dropped[i], p, "reason");
+      if (auto known = parse_review_reason(reason)) item.reason = *known;
+      else if (!m_error) m_error = error(p + "/reason", fmt::format("\"{}\" is not a review reason", reason));
       item.detail = string(dropped[i], p, "detail");
       item.citation = citation(object(dropped[i], p, "citation"), p + "/citation");
       r.dropped.push_back(std::move(item));
@@ -302,7 +304,7 @@ std::string document_line(const DocumentRecord& r, std::string_view input) {
   for (const auto& c : r.undated) write_citation(w, c);
   w.end_array().key("dropped").begin_array();
   for (const auto& d : r.dropped) {
-    w.begin_object().key("reason").string(d.reason).key("detail").string(d.detail).key("citation");
+    w.begin_object().key("reason").string(review_reason_name(d.reason)).key("detail").string(d.detail).key("citation");
     write_citation(w, d.citation);
     w.end_object();
   }

@@ -401,7 +401,7 @@ Mention mention(Reader& in, std::vector<std::string>& words) {
   return mention;
 }
 
-// A conflict or a dropped item: two strings and a citation.
+// A conflict: two strings and a citation.
 template <class T>
 T two_strings_and_citation(Reader& in, std::span<const std::string_view> names, std::string T::*first,
                            std::string T::*second) {
@@ -416,6 +416,27 @@ T two_strings_and_citation(Reader& in, std::span<const std::string_view> names, 
       item.citation = citation(in);
     else
       m.unknown();
+  });
+  m.check_all();
+  return item;
+}
+
+// A dropped item: a reason by its name (review.hpp), a detail and a citation.
+ReviewItem dropped_item(Reader& in) {
+  ReviewItem item;
+  Members m(in, k_dropped);
+  in.object([&](std::string_view n) {
+    if (m.is(n, "reason")) {
+      auto reason = parse_review_reason(in.string());
+      if (reason) item.reason = *reason;
+      else in.fail();  // the full reader names the unknown reason
+    } else if (m.is(n, "detail")) {
+      in.string(item.detail);
+    } else if (m.is(n, "citation")) {
+      item.citation = citation(in);
+    } else {
+      m.unknown();
+    }
   });
   m.check_all();
   return item;
@@ -452,9 +473,7 @@ std::optional<DocumentRecord> read_document_line(std::string_view line) {
     } else if (m.is(n, "undated")) {
       in.array([&] { r.undated.push_back(citation(in)); });
     } else if (m.is(n, "dropped")) {
-      in.array([&] {
-        r.dropped.push_back(two_strings_and_citation(in, k_dropped, &ReviewItem::reason, &ReviewItem::detail));
-      });
+      in.array([&] { r.dropped.push_back(dropped_item(in)); });
     } else {
       m.unknown();
     }

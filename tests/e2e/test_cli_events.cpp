@@ -4,6 +4,7 @@
 // shipped topic profile and catalog.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "support/support.hpp"
@@ -100,7 +101,9 @@ TEST_CASE("without a topic profile every dated sentence is kept", "[e2e][events]
 TEST_CASE("review lists undated on-topic sentences, dropped mentions and their reasons", "[e2e][events]") {
   auto r = run_cli({"review", "data/"});
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("== On-topic sentences reporting an event, with no date and no catalog event (undated: ") == 0);
+  CHECK(r.out.find("== Events kept, as build publishes them (events: ") == 0);
+  CHECK(r.out.find("\n\n== On-topic sentences reporting an event, with no date and no catalog event (undated: ") !=
+        std::string::npos);
   CHECK(r.out.find("000_40745a8f02a1e1be:2826-2868 [2017] no side of the topic, or not all of them, in or around it\n"
                    "    AltspaceVR diakuisisi Microsoft pada 2017.\n") != std::string::npos);
   CHECK(r.out.find("[tahun 2030] a deadline or bound, not when something happened") != std::string::npos);
@@ -156,4 +159,69 @@ TEST_CASE("a text date that contradicts its catalog event is kept as a conflict,
   REQUIRE(e["conflicts"].size() == 1);
   CHECK(e["conflicts"][0]["value"] == "2023-02-02");
   CHECK(e["conflicts"][0]["date_text"] == "2 Februari 2023");
+}
+
+namespace {
+
+// (id, date, title, independent sources) of each event: what build publishes, what review lists as kept.
+std::vector<std::string> kept(const json& events, const char* sources_key) {
+  std::vector<std::string> out;
+  for (const auto& e : events)
+    out.push_back(fmt::format("{} {} {} {}", e["id"].get<std::string>(), e["date"].get<std::string>(),
+                              e["title"].get<std::string>(), e[sources_key].get<std::size_t>()));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("review takes build's input options and keeps the events build publishes with them", "[e2e][events]") {
+  test::TempDir dir;
+  // A manifest that dates the dateline fixture a year later: "Kemarin" and "bulan Juni" move with it.
+  test::write_file(dir / "sources.json",
+                   R"({"sources": {"a.txt": {"publisher": "Kompas", "url": null, "published": "2024-03-10"}}})");
+  const std::string manifest = (dir / "sources.json").string();
+  const std::vector<std::vector<std::string>> runs = {
+      {"data/"},
+      {"data/", "--no-catalog"},
+      {"data/", "--no-topic", "--no-catalog", "-j", "1"},
+      {"tests/fixtures/events/traps", "--no-topic", "--no-catalog"},
+      {"tests/fixtures/events/conflict", "--catalog", "data/catalog.json", "--topic", "data/topic.json"},
+      {"tests/fixtures/events/dateline", "--topic", "data/topic.json", "--catalog", "data/catalog.json"},
+      {"tests/fixtures/events/dateline", "--topic", "data/topic.json", "--catalog", "data/catalog.json",
+       "--manifest", manifest},
+      {"tests/fixtures/events/english", "--lang", "en", "--topic", "data/topic.json", "--no-catalog"},
+  };
+  std::vector<std::vector<std::string>> seen;
+  for (const auto& options : runs) {
+    INFO(fmt::format("{}", fmt::join(options, " ")));
+    std::vector<std::string> build_args{"build"}, review_args{"review", "-f", "json"};
+    build_args.insert(build_args.end(), options.begin(), options.end());
+    review_args.insert(review_args.end(), options.begin(), options.end());
+    auto b = run_cli(build_args);
+    auto r = run_cli(review_args);
+    REQUIRE(b.exit_code == 0);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err == b.err);  // the same warnings
+    auto published = kept(json::parse(b.out)["events"], "source_count");
+    CHECK(kept(json::parse(r.out)["events"], "sources") == published);
+    CHECK_FALSE(published.empty());
+    seen.push_back(published);
+  }
+  // Each option changes what is kept, so the equalities above are not of options review ignores.
+  CHECK(seen[0] != seen[1]);  // --no-catalog
+  CHECK(seen[1] != seen[2]);  // --no-topic
+  CHECK(seen[5] != seen[6]);  // --manifest
+}
+
+TEST_CASE("review --max-file-size and --strict: a skipped file fails review as it fails build", "[e2e][events]") {
+  test::TempDir dir;
+  test::write_file(dir / "a.txt", "Microsoft dan OpenAI bertemu pada 5 Maret 2024.\n");
+  test::write_file(dir / "big.txt", std::string((1 << 20) + 1, 'a'));  // over --max-file-size 1: skipped, warned
+  auto b = run_cli({"build", dir.path().string(), "--max-file-size", "1", "--strict"});
+  auto r = run_cli({"review", dir.path().string(), "--max-file-size", "1", "--strict"});
+  CHECK(b.exit_code == 2);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == b.err);
+  CHECK(r.err.find("--strict: 1 warning; nothing written") != std::string::npos);
 }

@@ -6,6 +6,7 @@
 // subject of a catalog event on another date.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "support/support.hpp"
@@ -170,13 +171,89 @@ TEST_CASE("a catalog event told in other words links by a compatible date and sh
 TEST_CASE("a future cue makes a plan of the date in its clause, not of one farther on", "[e2e][events]") {
   TempDir dir;
   write_file(dir / "topic.json", k_oil_topic);
-  write_file(dir / "20141225-id.txt",
-             "Kartel itu tidak akan bergerak untuk memperkuat harga minyak dunia meskipun harga minyak anjlok "
-             "hampir 50 persen sejak Juni.\n\nPara menteri akan bertemu membahas harga minyak pada 27 November.\n");
+  const std::string text =
+      "Kartel itu tidak akan bergerak untuk memperkuat harga minyak dunia meskipun harga minyak anjlok "
+      "hampir 50 persen sejak Juni.\n\nPara menteri akan bertemu membahas harga minyak pada 27 November.\n";
+  write_file(dir / "20141225-id.txt", text);
   json doc = run_json({"build", dir.path().string()});
   CHECK(dates_of(doc) == std::vector<std::string>{"2014-06"});
   json review = run_json({"review", dir.path().string(), "-f", "json"});
   CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{{"future", "27 November"}});
+  // Plain review shows the plan too, under its own heading, exactly (the text format is read by people).
+  const std::string plan = "Para menteri akan bertemu membahas harga minyak pada 27 November.";
+  const std::size_t start = text.find(plan);
+  auto r = run_cli({"review", dir.path().string()});
+  REQUIRE(r.exit_code == 0);
+  const json& e = doc["events"][0];
+  CHECK(r.out == fmt::format(R"X(== Events kept, as build publishes them (events: 1)
+2014-06 {} (1 source, 1 citation)
+    {}
+
+== On-topic sentences reporting an event, with no date and no catalog event (undated: 0)
+
+== Text dates that contradict their catalog event (conflict: 0)
+
+== Mentions merged on weak evidence (weak-merge: 0)
+
+== Dated sentences left out as off topic (off-topic: 0)
+
+== Dated on-topic sentences with no verb or event word (not-an-event: 0)
+
+== Dates after the source's publication date (plans, deadlines) (after-publication: 0)
+
+== Plans: dates after a future cue ("akan", "will") (future: 1)
+20141225-id:{}-{} [27 November] a plan or a condition: a future cue before the date
+    {}
+
+== Dates that bound something ("hingga 2030") (limit: 0)
+
+== Hypotheticals: dates after a condition cue ("jika", "if") (condition: 0)
+
+== Days something was said, in sentences another date dates ("kata X, Selasa") (statement: 0)
+
+== The same instant told again in local time ("(Rabu pagi WIB)") (restatement: 0)
+
+== Points of comparison ("terendah sejak Juli 2009") (comparison: 0)
+
+== Dates that name a thing or a period ("pengiriman Januari", "selama November") (reference: 0)
+
+== Dates whose weekday is not theirs ("Rabu (14/12/2014)", a Sunday): not trusted (misprint: 0)
+
+== The period a source is written in ("tahun ini", "2014" in a 2014 article) (current-period: 0)
+
+== Lists, tables and text without sentence ends: too many dates or bytes for one sentence (list: 0)
+
+)X",
+                             e["id"].get<std::string>(), e["title"].get<std::string>(), start,
+                             start + plan.size(), plan));
+  // And in JSON, exactly: the item, then the event kept.
+  auto j = run_cli({"review", dir.path().string(), "-f", "json"});
+  CHECK(j.out == fmt::format(R"({{
+  "review": [
+    {{
+      "reason": "future",
+      "detail": "a plan or a condition: a future cue before the date",
+      "source": "20141225-id",
+      "start": {},
+      "end": {},
+      "quote": "{}",
+      "date_text": "27 November"
+    }}
+  ],
+  "events": [
+    {{
+      "id": "{}",
+      "date": "2014-06",
+      "title": "{}",
+      "kind": null,
+      "sources": 1,
+      "citations": 1
+    }}
+  ]
+}}
+)",
+                             start, start + plan.size(), plan, e["id"].get<std::string>(),
+                             e["title"].get<std::string>()));
 }
 
 TEST_CASE("the cue nearest a date governs it, however long the cue", "[e2e][events]") {

@@ -28,7 +28,7 @@ DocumentRecord sample() {
   r.mentions.push_back(Mention{*parse_date_value("2019"), "cat-1", "investasi", c, {}});
   r.conflicts.push_back(Conflict{"cat-1", "2020", c});
   r.undated.push_back(Citation{"a/x.txt", 30, 40, "Tanpa tanggal.", ""});
-  r.dropped.push_back(ReviewItem{"off-topic", "names no side", c});
+  r.dropped.push_back(ReviewItem{ReviewReason::off_topic, "names no side", c});
   return r;
 }
 
@@ -63,7 +63,7 @@ TEST_CASE("a document survives the part format unchanged", "[record]") {
   CHECK(back.mentions[1].catalog_id == "cat-1");
   CHECK(back.conflicts[0].value == "2020");
   CHECK(back.undated[0].start == 30);
-  CHECK(back.dropped[0].reason == "off-topic");
+  CHECK(back.dropped[0].reason == ReviewReason::off_topic);
 }
 
 TEST_CASE("broken parts are errors at their line and column", "[record]") {

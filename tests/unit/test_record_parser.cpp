@@ -65,7 +65,7 @@ DocumentRecord sample() {
   r.mentions.push_back(Mention{*parse_date_value("2019"), "cat", "investasi", c, WordList(std::vector{"satu"})});
   r.conflicts.push_back(Conflict{"cat", "2020", c});
   r.undated.push_back(c);
-  r.dropped.push_back(ReviewItem{"off-topic", "names no side", c});
+  r.dropped.push_back(ReviewItem{ReviewReason::off_topic, "names no side", c});
   return r;
 }
 

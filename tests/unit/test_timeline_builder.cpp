@@ -299,13 +299,13 @@ TEST_CASE("the merge gives the same events, reasons and review on any number of 
       out.push_back(e.id + " " + e.date.value + " " + std::to_string(e.citations.size()));
       for (const auto& why : e.merged_because) out.push_back(why);
     }
-    for (const auto& r : t.review) out.push_back(r.reason + " " + r.detail);
+    for (const auto& r : t.review) out.push_back(std::string(review_reason_name(r.reason)) + " " + r.detail);
     return out;
   };
   Timeline one = build_timeline("T", records, {}, 1);
   REQUIRE(one.events.size() > 10);
   REQUIRE(one.events.size() < 2000);  // mentions did merge
-  REQUIRE(std::any_of(one.review.begin(), one.review.end(), [](const ReviewItem& r) { return r.reason == "weak-merge"; }));
+  REQUIRE(std::any_of(one.review.begin(), one.review.end(), [](const ReviewItem& r) { return r.reason == ReviewReason::weak_merge; }));
   for (std::size_t jobs : {2, 3, 8}) {
     INFO(jobs << " threads");
     CHECK(summary(build_timeline("T", records, {}, jobs)) == summary(one));
