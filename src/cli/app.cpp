@@ -86,12 +86,13 @@ int write_or_check(const std::string& output, const std::string& content, bool c
                  "to update it\n", output.c_str(), too_long ? "longer than the output" : "a symbolic link");
     return static_cast<int>(ExitCode::check_failed);
   }
+  // With -q, the line that names the file is printed, not the diff.
   std::string diff;
   if (!current) {
-    diff = unified_diff("", content, "/dev/null", output);
+    if (!global.quiet) diff = unified_diff("", content, "/dev/null", output);
     std::fprintf(stderr, "mstimeline: %s: missing; run the same command without --check to write it\n", output.c_str());
   } else if (current.value() != content) {
-    diff = unified_diff(current.value(), content, output, output + " (new)");
+    if (!global.quiet) diff = unified_diff(current.value(), content, output, output + " (new)");
     std::fprintf(stderr, "mstimeline: %s: out of date; run the same command without --check to update it\n",
                  output.c_str());
   } else {

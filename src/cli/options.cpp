@@ -89,6 +89,9 @@ void add_output_options(CLI::App* cmd, OutputArgs& args) {
       ->type_name("FILE");
   cmd->add_flag("--check", args.check,
                 "Write nothing; compare the output with -o FILE: exit 0 when equal, 1 and a diff when not");
+  cmd->add_flag("--csv-safe", args.csv_safe,
+                "csv: write a cell that starts with = + - @, a tab or a CR with a ' before it, so that a spreadsheet "
+                "cannot run it as a formula (the cell is then not the exact text)");
   cmd->add_option("--locale", args.locale,
                   "Language of catalog titles and, in md, html and timelinejs, of labels and written-out dates")
       ->type_name("CODE")
@@ -147,8 +150,10 @@ Output prepare_output(const OutputArgs& args, const Knowledge& knowledge, std::s
     throw Error("--check needs -o FILE, the file to compare the output with");
   // Every format checks the locale: json and csv use it for catalog titles,
   // and a typo should fail the same way whatever the format.
+  if (args.csv_safe && args.format != "csv") throw Error(fmt::format("--csv-safe applies to -f csv, not -f {}", args.format));
   RenderOptions render_options;
   render_options.jobs = jobs;
+  render_options.csv_safe = args.csv_safe;
   if (Renderer::needs_locale(args.format)) {
     render_options.labels = &knowledge.label_set(args.locale);
     render_options.dates = &knowledge.lexicon(args.locale);

@@ -40,6 +40,7 @@ BuildOptions build_options(const InputArgs& args, const Knowledge& knowledge);
 // `output_on_terminal`: the output is written to a terminal as it is made (no bar then).
 std::unique_ptr<Progress> attach_progress(BuildOptions& options, const GlobalOptions& global,
                                           bool output_on_terminal = false);
+
 // The one input path of build and review, so that review sees the extraction build publishes: the run with a
 // progress bar (attach_progress), then its warnings and notes (report, --strict) and, with -v, each source's
 // publication date (report_publication). `options`: build_options(args, ...) and what the command adds.
@@ -56,12 +57,13 @@ struct OutputArgs {
   std::vector<std::string> kinds;
   std::size_t min_sources = 0;
   std::size_t top = 0;  // 0: not given
+  bool csv_safe = false;
 };
 
 // Refuses "" with "an empty value; give <what>": an empty value is never taken as the option not given.
 CLI::Validator non_empty(std::string what);
 
-// -f, -o, --check, --locale, --since, --until, --kind, --min-sources, --top.
+// -f, -o, --check, --locale, --since, --until, --kind, --min-sources, --top, --csv-safe.
 void add_output_options(CLI::App* cmd, OutputArgs& args);
 
 // A renderer and filter checked before any work: bad values fail fast.

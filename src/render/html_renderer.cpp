@@ -11,12 +11,13 @@
 //        > ol.events > li.event#<event id>
 //            time[datetime] (the date written out), h3 title, p.meta (kind,
 //            catalog id, sources), ol.citations > li > blockquote + p.cite,
-//            ul.why (merged_because), p.conflict
+//            ul.why (merged_because, in the locale's words), p.conflict
 //   section#undated, section#sources (dl per source)
 //
 // Every word comes from the locale's labels, dates from its lexicon.
 #include <fmt/format.h>
 
+#include "mstimeline/merge_reason.hpp"
 #include "render/common.hpp"
 #include "render/renderers.hpp"
 
@@ -129,6 +130,50 @@ class HtmlRenderer final : public Renderer {
     return out;
   }
 
+  // "<a><code>src</code></a> at byte 391", HTML.
+  std::string place(std::string_view source, std::size_t start) const {
+    return fill_html("place", {{"source", fmt::format("<a href=\"#src-{0}\"><code>{0}</code></a>", html_escape(source))},
+                               {"start", std::to_string(start)}});
+  }
+
+  // A label's template escaped, its placeholders filled with HTML.
+  std::string fill_html(std::string_view key, const Labels::Args& html_args) const {
+    return fill_template(html_escape(m_labels.get(key)), html_args);
+  }
+
+  // A date value written out, or as it is when it is not one.
+  std::string date_html(std::string_view value) const {
+    auto date = parse_date_value(value);
+    return html_escape(date ? write_date(*date, m_dates) : std::string(value));
+  }
+
+  // A merged_because reason in the page's words (labels why_*), or the
+  // machine string as it is when it is not one the builder writes.
+  std::string reason(const std::string& why) const {
+    auto r = parse_merge_reason(why);
+    if (!r) return html_escape(why);
+    std::string here = place(r->source, r->start);
+    switch (r->kind) {
+      case MergeReason::Kind::trigger:
+        return fill_html("why_trigger", {{"place", here},
+                                         {"event", fmt::format("<code>{}</code>", html_escape(r->catalog_id))},
+                                         {"trigger", html_escape(r->trigger)}});
+      case MergeReason::Kind::repeats:
+        return fill_html("why_repeats", {{"place", here}, {"other", place(r->other, r->other_start)}});
+      case MergeReason::Kind::same_day:
+        return fill_html("why_same_day",
+                         {{"place", here}, {"other", place(r->other, r->other_start)}, {"day", date_html(r->date)}});
+      case MergeReason::Kind::words:
+        return fill_html("why_words", {{"place", here},
+                                       {"other", place(r->other, r->other_start)},
+                                       {"date", date_html(r->date)},
+                                       {"other_date", date_html(r->other_date)},
+                                       {"words", html_escape(r->words)},
+                                       {"score", html_escape(r->score)}});
+    }
+    return html_escape(why);
+  }
+
   // Appended to `pieces`, handed on a line at a time: an event may cite thousands of sentences.
   void event_item(Pieces& pieces, const Timeline& t, const Event& e, const std::map<QuoteKey, int>& numbers) const {
     std::string& out = pieces.out();
@@ -151,7 +196,7 @@ class HtmlRenderer final : public Renderer {
     if (!e.merged_because.empty()) {
       out += fmt::format("<ul class=\"why\" title=\"{}\">\n", html_escape(m_labels.get("merged_because")));
       for (const auto& why : e.merged_because) {
-        out += fmt::format("<li>{}</li>\n", html_escape(why));
+        out += fmt::format("<li>{}</li>\n", reason(why));
         pieces.pieces();
       }
       out += "</ul>\n";

@@ -41,8 +41,15 @@ const std::vector<LabelKey>& label_keys() {
         {"unknown", {}},
         {"url", {}},
         {"quotes_cited", {}},
-        {"no_quotes", {}},
         {"quote_note", {}},
+        {"shortened_note", {}},
+        {"uncited_one", {"n"}},
+        {"uncited_other", {"n"}},
+        {"place", {"source", "start"}},
+        {"why_trigger", {"place", "event", "trigger"}},
+        {"why_repeats", {"place", "other"}},
+        {"why_same_day", {"place", "other", "day"}},
+        {"why_words", {"place", "other", "date", "other_date", "words", "score"}},
     };
     static std::set<std::string, std::less<>> kind_keys;  // storage for the views below
     for (auto kind : k_event_kinds) k.push_back({*kind_keys.insert("kind_" + std::string(kind)).first, {}});

@@ -1,23 +1,33 @@
-// The Markdown format (CommonMark): for people and for docs regenerated in CI.
+// The Markdown format (CommonMark, as GitHub and cmark render it): for people
+// and for docs regenerated in CI.
 //
 //   # <title>
 //   <n> sources · <n> events · <first date> – <last date>
+//   <the note on shortened quotes>
 //   ## At a glance                                   (a Mermaid `timeline` chart)
 //   ## <year>
 //   ### <date written out> — <event title>
 //   *<kind> · catalog `<id>` · <n> sources*          (kind and catalog for catalog events)
-//   - [k] <publisher> (`<source id>`), dated by “<date expression>” | undated in the text
-//   - Conflict: `<source>` bytes a–b says “<date expression>” (<value>)
+//   - [k](#qk) “<quote, shortened>” — [<publisher>, <published>](#src-<id>), dated by “<date expression>” | undated in the text
+//   - **Conflict:** [`<source>`](#src-<id>) bytes a–b says “<date expression>” (<value>)
 //   ## Undated                                      (on-topic event sentences with no date)
-//   ## Sources
-//   ### <source id>  (publisher, file, sha256, language, published)
-//   - [k] bytes a–b: “<quote>”
+//   - “<quote>” — [<publisher>, <published>](#src-<id>), bytes a–b
+//   ## Sources                                       (only the sources cited above)
+//   ### <a id="src-<id>"></a><source id>  (publisher, file, sha256, language, published)
+//   - <a id="qk"></a>[k] bytes a–b: “<whole quote>”
+//   <n> more sources were read but not cited.
 //
 // Every word comes from the locale's labels and every date is written out by
 // its lexicon (--locale). Citation numbers [k] are given to distinct quotes
 // (source and byte range) in order of first appearance, so a sentence that
-// dates two events has one number and is listed once under its source.
+// dates two events has one number and is listed once under its source. Under
+// an event a quote longer than k_whole bytes is cut at a space and ends in
+// "…"; its number links to the whole quote. The anchors are inline `<a id>`
+// tags, the only raw HTML written (source text is escaped): GitHub keeps them,
+// and cmark does with --unsafe.
+#include <cctype>
 #include <map>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 
@@ -58,6 +68,38 @@ std::string mermaid_escape(std::string_view s) {
   return out;
 }
 
+// Quotes up to this many bytes are shown whole under their events; longer
+// ones are cut at the last space before k_cut bytes.
+constexpr std::size_t k_whole = 200, k_cut = 160;
+
+// `quote` on one line, shortened at a word boundary with "…" when long.
+std::string shorten(std::string_view quote) {
+  std::string line = one_line(quote);
+  if (line.size() <= k_whole) return line;
+  std::size_t cut = line.rfind(' ', k_cut);
+  if (cut == std::string::npos || cut < k_cut / 4) {  // no space near: cut between UTF-8 characters
+    cut = k_cut;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+  }
+  line.resize(cut);
+  while (!line.empty() && std::string_view(" ,;:-").find(line.back()) != std::string_view::npos) line.pop_back();
+  return line + "…";
+}
+
+// An anchor name for a source id: letters, digits, '-', '_' and '.' as they
+// are, every other byte as %XX, so that `<a id>` and `](#…)` name it alike.
+std::string source_anchor(std::string_view id) {
+  std::string out = "src-";
+  for (char c : id) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '-' || c == '_' || c == '.')
+      out += c;
+    else
+      out += fmt::format("%{:02X}", u);
+  }
+  return out;
+}
+
 class MarkdownRenderer final : public Renderer {
  public:
   explicit MarkdownRenderer(const RenderOptions& options)
@@ -70,7 +112,10 @@ class MarkdownRenderer final : public Renderer {
     Pieces pieces(sink);
     std::string& out = pieces.out();
     out += fmt::format("# {}\n\n{}\n", md_escape(t.title), summary_line(t, m_dates, m_labels));
-    if (!t.events.empty()) chart(pieces, t);
+    if (!t.events.empty()) {
+      out += fmt::format("\n{}\n", m_labels.get("shortened_note"));
+      chart(pieces, t);
+    }
     std::string year;
     for (const auto& e : t.events) {
       std::string this_year = e.date.value.substr(0, 4);
@@ -80,22 +125,29 @@ class MarkdownRenderer final : public Renderer {
     if (!t.undated.empty()) {
       out += fmt::format("\n## {}\n\n{}\n\n", m_labels.get("undated_heading"), m_labels.get("undated_intro"));
       for (const auto& c : t.undated) {
-        out += fmt::format("- {} (`{}`), {}: “{}”\n", md_escape(publisher_of(t, c.source, m_labels)), c.source,
-                           bytes(c), md_escape(c.quote));
+        out += fmt::format("- “{}” — {}, {}\n", md_escape(c.quote), source_link(t, c.source), bytes(c));
         pieces.pieces();
       }
     }
     out += fmt::format("\n## {}\n", m_labels.get("sources_heading"));
     // Each source's quotes, by number, each quote once (its first citation):
     // gathered in one pass, not one pass over every citation per source.
+    // A source cited only by a conflict or an undated sentence is listed
+    // too (the links above lead to it), without quotes.
     std::unordered_map<std::string_view, std::map<int, const Citation*>> cited;
-    for (const auto& e : t.events)
+    for (const auto& e : t.events) {
       for (const auto& c : e.citations) cited[c.source].emplace(numbers.at(key_of(c)), &c);
-    const std::map<int, const Citation*> none;
+      for (const auto& k : e.conflicts) cited[k.citation.source];
+    }
+    for (const auto& c : t.undated) cited[c.source];
+    std::size_t listed = 0;
     for (const auto& s : t.sources) {
       auto it = cited.find(s.id);
-      source_section(pieces, s, it == cited.end() ? none : it->second);
+      if (it == cited.end()) continue;
+      source_section(pieces, s, it->second);
+      ++listed;
     }
+    if (listed < t.sources.size()) out += fmt::format("\n{}\n", m_labels.count("uncited", t.sources.size() - listed));
     pieces.done();
   }
 
@@ -122,6 +174,16 @@ class MarkdownRenderer final : public Renderer {
     out += "```\n";
   }
 
+  // "[Publisher, January 25, 2023](#src-<id>)": the source's section under
+  // Sources; the publication date tells apart the articles of one publisher.
+  std::string source_link(const Timeline& t, std::string_view source) const {
+    std::string text = publisher_of(t, source, m_labels);
+    const SourceInfo* s = find_source(t, source);
+    if (s && s->published)
+      if (auto date = parse_date_value(*s->published)) text += ", " + write_date(*date, m_dates);
+    return fmt::format("[{}](#{})", md_escape(text), source_anchor(source));
+  }
+
   void event_section(Pieces& pieces, const Timeline& t, const Event& e, const std::map<QuoteKey, int>& numbers) const {
     std::string& out = pieces.out();
     out += fmt::format("\n### {} — {}\n\n", write_date(e.date, m_dates), md_escape(e.title));
@@ -132,35 +194,33 @@ class MarkdownRenderer final : public Renderer {
     for (const auto& c : e.citations) {
       std::string dated = c.date_text.empty() ? m_labels.get("undated_in_text")
                                               : m_labels.fill("dated_by", {{"text", md_escape(c.date_text)}});
-      out += fmt::format("- [{}] {} (`{}`), {}\n", numbers.at(key_of(c)), md_escape(publisher_of(t, c.source, m_labels)),
-                         c.source, dated);
+      int n = numbers.at(key_of(c));
+      out += fmt::format("- [\\[{0}\\]](#q{0}) “{1}” — {2}, {3}\n", n, md_escape(shorten(c.quote)),
+                         source_link(t, c.source), dated);
       pieces.pieces();
     }
     for (const auto& k : e.conflicts) {
-      out += fmt::format("- {}: {}\n", m_labels.get("conflict"),
-                         m_labels.fill("conflict_detail", {{"where", fmt::format("`{}` {}", k.citation.source, bytes(k.citation))},
-                                                           {"text", md_escape(k.citation.date_text)},
-                                                           {"value", k.value}}));
+      std::string where = fmt::format("[`{}`](#{}) {}", k.citation.source, source_anchor(k.citation.source), bytes(k.citation));
+      out += fmt::format("- **{}:** {}\n", m_labels.get("conflict"),
+                         m_labels.fill("conflict_detail",
+                                       {{"where", where}, {"text", md_escape(k.citation.date_text)}, {"value", k.value}}));
       pieces.pieces();
     }
   }
 
   void source_section(Pieces& pieces, const SourceInfo& s, const std::map<int, const Citation*>& cited) const {
     std::string& out = pieces.out();
-    out += fmt::format("\n### {}\n\n", md_escape(s.id));
+    out += fmt::format("\n### <a id=\"{}\"></a>{}\n\n", source_anchor(s.id), md_escape(s.id));
     out += fmt::format("- {}: {}\n", m_labels.get("publisher"), md_escape(s.publisher.value_or(m_labels.get("unknown"))));
     out += fmt::format("- {}: `{}` (sha256 `{}`)\n", m_labels.get("file"), s.path, s.sha256);
     out += fmt::format("- {}: {}; {}: {}\n", m_labels.get("language"), s.language, m_labels.get("published"),
                        published_text(s, m_labels));
     if (s.url) out += fmt::format("- {}: <{}>\n", m_labels.get("url"), *s.url);
-    if (cited.empty()) {
-      out += fmt::format("\n{}\n", m_labels.get("no_quotes"));
-      pieces.pieces();
-      return;
-    }
+    pieces.pieces();
+    if (cited.empty()) return;
     out += fmt::format("\n{}\n\n", m_labels.get("quotes_cited"));
     for (const auto& [n, c] : cited) {
-      out += fmt::format("- [{}] {}: “{}”\n", n, bytes(*c), md_escape(c->quote));
+      out += fmt::format("- <a id=\"q{0}\"></a>\\[{0}\\] {1}: “{2}”\n", n, bytes(*c), md_escape(c->quote));
       pieces.pieces();
     }
   }

@@ -23,6 +23,7 @@
 
 #include "mstimeline/dateline.hpp"
 #include "mstimeline/error.hpp"
+#include "mstimeline/merge_reason.hpp"
 #include "mstimeline/merge_rule.hpp"
 #include "mstimeline/parallel.hpp"
 #include "mstimeline/sha256.hpp"
@@ -1040,8 +1041,7 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
       e.id = m.catalog_id;
       e.catalog_id = m.catalog_id;
     }
-    e.merged_because.push_back(fmt::format("{}@{}: catalog event {} (trigger \"{}\")", m.citation.source,
-                                           m.citation.start, m.catalog_id, m.trigger));
+    e.merged_because.push_back(trigger_reason(m.citation.source, m.citation.start, m.catalog_id, m.trigger));
     if (!m.citation.date_text.empty()) {
       finer_dates[m.catalog_id].insert(m.date.value);
       finer_value[m.date.value] = m.date;
@@ -1220,15 +1220,13 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   auto why = [&](std::size_t i, std::size_t j) {
     const Place &a = place[i], &b = place[j];
     std::string_view a_source = sources.id(a.source), b_source = sources.id(b.source);
-    if (sentence_of[i] == sentence_of[j])
-      return fmt::format("{}@{} repeats {}@{} word for word", b_source, b.start, a_source, a.start);
+    if (sentence_of[i] == sentence_of[j]) return repeats_reason(b_source, b.start, a_source, a.start);
     if (merge_rule::same_source_day(a.source == b.source, dates[a.date], dates[b.date], 1) &&
         !merge_rule::words_agree(agreement_score(i, j, words, total), a.date == b.date))
-      return fmt::format("{}@{} and {}@{}: one source tells of day {} twice", a_source, a.start, b_source, b.start,
-                         dates[a.date].value);
-    return fmt::format("{}@{} and {}@{}: dates {} and {} agree; shared words {} (score {:.2f})", a_source, a.start,
-                       b_source, b.start, dates[a.date].value, dates[b.date].value,
-                       fmt::join(shared_words(i, j, words), ", "), agreement_score(i, j, words, total));
+      return same_day_reason(a_source, a.start, b_source, b.start, dates[a.date].value);
+    return words_reason(a_source, a.start, b_source, b.start, dates[a.date].value, dates[b.date].value,
+                        fmt::format("{}", fmt::join(shared_words(i, j, words), ", ")),
+                        agreement_score(i, j, words, total));
   };
   {
     MergeIndex index(words, total, periods, sentence_of, jobs);  // the largest structure of the merge: gone before the events

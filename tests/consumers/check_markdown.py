@@ -1,7 +1,10 @@
 """The md output, parsed by a real CommonMark implementation (cmark), has the
 documented structure, and its text reads back as the timeline's: titles,
 written dates and quotes survive escaping; the Mermaid block is a `timeline`
-whose lines Mermaid can split (no raw ':' '#' ';' in the text)."""
+whose lines Mermaid can split (no raw ':' '#' ';' in the text); every quote is
+under its event (shortened or whole) and whole under its source, every link
+leads to an anchor of the page (cmark --unsafe keeps the `<a id>` tags), and
+only the sources cited have a section."""
 import json
 import re
 import subprocess
@@ -29,6 +32,20 @@ WRITTEN = {
     "en": {"January 23, 2023", "July 22, 2019", "week 46 of 2023", "2021"},
     "id": {"23 Januari 2023", "22 Juli 2019", "minggu ke-46 2023", "2021"},
 }
+
+
+def check_links(out, doc, what):
+    """Every link of the page leads to an anchor of it (cmark --unsafe keeps
+    the `<a id>` tags), and only the sources cited have a section."""
+    html = subprocess.run([cmark, "--unsafe"], input=out, capture_output=True, check=True).stdout.decode()
+    anchors = set(re.findall(r'<a id="([^"]+)"></a>', html))
+    links = set(re.findall(r'<a href="#([^"]+)"', html))
+    expect(links and links <= anchors, "%s: links without an anchor: %r" % (what, sorted(links - anchors)[:3]))
+    cited = {c["source"] for e in doc["events"] for c in e["citations"] + [k for k in e["conflicts"]]}
+    cited |= {c["source"] for c in doc["undated"]}
+    listed = {a[len("src-"):] for a in anchors if a.startswith("src-")}
+    expect(listed == cited, "%s: source sections %r, cited %r" % (what, sorted(listed), sorted(cited)))
+
 
 for locale in ("en", "id"):
     _, out, _ = run(["build", "data/", "-f", "md", "--locale", locale])
@@ -71,7 +88,34 @@ for locale in ("en", "id"):
     # Every quote of the Sources section reads back as the JSON's quote.
     quotes = {c["quote"].replace("\n", " ") for e in doc["events"] for c in e["citations"]}
     items = [text_of(i) for i in root.iter(NS + "item")]
-    found = {m.group(1) for i in items for m in [re.search(r": “(.*)”$", i)] if m and i.startswith("[")}
+    found = {m.group(1) for i in items for m in [re.search(r"^\[[0-9]+\] .*?: “(.*)”$", i)] if m}
     expect(quotes <= found, "%s: quotes missing from the Sources section: %r" % (locale, list(quotes - found)[:2]))
+
+    # Under each event, its quotes in order: each whole, or its start cut at a word and "…".
+    text = out.decode()
+    sections = text.split("\n### ")[1:len(doc["events"]) + 1]
+    for section, event in zip(sections, doc["events"]):
+        shown = re.findall(r"^- \[\\\[[0-9]+\\\]\]\(#q[0-9]+\) “(.*?)” — ", section, re.M)
+        expect(len(shown) == len(event["citations"]), "%s: %s shows %d quotes for %d citations" %
+               (locale, event["id"], len(shown), len(event["citations"])))
+    under_events = [text_of(i) for i in root.iter(NS + "item")]
+    for e in doc["events"]:
+        for c in e["citations"]:
+            whole = c["quote"].replace("\n", " ")
+            ok = any(("“%s”" % whole) in i or (i.startswith("[") and "…” — " in i and
+                                                whole.startswith(i.split("“", 1)[1].split("…” — ")[0]))
+                     for i in under_events)
+            expect(ok, "%s: %s: quote not under its event: %r" % (locale, e["id"], whole[:60]))
+
+    check_links(out, doc, locale)
+
+# A conflict and undated sentences read as list items, their links leading to their sources.
+_, out, _ = run(["build", "tests/fixtures/events/conflict", "--catalog", "data/catalog.json", "-f", "md"])
+_, js, _ = run(["build", "tests/fixtures/events/conflict", "--catalog", "data/catalog.json"])
+doc = json.loads(js)
+expect(any(e["conflicts"] for e in doc["events"]), "the conflict fixture has no conflict")
+expect(re.search(r"^- \*\*Conflict:\*\* \[`[^`]+`\]\(#src-[^)]+\) bytes [0-9]+–[0-9]+ says “", out.decode(), re.M),
+       "no conflict line in:\n" + out.decode())
+check_links(out, doc, "conflict")
 
 done()

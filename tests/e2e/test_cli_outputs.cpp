@@ -72,9 +72,15 @@ TEST_CASE("check mode: 0 when the file is current, 1 and a diff when not, and it
                        "-4 sources · 11 events · July 22, 2019 – January 21, 2025\n"
                        "+5 sources · 11 events · July 22, 2019 – January 21, 2025\n"
                        " \n"
-                       " ## At a glance\n"
+                       " Quotes under the events are shortened where long (…); the number before each links to the "
+                       "whole quote under Sources.\n"
                        " \n");
   CHECK(test::read_file(file) == stale);  // untouched
+  // -q: the line that names the file, no diff, the same exit code.
+  auto quiet = run_cli({"-q", "build", "data/", "-f", "md", "-o", file, "--check"});
+  CHECK(quiet.exit_code == 1);
+  CHECK(quiet.out.empty());
+  CHECK(quiet.err == "mstimeline: " + file + ": out of date; run the same command without --check to update it\n");
 
   std::string missing = (dir / "none.json").string();
   auto absent = run_cli({"build", "data/", "-o", missing, "--check"});
@@ -82,11 +88,29 @@ TEST_CASE("check mode: 0 when the file is current, 1 and a diff when not, and it
   CHECK(absent.err.rfind("mstimeline: " + missing + ": missing; run the same command without --check to write it\n"
                          "--- /dev/null\n+++ " + missing + "\n@@ -0,0 +1,", 0) == 0);
   CHECK_FALSE(std::filesystem::exists(missing));
+  auto absent_quiet = run_cli({"--quiet", "build", "data/", "-o", missing, "--check"});
+  CHECK(absent_quiet.exit_code == 1);
+  CHECK(absent_quiet.err == "mstimeline: " + missing + ": missing; run the same command without --check to write it\n");
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);  // no temporary left
 
   auto no_file = run_cli({"build", "data/", "--check"});
   CHECK(no_file.exit_code == 2);
   CHECK(no_file.err == "mstimeline: error: --check needs -o FILE, the file to compare the output with\n");
+}
+
+TEST_CASE("csv with --csv-safe: formula cells get a quote mark, and other formats refuse the option", "[e2e][formats]") {
+  TempDir dir;
+  test::write_file(dir / "a.txt", "=HYPERLINK(\"http://x\") Kesepakatan diumumkan 10 Maret 2023.\n");
+  auto plain = run_cli({"build", dir.path().string(), "--no-topic", "-f", "csv"});
+  auto safe = run_cli({"build", dir.path().string(), "--no-topic", "-f", "csv", "--csv-safe"});
+  REQUIRE(plain.exit_code == 0);
+  REQUIRE(safe.exit_code == 0);
+  INFO(plain.out);
+  CHECK(plain.out.find(",\"=HYPERLINK(\"\"http://x\"\") Kesepakatan diumumkan 10 Maret 2023.\"\r\n") != std::string::npos);
+  CHECK(safe.out.find(",\"'=HYPERLINK(\"\"http://x\"\") Kesepakatan diumumkan 10 Maret 2023.\"\r\n") != std::string::npos);
+  auto md = run_cli({"build", "data/", "-f", "md", "--csv-safe"});
+  CHECK(md.exit_code == 2);
+  CHECK(md.err == "mstimeline: error: --csv-safe applies to -f csv, not -f md\n");
 }
 
 TEST_CASE("filters: --since, --until, --kind, --min-sources", "[e2e][filter]") {

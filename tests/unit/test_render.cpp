@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "mstimeline/renderer.hpp"
@@ -157,12 +158,16 @@ TEST_CASE("JSON of events citing thousands of sentences, formatted in parts on s
   }
 }
 
-TEST_CASE("Markdown: title, summary, years, written dates, numbered citations, sources", "[render]") {
-  // Read line by line: one number per distinct quote, markup in source text escaped.
+TEST_CASE("Markdown: title, summary, years, written dates, quotes under events, linked numbers, sources", "[render]") {
+  // Read line by line: one number per distinct quote, each a link to the
+  // whole quote under its source, markup in source text escaped.
   CHECK(render("md", sample()) ==
         "# Kemitraan \\*A\\* \\& B\n"
         "\n"
         "2 sources · 3 events · 2019 – January 25, 2023\n"
+        "\n"
+        "Quotes under the events are shortened where long (…); the number before each links to the whole quote "
+        "under Sources.\n"
         "\n"
         "## At a glance\n"
         "\n"
@@ -183,7 +188,7 @@ TEST_CASE("Markdown: title, summary, years, written dates, numbered citations, s
         "\n"
         "*1 source*\n"
         "\n"
-        "- [1] Pub\\_One (`s1`), dated by “tahun 2019”\n"
+        "- [\\[1\\]](#q1) “Investasi pada tahun 2019 dan 2021 \\<besar\\>.” — [Pub\\_One](#src-s1), dated by “tahun 2019”\n"
         "\n"
         "## 2021\n"
         "\n"
@@ -191,7 +196,7 @@ TEST_CASE("Markdown: title, summary, years, written dates, numbered citations, s
         "\n"
         "*1 source*\n"
         "\n"
-        "- [1] Pub\\_One (`s1`), dated by “2021”\n"
+        "- [\\[1\\]](#q1) “Investasi pada tahun 2019 dan 2021 \\<besar\\>.” — [Pub\\_One](#src-s1), dated by “2021”\n"
         "\n"
         "## 2023\n"
         "\n"
@@ -199,18 +204,18 @@ TEST_CASE("Markdown: title, summary, years, written dates, numbered citations, s
         "\n"
         "*agreement · catalog `deal-2023` · 1 source*\n"
         "\n"
-        "- [2] unknown publisher (`s2`), dated by “Rabu (25/1/2023)”\n"
-        "- Conflict: `s2` bytes 31–50 says “Jumat (27/1/2023)” (2023-01-27)\n"
+        "- [\\[2\\]](#q2) “Diumumkan Rabu (25/1/2023).” — [unknown publisher, February 1, 2023](#src-s2), dated by “Rabu (25/1/2023)”\n"
+        "- **Conflict:** [`s2`](#src-s2) bytes 31–50 says “Jumat (27/1/2023)” (2023-01-27)\n"
         "\n"
         "## Undated\n"
         "\n"
         "On-topic sentences that report an event but hold no date and match no catalog event:\n"
         "\n"
-        "- Pub\\_One (`s1`), bytes 61–80: “Kerja sama diperluas.”\n"
+        "- “Kerja sama diperluas.” — [Pub\\_One](#src-s1), bytes 61–80\n"
         "\n"
         "## Sources\n"
         "\n"
-        "### s1\n"
+        "### <a id=\"src-s1\"></a>s1\n"
         "\n"
         "- Publisher: Pub\\_One\n"
         "- File: `x/s1.txt` (sha256 `" + std::string(64, 'a') + "`)\n"
@@ -218,9 +223,9 @@ TEST_CASE("Markdown: title, summary, years, written dates, numbered citations, s
         "\n"
         "Quotes cited:\n"
         "\n"
-        "- [1] bytes 10–60: “Investasi pada tahun 2019 dan 2021 \\<besar\\>.”\n"
+        "- <a id=\"q1\"></a>\\[1\\] bytes 10–60: “Investasi pada tahun 2019 dan 2021 \\<besar\\>.”\n"
         "\n"
-        "### s2\n"
+        "### <a id=\"src-s2\"></a>s2\n"
         "\n"
         "- Publisher: unknown\n"
         "- File: `s2.md` (sha256 `" + std::string(64, 'a') + "`)\n"
@@ -228,21 +233,75 @@ TEST_CASE("Markdown: title, summary, years, written dates, numbered citations, s
         "\n"
         "Quotes cited:\n"
         "\n"
-        "- [2] bytes 0–30: “Diumumkan Rabu (25/1/2023).”\n");
+        "- <a id=\"q2\"></a>\\[2\\] bytes 0–30: “Diumumkan Rabu (25/1/2023).”\n");
 }
 
 TEST_CASE("Markdown in Indonesian: labels and dates from the id locale", "[render]") {
   std::string md = render("md", sample(), "id");
   CHECK(md.find("2 sumber · 3 peristiwa · 2019 – 25 Januari 2023\n") != std::string::npos);
+  CHECK(md.find("\nKutipan di bawah peristiwa dipendekkan bila panjang (…)") != std::string::npos);
   CHECK(md.find("## Sekilas\n") != std::string::npos);
   CHECK(md.find("### 25 Januari 2023 — Diumumkan Rabu\n") != std::string::npos);
   CHECK(md.find("*perjanjian · katalog `deal-2023` · 1 sumber*\n") != std::string::npos);
-  CHECK(md.find("- [1] Pub\\_One (`s1`), bertanggal “tahun 2019”\n") != std::string::npos);
-  CHECK(md.find("- Konflik: `s2` bita 31–50 menyebut “Jumat (27/1/2023)” (2023-01-27)\n") != std::string::npos);
+  CHECK(md.find("— [Pub\\_One](#src-s1), bertanggal “tahun 2019”\n") != std::string::npos);
+  CHECK(md.find("- **Konflik:** [`s2`](#src-s2) bita 31–50 menyebut “Jumat (27/1/2023)” (2023-01-27)\n") !=
+        std::string::npos);
   CHECK(md.find("## Tanpa tanggal\n") != std::string::npos);
   CHECK(md.find("- Bahasa: id; terbit: 2023-02-01 (menurut manifes)\n") != std::string::npos);
-  CHECK(md.find("penerbit tidak diketahui (`s2`)") != std::string::npos);
+  CHECK(md.find("[penerbit tidak diketahui, 1 Februari 2023](#src-s2)") != std::string::npos);
   CHECK(md.find("source") == std::string::npos);
+}
+
+TEST_CASE("Markdown: a long quote is shortened under its event at a word, whole under its source", "[render]") {
+  Timeline t = sample();
+  t.undated.clear();
+  t.events.resize(1);
+  // 30 words of 7 bytes ("kata01 " …): 210 bytes, over the 200 shown whole.
+  std::string quote;
+  for (int i = 1; i <= 30; ++i) quote += fmt::format("kata{:02} ", i);
+  quote.pop_back();
+  quote[6] = ',';  // "kata01,kata02": no space, still one word for the cut
+  t.events[0].citations[0].quote = quote;
+  std::string md = render("md", t);
+  // Cut at the last space at or before byte 160: after "kata23" (bytes 154–160).
+  CHECK(md.find("- [\\[1\\]](#q1) “kata01,kata02 kata03 kata04 kata05 kata06 kata07 kata08 kata09 kata10 kata11 kata12 "
+                "kata13 kata14 kata15 kata16 kata17 kata18 kata19 kata20 kata21 kata22 kata23…” — [Pub\\_One](#src-s1)") !=
+        std::string::npos);
+  CHECK(md.find("- <a id=\"q1\"></a>\\[1\\] bytes 10–60: “" + quote + "”\n") != std::string::npos);
+  // A quote with no space near the cut is cut between UTF-8 characters.
+  std::string wide;
+  for (int i = 0; i < 70; ++i) wide += "語";  // 3 bytes each: 210 bytes
+  t.events[0].citations[0].quote = wide;
+  md = render("md", t);
+  std::string shown;
+  for (int i = 0; i < 53; ++i) shown += "語";  // 159 bytes, the last whole character before byte 160
+  CHECK(md.find("“" + shown + "…”") != std::string::npos);
+}
+
+TEST_CASE("Markdown lists only the sources it cites, and counts the others in one line", "[render]") {
+  Timeline t = sample();
+  t.undated.clear();
+  t.events.resize(2);  // both cite s1 only
+  SourceInfo s3 = t.sources[1];
+  s3.id = "s3 (b)";
+  t.sources.push_back(s3);
+  std::string md = render("md", t);
+  CHECK(md.find("### <a id=\"src-s1\"></a>s1\n") != std::string::npos);
+  CHECK(md.find("src-s2") == std::string::npos);
+  CHECK(md.find("s3") == std::string::npos);
+  std::string last = "\n\n2 more sources were read but not cited.\n";
+  CHECK(md.substr(md.size() - last.size()) == last);
+  t.sources.resize(2);
+  md = render("md", t, "id");
+  last = "\n\n1 sumber lain dibaca tetapi tidak dikutip.\n";
+  CHECK(md.substr(md.size() - last.size()) == last);
+  // An id that is not a plain name is percent-encoded alike in the anchor and the links to it.
+  t.events.resize(1);
+  t.events[0].citations[0].source = "s3 (b)";
+  t.sources.push_back(s3);
+  md = render("md", t);
+  CHECK(md.find("](#src-s3%20%28b%29), dated by") != std::string::npos);
+  CHECK(md.find("### <a id=\"src-s3%20%28b%29\"></a>s3 (b)\n") != std::string::npos);
 }
 
 TEST_CASE("Mermaid lines encode the characters Mermaid cannot take literally", "[render]") {
@@ -283,6 +342,63 @@ TEST_CASE("CSV: RFC 4180, one row per citation, CRLF, quoted only where needed",
         "ev-1,2019,year,Investasi pada tahun 2019,,,1,s1,x/s1.txt,Pub_One,,10,60,tahun 2019,\"Kata \"\"dia\"\", lalu\nbaris.\"\r\n"
         "ev-2,2021,year,Investasi pada tahun 2021,,,1,s1,x/s1.txt,Pub_One,,10,60,2021,Investasi pada tahun 2019 dan 2021 <besar>.\r\n"
         "ev-3,2023-01-25,day,Diumumkan Rabu,agreement,deal-2023,1,s2,s2.md,,,0,30,Rabu (25/1/2023),Diumumkan Rabu (25/1/2023).\r\n");
+}
+
+TEST_CASE("CSV with csv_safe: a cell a spreadsheet could run as a formula gets a quote mark, in quotes", "[render]") {
+  Timeline t = sample();
+  t.events.resize(1);
+  const Knowledge& k = test::knowledge();
+  RenderOptions options{&k.lexicon("en"), &k.label_set("en")};
+  options.csv_safe = true;
+  auto safe = Renderer::create("csv", options);
+  const std::string head =
+      "event_id,date,precision,title,kind,catalog_id,source_count,source,path,publisher,url,start,end,date_text,quote\r\n"
+      "ev-1,2019,year,Investasi pada tahun 2019,,,1,s1,x/s1.txt,Pub_One,,10,60,tahun 2019,";
+  const std::pair<std::string, std::string> cells[] = {
+      {"=HYPERLINK(\"http://x\",\"klik\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\""},
+      {"+62 21 555", "\"'+62 21 555\""},
+      {"-5% saja", "\"'-5% saja\""},
+      {"@SUM(A1)", "\"'@SUM(A1)\""},
+      {"\tTAB", "\"'\tTAB\""},
+      {"\r\nbaris", "\"'\r\nbaris\""},
+      {"Harga =5", "Harga =5"},  // only the first character counts
+      {"", ""},
+  };
+  for (const auto& [quote, cell] : cells) {
+    t.events[0].citations[0].quote = quote;
+    CHECK(safe->render(t) == head + cell + "\r\n");
+  }
+  // Without it, the cell is the exact text.
+  t.events[0].citations[0].quote = "=1+1";
+  CHECK(render("csv", t) == head + "=1+1\r\n");
+}
+
+TEST_CASE("HTML: merge reasons in the page's words, each place a link to its source", "[render]") {
+  Timeline t = sample();
+  t.events.resize(1);
+  t.events[0].merged_because = {
+      "s2@0: catalog event deal-2023 (trigger \"diumumkan\")",
+      "s1@9 repeats s2@0 word for word",
+      "s1@9 and s1@40: one source tells of day 2023-01-25 twice",
+      "s1@9 and s2@0: dates 2023-01 and 2023-01-25 agree; shared words dolar, lewat (score 0.83)",
+      "alasan <lain>",
+  };
+  std::string en = render("html", t), id = render("html", t, "id");
+  const std::string s1 = "<a href=\"#src-s1\"><code>s1</code></a>", s2 = "<a href=\"#src-s2\"><code>s2</code></a>";
+  CHECK(en.find("<ul class=\"why\" title=\"Why these citations are one event\">\n"
+                "<li>" + s2 + " at byte 0 names the catalog event <code>deal-2023</code> (trigger “diumumkan”)</li>\n"
+                "<li>" + s1 + " at byte 9 repeats " + s2 + " at byte 0 word for word</li>\n"
+                "<li>" + s1 + " at byte 9 and " + s1 + " at byte 40: one source tells of January 25, 2023 twice</li>\n"
+                "<li>" + s1 + " at byte 9 and " + s2 + " at byte 0: the dates January 2023 and January 25, 2023 agree, "
+                "and they share the words dolar, lewat (score 0.83)</li>\n"
+                "<li>alasan &lt;lain&gt;</li>\n</ul>\n") != std::string::npos);
+  CHECK(id.find("<li>" + s2 + " pada bita 0 menyebut peristiwa katalog <code>deal-2023</code> (pemicu “diumumkan”)</li>\n"
+                "<li>" + s1 + " pada bita 9 mengulang " + s2 + " pada bita 0 kata demi kata</li>\n"
+                "<li>" + s1 + " pada bita 9 dan " + s1 + " pada bita 40: satu sumber menceritakan 25 Januari 2023 dua "
+                "kali</li>\n"
+                "<li>" + s1 + " pada bita 9 dan " + s2 + " pada bita 0: tanggal Januari 2023 dan 25 Januari 2023 cocok, "
+                "dan keduanya memakai kata dolar, lewat (skor 0.83)</li>\n") != std::string::npos);
+  CHECK(id.find("catalog event") == std::string::npos);
 }
 
 TEST_CASE("TimelineJS: date parts per precision, ranges for weeks, groups by kind, ids as unique_id", "[render]") {
