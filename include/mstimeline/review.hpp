@@ -25,14 +25,14 @@ namespace mstl {
 struct Timeline;
 
 enum class ReviewReason : std::uint8_t {
-  undated,            // on topic, reports an event, no date and no catalog link (the builder)
-  conflict,           // a text date that contradicts its catalog event (the linker)
-  weak_merge,         // two mentions merged on words scoring below merge_rule::k_strong (the builder)
-  off_topic,          // the rest from the linker: dated mentions it leaves out
+  undated,     // on topic, reports an event, no date and no catalog link (the builder)
+  conflict,    // a text date that contradicts its catalog event (the linker)
+  weak_merge,  // two mentions merged on words scoring below merge_rule::k_strong (the builder)
+  off_topic,   // the rest from the linker: dated mentions it leaves out
   not_an_event,
   after_publication,
-  future,             // DateRole::plan
-  limit,              // DateRole::bound
+  future,  // DateRole::plan
+  limit,   // DateRole::bound
   condition,
   statement,
   restatement,
@@ -100,12 +100,15 @@ inline constexpr auto k_review_reasons = [] {
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<ReviewReason>(i);
   return all;
 }();
-static_assert([] {
-  for (std::size_t i = 0; i < k_review_reasons.size(); ++i)
-    for (std::size_t j = 0; j < i; ++j)
-      if (review_reason_text(k_review_reasons[i]).name == review_reason_text(k_review_reasons[j]).name) return false;
-  return true;
-}(), "two review reasons with one name");
+static_assert(
+    [] {
+      for (std::size_t i = 0; i < k_review_reasons.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+          if (review_reason_text(k_review_reasons[i]).name == review_reason_text(k_review_reasons[j]).name)
+            return false;
+      return true;
+    }(),
+    "two review reasons with one name");
 
 constexpr std::string_view review_reason_name(ReviewReason reason) { return review_reason_text(reason).name; }
 

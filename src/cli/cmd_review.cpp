@@ -18,7 +18,8 @@ namespace {
 // The footer: the reasons come from their table (review.hpp), in the text format's order.
 std::string examples() {
   std::string names;
-  for (ReviewReason r : k_review_reasons) names += fmt::format("{}{}", names.empty() ? "" : ", ", review_reason_name(r));
+  for (ReviewReason r : k_review_reasons)
+    names += fmt::format("{}{}", names.empty() ? "" : ", ", review_reason_name(r));
   return fmt::format(R"X(Reasons (text: a section each, in this order, with its count; json: "reason"; docs/events.md):
   {}
 
@@ -49,9 +50,10 @@ int run_review(const ReviewArgs& args, const GlobalOptions& global) {
 
 void register_review(CLI::App& app, const GlobalOptions& global, Action& action) {
   auto args = std::make_shared<ReviewArgs>();
-  CLI::App* cmd = app.add_subcommand("review", "List what a curator should check (undated events, dropped "
-                                                "mentions, conflicts, weak merges) and the events kept, in the "
-                                                "extraction build makes with the same input options");
+  CLI::App* cmd = app.add_subcommand("review",
+                                     "List what a curator should check (undated events, dropped "
+                                     "mentions, conflicts, weak merges) and the events kept, in the "
+                                     "extraction build makes with the same input options");
   add_input_options(cmd, args->in);
   cmd->add_option("-f,--format", args->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))

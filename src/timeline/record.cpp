@@ -150,8 +150,10 @@ class MemberReader {
       std::string p = fmt::format("/dropped/{}", i);
       ReviewItem item;
       const std::string reason = string(dropped[i], p, "reason");
-      if (auto known = parse_review_reason(reason)) item.reason = *known;
-      else if (!m_error) m_error = error(p + "/reason", fmt::format("\"{}\" is not a review reason", reason));
+      if (auto known = parse_review_reason(reason))
+        item.reason = *known;
+      else if (!m_error)
+        m_error = error(p + "/reason", fmt::format("\"{}\" is not a review reason", reason));
       item.detail = string(dropped[i], p, "detail");
       item.citation = citation(object(dropped[i], p, "citation"), p + "/citation");
       r.dropped.push_back(std::move(item));

@@ -428,8 +428,10 @@ ReviewItem dropped_item(Reader& in) {
   in.object([&](std::string_view n) {
     if (m.is(n, "reason")) {
       auto reason = parse_review_reason(in.string());
-      if (reason) item.reason = *reason;
-      else in.fail();  // the full reader names the unknown reason
+      if (reason)
+        item.reason = *reason;
+      else
+        in.fail();  // the full reader names the unknown reason
     } else if (m.is(n, "detail")) {
       in.string(item.detail);
     } else if (m.is(n, "citation")) {

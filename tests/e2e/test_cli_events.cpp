@@ -139,8 +139,9 @@ TEST_CASE("catalog check accepts the shipped catalog and reports a broken one at
   CHECK(ok.out.rfind("data/catalog.json: ok, ", 0) == 0);
   test::TempDir dir;
   std::string bad = (dir.path() / "catalog.json").string();
-  test::write_file(bad, "{\"events\": [\n  {\"id\": \"x\", \"date\": \"2023-02-30\", \"kind\": \"investment\",\n"
-                        "   \"title\": {\"en\": \"X\"}, \"actors\": [\"A\"], \"triggers\": {\"en\": [\"xray\"]}}\n]}\n");
+  test::write_file(bad,
+                   "{\"events\": [\n  {\"id\": \"x\", \"date\": \"2023-02-30\", \"kind\": \"investment\",\n"
+                   "   \"title\": {\"en\": \"X\"}, \"actors\": [\"A\"], \"triggers\": {\"en\": [\"xray\"]}}\n]}\n");
   auto r = run_cli({"catalog", "check", bad});
   CHECK(r.exit_code == 2);
   CHECK(r.err == bad + ":2:23: error: \"2023-02-30\" is not a calendar date (YYYY, YYYY-MM, "
@@ -187,8 +188,8 @@ TEST_CASE("review takes build's input options and keeps the events build publish
       {"tests/fixtures/events/traps", "--no-topic", "--no-catalog"},
       {"tests/fixtures/events/conflict", "--catalog", "data/catalog.json", "--topic", "data/topic.json"},
       {"tests/fixtures/events/dateline", "--topic", "data/topic.json", "--catalog", "data/catalog.json"},
-      {"tests/fixtures/events/dateline", "--topic", "data/topic.json", "--catalog", "data/catalog.json",
-       "--manifest", manifest},
+      {"tests/fixtures/events/dateline", "--topic", "data/topic.json", "--catalog", "data/catalog.json", "--manifest",
+       manifest},
       {"tests/fixtures/events/english", "--lang", "en", "--topic", "data/topic.json", "--no-catalog"},
   };
   std::vector<std::vector<std::string>> seen;

@@ -14,8 +14,9 @@ namespace {
 Timeline one_of_each() {
   Timeline t;
   Citation c{"a", 0, 5, "Microsoft dan OpenAI bertemu pada 5 Maret 2024.", "5 Maret 2024"};
-  t.events = {Event{"e-1", *parse_date_value("2024-03-05"), "Microsoft dan OpenAI bertemu", "", "", 1, {c}, {}, {}},
-              Event{"deal", *parse_date_value("2024-06"), "Kesepakatan \x1B baru", "agreement", "deal", 2, {c, c, c}, {}, {}}};
+  t.events = {
+      Event{"e-1", *parse_date_value("2024-03-05"), "Microsoft dan OpenAI bertemu", "", "", 1, {c}, {}, {}},
+      Event{"deal", *parse_date_value("2024-06"), "Kesepakatan \x1B baru", "agreement", "deal", 2, {c, c, c}, {}, {}}};
   t.review = {
       {ReviewReason::list, "why list", Citation{"a", 150, 155, "Kalimat 15.", ""}},
       {ReviewReason::current_period, "why current-period", Citation{"a", 140, 145, "Kalimat 14.", "14 Mei 2024"}},
@@ -41,7 +42,10 @@ Timeline one_of_each() {
 TEST_CASE("every review reason has its own name, the names the JSON has always used", "[review]") {
   std::vector<std::string> names;
   for (ReviewReason r : k_review_reasons) names.emplace_back(review_reason_name(r));
-  CHECK(names == std::vector<std::string>{"undated", "conflict", "weak-merge", "off-topic", "not-an-event", "after-publication", "future", "limit", "condition", "statement", "restatement", "comparison", "reference", "misprint", "current-period", "list"});
+  CHECK(names == std::vector<std::string>{"undated", "conflict", "weak-merge", "off-topic", "not-an-event",
+                                          "after-publication", "future", "limit", "condition", "statement",
+                                          "restatement", "comparison", "reference", "misprint", "current-period",
+                                          "list"});
   for (ReviewReason r : k_review_reasons) CHECK(parse_review_reason(review_reason_name(r)) == r);
   CHECK(review_reason_name(ReviewReason::future) == "future");  // a plan: DateRole::plan
   CHECK(review_reason_name(ReviewReason::limit) == "limit");    // a bound: DateRole::bound

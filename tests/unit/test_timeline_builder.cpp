@@ -305,7 +305,8 @@ TEST_CASE("the merge gives the same events, reasons and review on any number of 
   Timeline one = build_timeline("T", records, {}, 1);
   REQUIRE(one.events.size() > 10);
   REQUIRE(one.events.size() < 2000);  // mentions did merge
-  REQUIRE(std::any_of(one.review.begin(), one.review.end(), [](const ReviewItem& r) { return r.reason == ReviewReason::weak_merge; }));
+  REQUIRE(std::any_of(one.review.begin(), one.review.end(),
+                      [](const ReviewItem& r) { return r.reason == ReviewReason::weak_merge; }));
   for (std::size_t jobs : {2, 3, 8}) {
     INFO(jobs << " threads");
     CHECK(summary(build_timeline("T", records, {}, jobs)) == summary(one));
