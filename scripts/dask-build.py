@@ -111,6 +111,7 @@ def parse_args(argv):
     b.add_argument("-f", "--format")
     b.add_argument("-o", "--output")
     b.add_argument("--check", action="store_true")
+    b.add_argument("--csv-safe", action="store_true")
     for name in ("--locale", "--since", "--until", "--min-sources", "--top"):
         b.add_argument(name)
     b.add_argument("--kind", action="append", default=[])
@@ -171,8 +172,9 @@ def merge_command(binary, args, parts):
         if getattr(args, name) is not None:
             cmd.append(f"--{name.replace('_', '-')}={getattr(args, name)}")
     cmd += [f"--kind={k}" for k in args.kind]
-    if args.check:
-        cmd.append("--check")
+    for name in ("check", "csv_safe"):
+        if getattr(args, name):
+            cmd.append(f"--{name.replace('_', '-')}")
     return cmd + ["--", *parts]
 
 
