@@ -1,5 +1,6 @@
 #include "mstimeline/tagger.hpp"
 
+#include <array>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -134,6 +135,7 @@ struct Item {
   std::string mod;
   std::string anchor;
   std::optional<chr::sys_days> day;  // set for day-precision dates, so a time can attach
+  bool weekday_only = false;          // the day was found from a weekday name alone, no calendar date
 };
 
 struct Found {
@@ -175,6 +177,9 @@ struct Narrative {
   std::optional<chr::sys_days> previous;
   std::string previous_value;
   std::optional<chr::sys_days> day;  // the last day the text dated: the day being narrated
+  // By ISO weekday (1 Monday … 7 Sunday), the last day of that weekday the text dated within a week of the
+  // document date: a bare weekday later in the text is that day ("pada Kamis (27/11/2014) … pertemuan Kamis").
+  std::array<std::optional<chr::sys_days>, 8> week_day;
 };
 
 // Matches the rules over the tokens of one window. Each rule takes a token
@@ -269,7 +274,11 @@ class Matcher {
       if (auto d = parse_date_value(std::string_view(item.value).substr(0, item.value.find('T')))) {
         m_narrative.previous = d->period.start;
         m_narrative.previous_value = d->value;
-        if (d->precision == Precision::day) m_narrative.day = d->period.start;
+        if (d->precision == Precision::day) {
+          m_narrative.day = d->period.start;
+          if (!item.weekday_only && dct() && chr::abs(d->period.start - *dct()) < chr::days(7))
+            m_narrative.week_day[chr::weekday(d->period.start).iso_encoding()] = d->period.start;
+        }
       }
     }
     return t;
@@ -533,6 +542,8 @@ class Matcher {
 
   Resolved weekday_relative(int weekday, int dir, bool future) const {
     if (!dct()) return {fmt::format("XXXX-WXX-{}", weekday), "", std::nullopt};
+    if (auto told = m_narrative.week_day[weekday]; dir == 0 && told && !(future && *told < *dct()))
+      return {day_value(*told), day_value(*told), told};
     int today = static_cast<int>(chr::weekday(*dct()).iso_encoding());
     int back = (today - weekday + 7) % 7;  // days since the latest such weekday, 0 today
     int ahead = (weekday - today + 7) % 7;
@@ -1208,6 +1219,7 @@ class Matcher {
       } else {
         item.value = fmt::format("XXXX-WXX-{}", w->first);
       }
+      item.weekday_only = true;
       return single(item);
     }
     if (m_lex.unit_directions.after)
@@ -1215,7 +1227,9 @@ class Matcher {
         dir = d->value;
         k += d->length;
       }
-    return single(date_item(i, k, weekday_relative(w->first, dir, future_context(i))));
+    Item item = date_item(i, k, weekday_relative(w->first, dir, future_context(i)));
+    item.weekday_only = true;
+    return single(item);
   }
 
   bool numeric_or_named_date_at(std::size_t k) {
