@@ -135,7 +135,6 @@ struct Item {
   std::string mod;
   std::string anchor;
   std::optional<chr::sys_days> day;  // set for day-precision dates, so a time can attach
-  bool weekday_only = false;          // the day was found from a weekday name alone, no calendar date
 };
 
 struct Found {
@@ -177,8 +176,9 @@ struct Narrative {
   std::optional<chr::sys_days> previous;
   std::string previous_value;
   std::optional<chr::sys_days> day;  // the last day the text dated: the day being narrated
-  // By ISO weekday (1 Monday … 7 Sunday), the last day of that weekday the text dated within a week of the
-  // document date: a bare weekday later in the text is that day ("pada Kamis (27/11/2014) … pertemuan Kamis").
+  // By ISO weekday (1 Monday … 7 Sunday), the last day of that weekday the text dated in full (a date with
+  // its year, no anchor) within a week of the document date: a bare weekday later in the text is that day
+  // ("pada Kamis (27/11/2014) … pertemuan Kamis"). Relative days ("besok") and weekdays are not remembered.
   std::array<std::optional<chr::sys_days>, 8> week_day;
 };
 
@@ -276,7 +276,7 @@ class Matcher {
         m_narrative.previous_value = d->value;
         if (d->precision == Precision::day) {
           m_narrative.day = d->period.start;
-          if (!item.weekday_only && dct() && chr::abs(d->period.start - *dct()) < chr::days(7))
+          if (item.anchor.empty() && dct() && chr::abs(d->period.start - *dct()) < chr::days(7))
             m_narrative.week_day[chr::weekday(d->period.start).iso_encoding()] = d->period.start;
         }
       }
@@ -1219,7 +1219,6 @@ class Matcher {
       } else {
         item.value = fmt::format("XXXX-WXX-{}", w->first);
       }
-      item.weekday_only = true;
       return single(item);
     }
     if (m_lex.unit_directions.after)
@@ -1227,9 +1226,7 @@ class Matcher {
         dir = d->value;
         k += d->length;
       }
-    Item item = date_item(i, k, weekday_relative(w->first, dir, future_context(i)));
-    item.weekday_only = true;
-    return single(item);
+    return single(date_item(i, k, weekday_relative(w->first, dir, future_context(i))));
   }
 
   bool numeric_or_named_date_at(std::size_t k) {
