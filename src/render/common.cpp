@@ -55,6 +55,14 @@ std::string published_text(const SourceInfo& s, const Labels& labels) {
   return it == labels.templates.end() ? *s.published : fmt::format("{} ({})", *s.published, it->second);
 }
 
+std::string dating_of(const Event& e, const Citation& c, const Labels& labels,
+                      const std::function<std::string(std::string_view)>& escape) {
+  if (!c.date_text.empty()) return labels.fill("dated_by", {{"text", escape(c.date_text)}});
+  for (const auto& k : e.conflicts)
+    if (key_of(k.citation) == key_of(c)) return labels.fill("dated_in_conflict", {{"text", escape(k.citation.date_text)}});
+  return labels.get("undated_in_text");
+}
+
 std::string one_line(std::string_view text) {
   const std::string visible = visible_controls(text);
   const std::string_view s = visible;

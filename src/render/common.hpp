@@ -33,6 +33,13 @@ std::string summary_line(const Timeline& t, const Lexicon& dates, const Labels& 
 // "2023-01-25 (from the manifest)", or the locale's "unknown".
 std::string published_text(const SourceInfo& s, const Labels& labels);
 
+// How a citation is dated, for the lines under an event: by its date
+// expression, by none, or by one that contradicts the event's catalog date
+// (the same bytes are among the event's conflicts). `escape` prepares the
+// date expression for the output format.
+std::string dating_of(const Event& e, const Citation& c, const Labels& labels,
+                      const std::function<std::string(std::string_view)>& escape);
+
 // Line breaks and tabs folded to single spaces, for one-line contexts.
 std::string one_line(std::string_view s);
 

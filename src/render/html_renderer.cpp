@@ -122,11 +122,12 @@ class HtmlRenderer final : public Renderer {
   }
 
   // "— Liputan6.com (<code>000_…</code>), bytes 10–20, dated by “…”"
-  std::string cite_line(const Timeline& t, const Citation& c) const {
+  // With `e`, a citation of that event (dating_of); without, an undated entry.
+  std::string cite_line(const Timeline& t, const Citation& c, const Event* e = nullptr) const {
     std::string out = fmt::format("— {} (<a href=\"#src-{}\"><code>{}</code></a>), {}", html_escape(publisher_of(t, c.source, m_labels)),
                                   html_escape(c.source), html_escape(c.source), html_escape(bytes(c)));
-    out += ", " + html_escape(c.date_text.empty() ? m_labels.get("undated_in_text")
-                                                  : m_labels.fill("dated_by", {{"text", one_line(c.date_text)}}));
+    auto plain = [](std::string_view s) { return one_line(s); };
+    out += ", " + html_escape(e ? dating_of(*e, c, m_labels, plain) : m_labels.get("undated_in_text"));
     return out;
   }
 
@@ -189,7 +190,7 @@ class HtmlRenderer final : public Renderer {
                        html_escape(e.id), time, html_escape(e.title), meta);
     for (const auto& c : e.citations) {
       out += fmt::format("<li value=\"{}\"><blockquote>{}</blockquote><p class=\"cite\">{}</p></li>\n", numbers.at(key_of(c)),
-                         html_escape(one_line(c.quote)), cite_line(t, c));
+                         html_escape(one_line(c.quote)), cite_line(t, c, &e));
       pieces.pieces();
     }
     out += "</ol>\n";

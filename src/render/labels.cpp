@@ -21,6 +21,7 @@ const std::vector<LabelKey>& label_keys() {
         {"new_event", {}},
         {"dated_by", {"text"}},
         {"undated_in_text", {}},
+        {"dated_in_conflict", {"text"}},
         {"conflict", {}},
         {"conflict_detail", {"where", "text", "value"}},
         {"bytes", {"start", "end"}},

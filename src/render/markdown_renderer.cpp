@@ -192,8 +192,7 @@ class MarkdownRenderer final : public Renderer {
                                 : fmt::format("*{} · {} `{}` · {}*\n\n", m_labels.kind(e.kind), m_labels.get("catalog"),
                                               e.catalog_id, sources);
     for (const auto& c : e.citations) {
-      std::string dated = c.date_text.empty() ? m_labels.get("undated_in_text")
-                                              : m_labels.fill("dated_by", {{"text", md_escape(c.date_text)}});
+      std::string dated = dating_of(e, c, m_labels, [](std::string_view s) { return md_escape(s); });
       int n = numbers.at(key_of(c));
       out += fmt::format("- [\\[{0}\\]](#q{0}) “{1}” — {2}, {3}\n", n, md_escape(shorten(c.quote)),
                          source_link(t, c.source), dated);

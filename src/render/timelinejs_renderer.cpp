@@ -76,8 +76,7 @@ class TimelineJsRenderer final : public Renderer {
       std::string cite = fmt::format("{} ({}), {}, {}", publisher_of(t, c.source, m_labels), c.source,
                                      m_labels.fill("bytes", {{"start", std::to_string(c.start)},
                                                              {"end", std::to_string(c.end)}}),
-                                     c.date_text.empty() ? m_labels.get("undated_in_text")
-                                                         : m_labels.fill("dated_by", {{"text", one_line(c.date_text)}}));
+                                     dating_of(e, c, m_labels, [](std::string_view s) { return one_line(s); }));
       text += fmt::format("<blockquote>{}</blockquote><p>— {}</p>", html_escape(one_line(c.quote)), html_escape(cite));
     }
     w.key("text").begin_object().key("headline").string(html_escape(e.title)).key("text").string(text).end_object();

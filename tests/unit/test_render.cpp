@@ -236,6 +236,40 @@ TEST_CASE("Markdown: title, summary, years, written dates, quotes under events, 
         "- <a id=\"q2\"></a>\\[2\\] bytes 0–30: “Diumumkan Rabu (25/1/2023).”\n");
 }
 
+TEST_CASE("a citation whose date contradicts its catalog event says so in every format for people", "[render]") {
+  // The linker cites such a sentence without a date expression and lists it
+  // among the event's conflicts: it is dated, but not undated in the text.
+  Timeline t = sample();
+  Event& e = t.events[2];
+  Citation c = e.conflicts[0].citation;
+  c.date_text.clear();
+  e.citations.push_back(c);
+  auto lines_of = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t at = 0, next; at < text.size(); at = next + 1) {
+      next = text.find('\n', at);
+      if (next == std::string::npos) next = text.size();
+      out.push_back(text.substr(at, next - at));
+    }
+    return out;
+  };
+  auto md = lines_of(render("md", t));
+  CHECK(std::count(md.begin(), md.end(),
+                   "- [\\[3\\]](#q3) “Diteken Jumat (27/1/2023).” — [unknown publisher, February 1, 2023](#src-s2), dated “Jumat "
+                   "(27/1/2023)” in the text, not the event's date (see Conflict)") == 1);
+  auto id = lines_of(render("md", t, "id"));
+  CHECK(std::count(id.begin(), id.end(),
+                   "- [\\[3\\]](#q3) “Diteken Jumat (27/1/2023).” — [penerbit tidak diketahui, 1 Februari 2023](#src-s2), bertanggal “Jumat "
+                   "(27/1/2023)” dalam teks, bukan tanggal peristiwa (lihat Konflik)") == 1);
+  std::string html = render("html", t);
+  CHECK(html.find("bytes 31–50, dated “Jumat (27/1/2023)” in the text, not the event&#39;s date (see Conflict)</p>") !=
+        std::string::npos);
+  // The entry with no date in the text keeps its label.
+  CHECK(html.find("bytes 61–80, undated in the text</p>") != std::string::npos);
+  CHECK(render("timelinejs", t).find("dated “Jumat (27/1/2023)” in the text, not the event&#39;s date") !=
+        std::string::npos);
+}
+
 TEST_CASE("Markdown in Indonesian: labels and dates from the id locale", "[render]") {
   std::string md = render("md", sample(), "id");
   CHECK(md.find("2 sumber · 3 peristiwa · 2019 – 25 Januari 2023\n") != std::string::npos);
