@@ -45,6 +45,9 @@ constexpr std::size_t k_evidence_words = 2;
 constexpr std::size_t k_frame_words = 2;
 // A negation cue this many words before a catalog trigger denies it.
 constexpr std::size_t k_negation_words = 4;
+// A dateline stands in one of the first this many content lines: after a
+// title, a byline or both.
+constexpr std::size_t k_dateline_lines = 3;
 // A comparison cue makes a date after it a point of comparison ("terendah
 // sejak akhir Juli 2009", "dibanding penutupan Senin").
 constexpr std::size_t k_comparison_reach = 24;
@@ -432,20 +435,24 @@ class DocumentLinker {
   // A dateline: a day-precision date before the separator of the first
   // content line ("Jakarta, Rabu (25/1/2023) - ", "Selasa, 23 Jul 2019 10:15 WIB - "),
   // or a short first line that is mostly one.
+  // The dateline: in one of the first k_dateline_lines content lines (a
+  // title may come first), the head before a dateline separator, or a short
+  // line that is mostly a date, holding an absolute day.
   std::optional<DateValue> dateline() {
-    if (m_lines.empty()) return std::nullopt;
-    std::string_view line = m_body.substr(m_lines.front().begin, m_lines.front().end - m_lines.front().begin);
-    std::size_t cut = dateline_separator(line);
-    bool separated = cut != std::string_view::npos;
-    std::string_view head = separated ? line.substr(0, cut) : line.size() <= k_dateline_max / 2 ? line : std::string_view();
-    if (head.empty()) return std::nullopt;
-    for (const Timex& t : tag_text(head, {}, m_knowledge, m_record.source.language, m_sure)) {
-      auto d = date_of(t);
-      // A line of its own is a dateline only when the date is most of it.
-      bool mostly_date = separated || (t.end - t.begin) * 10 >= head.size() * 6;
-      if (d && d->precision == Precision::day && t.anchor.empty() && mostly_date) {
-        m_dateline_end = m_lines.front().begin + head.size();
-        return d;
+    for (std::size_t l = 0; l < m_lines.size() && l < k_dateline_lines; ++l) {
+      std::string_view line = m_body.substr(m_lines[l].begin, m_lines[l].end - m_lines[l].begin);
+      std::size_t cut = dateline_separator(line);
+      bool separated = cut != std::string_view::npos;
+      std::string_view head = separated ? line.substr(0, cut) : line.size() <= k_dateline_max / 2 ? line : std::string_view();
+      if (head.empty()) continue;
+      for (const Timex& t : tag_text(head, {}, m_knowledge, m_record.source.language, m_sure)) {
+        auto d = date_of(t);
+        // A line of its own is a dateline only when the date is most of it.
+        bool mostly_date = separated || (t.end - t.begin) * 10 >= head.size() * 6;
+        if (d && d->precision == Precision::day && t.anchor.empty() && mostly_date) {
+          m_dateline = {m_lines[l].begin, m_lines[l].begin + head.size()};
+          return d;
+        }
       }
     }
     return std::nullopt;
@@ -541,7 +548,7 @@ class DocumentLinker {
     auto gap = [&](const PhraseSet& set, std::size_t reach) {
       return phrase_gap(set, i, floor, t.begin > floor + reach ? t.begin - reach : floor, t.begin);
     };
-    if (t.end <= m_dateline_end) return DateRole::report;
+    if (t.begin >= m_dateline.begin && t.end <= m_dateline.end) return DateRole::report;
     if (misprinted(t)) return DateRole::misprint;
     if (previous && restates(i, *previous, t)) return DateRole::restatement;
     // The cue nearest the date governs it ("akan ... ," kata Sudirman, Selasa":
@@ -916,7 +923,7 @@ class DocumentLinker {
   const Lexicon* m_lexicon = nullptr;
   bool m_sure = false;
   std::vector<text::Span> m_lines;
-  std::size_t m_dateline_end = 0;  // the dateline's date dates the article, not an event
+  text::Span m_dateline{0, 0};  // the dateline's date dates the article, not an event
   std::vector<Sentence> m_sentences;
   std::map<std::size_t, std::vector<DatedExpression>> m_dated;  // by sentence index
   std::map<std::size_t, std::size_t> m_lists;     // sentence index -> its dates, for lists (see tag_sentences)

@@ -50,6 +50,19 @@ TEST_CASE("relative dates resolve through the dateline's date", "[e2e][events]")
   CHECK(doc["events"][0]["citations"][0]["date_text"] == "Kemarin");
 }
 
+TEST_CASE("a dateline after a title line dates the article, in both languages, and is no event", "[e2e][events]") {
+  json doc = build("title_dateline");
+  REQUIRE(doc["sources"].size() == 2);
+  CHECK(doc["sources"][0]["published"] == "2024-03-05");
+  CHECK(doc["sources"][0]["published_basis"] == "dateline");
+  CHECK(doc["sources"][1]["published"] == "2024-03-13");
+  CHECK(doc["sources"][1]["published_basis"] == "dateline");
+  // "yesterday" and "kemarin" resolve through the dateline; its own date is no event.
+  REQUIRE(event_dates(doc) == std::vector<std::string>{"2024-03-04", "2024-03-12"});
+  CHECK(doc["events"][0]["citations"][0]["date_text"] == "yesterday");
+  CHECK(doc["events"][1]["citations"][0]["date_text"] == "kemarin");
+}
+
 TEST_CASE("one event reported by two sources merges with the reason, a different event on that day does not",
           "[e2e][events]") {
   json doc = build("merge");
