@@ -36,15 +36,16 @@ int main(int argc, char** argv) {
   std::string corpus = mstl::bench::read_corpus(argv[1]);
   auto docs = mstl::bench::articles(corpus);
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  std::unique_ptr<icu::BreakIterator> sentences(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
   std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) return 3;
   std::string name = std::string("icu ") + pass + " segmentation";
   mstl::bench::run(name.c_str(), docs, [&](std::string_view d) {
     UErrorCode s = U_ZERO_ERROR;
     UText* ut = utext_openUTF8(nullptr, d.data(), static_cast<int64_t>(d.size()), &s);
-    std::size_t n = (sentence_pass ? count_boundaries(*sentences, ut) : 0) +
-                    (word_pass ? count_boundaries(*words, ut) : 0);
+    std::size_t n =
+        (sentence_pass ? count_boundaries(*sentences, ut) : 0) + (word_pass ? count_boundaries(*words, ut) : 0);
     utext_close(ut);
     return n;
   });

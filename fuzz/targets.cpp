@@ -185,7 +185,8 @@ std::string_view trimmed(std::string_view s) {
 
 // Whether a dropped line over the length limit is one a rule may drop: named
 // whole by a `lines` rule, or a repeat of a line kept before it.
-bool may_drop(std::string_view text, const std::vector<text::Span>& kept, std::string_view line, const Boilerplate& rules) {
+bool may_drop(std::string_view text, const std::vector<text::Span>& kept, std::string_view line,
+              const Boilerplate& rules) {
   auto rule = rules.rule_matching(line);
   if (rule && rule->kind == BoilerplateRule::Kind::line) return true;
   for (const auto& s : kept) {
@@ -230,7 +231,8 @@ void boilerplate(std::string_view bytes) {
   std::vector<text::Span> kept = content_lines(text, rules);
   std::size_t last = 0, k = 0;
   for (const auto& s : kept) {
-    if (s.begin < last || s.begin >= s.end || s.end > text.size()) violated("content lines out of order or outside the text");
+    if (s.begin < last || s.begin >= s.end || s.end > text.size())
+      violated("content lines out of order or outside the text");
     last = s.end;
   }
   for (std::size_t begin = 0; begin < text.size();) {

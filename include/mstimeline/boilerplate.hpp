@@ -57,14 +57,14 @@ struct BoilerplateRule {
 };
 
 struct Boilerplate {
-  std::vector<std::string> lines;     // case-folded
-  std::vector<std::string> prefixes;  // case-folded
-  std::vector<std::string> contains;  // case-folded
-  std::vector<std::string> pattern_texts;                    // as written
-  std::vector<std::shared_ptr<const re2::RE2>> patterns;     // compiled, one per text
-  std::shared_ptr<const re2::RE2> any_pattern;               // all of them as one alternation
+  std::vector<std::string> lines;                         // case-folded
+  std::vector<std::string> prefixes;                      // case-folded
+  std::vector<std::string> contains;                      // case-folded
+  std::vector<std::string> pattern_texts;                 // as written
+  std::vector<std::shared_ptr<const re2::RE2>> patterns;  // compiled, one per text
+  std::shared_ptr<const re2::RE2> any_pattern;            // all of them as one alternation
 
-  bool matches(std::string_view line) const;  // one line, with or without its line end
+  bool matches(std::string_view line) const;                        // one line, with or without its line end
   bool matches(std::string_view line, std::string& scratch) const;  // the same, folding into `scratch`
   // The first rule that matches the trimmed line, whatever its length (the
   // length limit is not applied).

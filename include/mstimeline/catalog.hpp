@@ -51,14 +51,14 @@ struct Knowledge;
 struct TopicProfile;
 
 inline constexpr const char* k_catalog_file = "catalog.json";
-inline constexpr std::string_view k_event_kinds[] = {"investment", "agreement", "leadership", "personnel",
+inline constexpr std::string_view k_event_kinds[] = {"investment", "agreement", "leadership",     "personnel",
                                                      "regulation", "product",   "infrastructure", "legal",
                                                      "corporate",  "other"};
 
 struct Trigger {
-  std::vector<std::string> words;        // case-folded
-  std::size_t weight = 0;                // characters in its words: longer phrases are more specific
-  std::vector<std::uint32_t> word_ids;   // its words' ids in Catalog::trigger_words (parse_catalog fills them)
+  std::vector<std::string> words;       // case-folded
+  std::size_t weight = 0;               // characters in its words: longer phrases are more specific
+  std::vector<std::uint32_t> word_ids;  // its words' ids in Catalog::trigger_words (parse_catalog fills them)
 };
 
 struct CatalogEvent {

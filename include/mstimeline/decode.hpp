@@ -42,9 +42,9 @@ namespace mstl {
 struct Decoded {
   std::size_t text_begin = 0;  // 3 after a UTF-8 byte-order mark, else 0 (UTF-8 used as is)
   std::string encoding = "utf-8";
-  std::string text;                    // the UTF-8 text when transcoded or repaired, else empty
-  std::vector<std::uint32_t> origin;   // with `text`: text.size() + 1 file offsets
-  std::vector<Diagnostic> warnings;    // repaired sequences
+  std::string text;                   // the UTF-8 text when transcoded or repaired, else empty
+  std::vector<std::uint32_t> origin;  // with `text`: text.size() + 1 file offsets
+  std::vector<Diagnostic> warnings;   // repaired sequences
   bool transcoded() const { return !origin.empty(); }
   // The text, given the file's bytes.
   std::string_view view(std::string_view bytes) const {

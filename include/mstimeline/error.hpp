@@ -40,7 +40,7 @@ struct Diagnostic {
   std::size_t line = 0;    // 1-based; 0 when the problem has no position
   std::size_t column = 0;  // 1-based, in code points
   std::string message;
-  std::string line_text;   // the offending line, without its line end
+  std::string line_text;  // the offending line, without its line end
 
   // `path:line:col: message`, then the line and a caret when known. A
   // severity ("warning", "error") goes after the location, as compilers do.
@@ -71,8 +71,8 @@ class Error : public std::runtime_error {
 template <class T>
 class Expected {
  public:
-  Expected(T value) : m_v(std::move(value)) {}                 // NOLINT: implicit by design
-  Expected(Diagnostic error) : m_v(std::move(error)) {}        // NOLINT: implicit by design
+  Expected(T value) : m_v(std::move(value)) {}           // NOLINT: implicit by design
+  Expected(Diagnostic error) : m_v(std::move(error)) {}  // NOLINT: implicit by design
   bool ok() const { return m_v.index() == 0; }
   explicit operator bool() const { return ok(); }
   T& value() { return std::get<0>(m_v); }

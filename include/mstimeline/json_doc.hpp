@@ -43,10 +43,10 @@ inline constexpr std::size_t k_max_json_depth = 64;
 // followed by its subtree.
 struct JsonPositions {
   struct Node {
-    std::size_t value_at = 0;                    // byte offset of the value
-    std::size_t key_at = std::string::npos;      // of its member name, for an object's member
-    std::size_t end = 0;                         // index of the first node after its subtree
-    std::size_t key_begin = 0, key_size = 0;     // its unescaped member name in `keys`
+    std::size_t value_at = 0;                 // byte offset of the value
+    std::size_t key_at = std::string::npos;   // of its member name, for an object's member
+    std::size_t end = 0;                      // index of the first node after its subtree
+    std::size_t key_begin = 0, key_size = 0;  // its unescaped member name in `keys`
   };
   std::vector<Node> nodes;
   std::string keys;

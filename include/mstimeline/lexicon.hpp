@@ -133,24 +133,23 @@ struct Lexicon {
   // Whether an expression can begin with this word: the first words of the
   // tables rules start from. "dan", "yang", "," only continue or close one.
   bool can_start(int id) const { return id >= 0 && starters[static_cast<std::size_t>(id)]; }
-  void index_starters();     // fills `starters` once loading is done
+  void index_starters();       // fills `starters` once loading is done
   std::vector<bool> starters;  // by vocabulary id
-
 
   std::array<std::string, 12> month_names;   // display names, January first
   std::array<std::string, 7> weekday_names;  // display names, Monday first
   PhraseTable<int> months;                   // -> 1..12
   PhraseTable<int> weekdays;                 // -> 1..7, ISO (Monday = 1)
-  PhraseSet full_names;  // folded display names of months and weekdays: never abbreviations ("June.")
-  PhraseSet weekday_needs_day_noun;  // "minggu" is Sunday only as "hari Minggu" or before a date
+  PhraseSet full_names;                // folded display names of months and weekdays: never abbreviations ("June.")
+  PhraseSet weekday_needs_day_noun;    // "minggu" is Sunday only as "hari Minggu" or before a date
   PhraseSet weekday_when_capitalized;  // ... or written "Minggu" inside a sentence, or before a part of the day
 
-  PhraseSet day_nouns;    // "hari Minggu", "hari itu"
-  PhraseSet date_nouns;   // "tanggal 17 November": part of the span
-  PhraseSet year_nouns;   // "tahun 2019": a year, the noun is part of the span
-  PhraseSet month_nouns;  // "bulan Juni": a month, the noun is part of the span
-  PhraseSet year_cues;    // "pada 2019": a year, the cue is not part of the span
-  PhraseSet month_cues;   // "in June"
+  PhraseSet day_nouns;        // "hari Minggu", "hari itu"
+  PhraseSet date_nouns;       // "tanggal 17 November": part of the span
+  PhraseSet year_nouns;       // "tahun 2019": a year, the noun is part of the span
+  PhraseSet month_nouns;      // "bulan Juni": a month, the noun is part of the span
+  PhraseSet year_cues;        // "pada 2019": a year, the cue is not part of the span
+  PhraseSet month_cues;       // "in June"
   PhraseSet reference_nouns;  // "Nomor 23 Tahun 2014" numbers a law, not a date
   PhraseSet list_connectors;  // "2019 dan 2021", "17–20 November", "5 s.d. 7 Jan"
 
@@ -162,15 +161,15 @@ struct Lexicon {
   PhraseSet vague_counts;                 // "beberapa tahun lalu"
 
   PhraseTable<Unit> units;
-  PhraseTable<int> relative_days;  // "kemarin" -> -1
-  Directions unit_directions;      // "pekan lalu", "Kamis lalu", "tahun ini"
-  Directions count_directions;     // "tiga hari yang lalu", "two years ago"
-  Directions narrative_directions; // "sehari kemudian": from the previous date in the text
+  PhraseTable<int> relative_days;   // "kemarin" -> -1
+  Directions unit_directions;       // "pekan lalu", "Kamis lalu", "tahun ini"
+  Directions count_directions;      // "tiga hari yang lalu", "two years ago"
+  Directions narrative_directions;  // "sehari kemudian": from the previous date in the text
   bool anaphora_after = true;
-  PhraseSet anaphora;              // "hari itu": the previous date in the text
+  PhraseSet anaphora;  // "hari itu": the previous date in the text
 
-  PhraseTable<std::string> modifiers;  // -> TIMEX3 mod
-  PhraseSet modifier_links;            // "end of"
+  PhraseTable<std::string> modifiers;     // -> TIMEX3 mod
+  PhraseSet modifier_links;               // "end of"
   PhraseTable<std::string> parts_of_day;  // -> MO, MI, AF, EV, NI
   PhraseSet time_cues;                    // "pukul 10.15"
   PhraseTable<std::string> time_zones;    // "WIB" -> "+07:00"
@@ -180,50 +179,50 @@ struct Lexicon {
   std::vector<std::string> quarter_prefixes;  // "q" of "Q3"
   std::vector<std::string> half_prefixes;     // "h" of "H2"
   PhraseTable<int> ordinals;
-  std::vector<std::string> ordinal_suffixes;  // "st" of "23rd"... "rd"
-  std::vector<std::string> decade_suffixes;   // "an" of "1990-an", "s" of "1990s"
-  PhraseTable<std::string> references;        // -> PRESENT_REF, PAST_REF, FUTURE_REF
-  PhraseTable<std::string> vague_durations;   // "bertahun-tahun" -> PXY
-  PhraseSet set_words;           // "setiap minggu"
-  PhraseTable<std::string> set_adverbs;  // "daily" -> P1D: a SET by itself
-  PhraseSet determiners;         // "the third quarter", "the past two months": part of the span
-  PhraseSet year_determiners;    // "a 2019 merger", "its 1990 invasion": a year between one and a word
-  PhraseTable<std::string> meridiems;    // "p.m." -> PM: after an hour ("10 p.m.", "5pm")
-  PhraseTable<std::string> clock_words;  // "noon" -> 12:00, "midnight" -> 24:00: a time of day
+  std::vector<std::string> ordinal_suffixes;     // "st" of "23rd"... "rd"
+  std::vector<std::string> decade_suffixes;      // "an" of "1990-an", "s" of "1990s"
+  PhraseTable<std::string> references;           // -> PRESENT_REF, PAST_REF, FUTURE_REF
+  PhraseTable<std::string> vague_durations;      // "bertahun-tahun" -> PXY
+  PhraseSet set_words;                           // "setiap minggu"
+  PhraseTable<std::string> set_adverbs;          // "daily" -> P1D: a SET by itself
+  PhraseSet determiners;                         // "the third quarter", "the past two months": part of the span
+  PhraseSet year_determiners;                    // "a 2019 merger", "its 1990 invasion": a year between one and a word
+  PhraseTable<std::string> meridiems;            // "p.m." -> PM: after an hour ("10 p.m.", "5pm")
+  PhraseTable<std::string> clock_words;          // "noon" -> 12:00, "midnight" -> 24:00: a time of day
   std::vector<std::string> possessive_suffixes;  // "'s" of "Monday's": read as "Monday", left out of the span
-  PhraseSet age_words;  // "old" of "6-year-old": a hyphenated duration joined to one is an age
-  int partial_date_reach_days = 0;  // a day and month without a year up to this many days ahead is read forward
+  PhraseSet age_words;                           // "old" of "6-year-old": a hyphenated duration joined to one is an age
+  int partial_date_reach_days = 0;   // a day and month without a year up to this many days ahead is read forward
   bool numeric_month_first = false;  // "11/02/89" is November 2 (US English), not 11 February
-  PhraseSet duration_cues;       // "selama dua minggu"
-  PhraseSet duration_terminals;  // "tiga tahun terakhir"
-  PhraseSet future_cues;         // "akan", "dijadwalkan": bare months and days look forward
-  PhraseSet past_cues;           // "sudah", "telah": nearer than a future cue, they keep looking back
+  PhraseSet duration_cues;           // "selama dua minggu"
+  PhraseSet duration_terminals;      // "tiga tahun terakhir"
+  PhraseSet future_cues;             // "akan", "dijadwalkan": bare months and days look forward
+  PhraseSet past_cues;               // "sudah", "telah": nearer than a future cue, they keep looking back
   PhraseSet function_words;
-  PhraseSet limit_cues;          // "berlaku hingga 2030": a deadline or a bound, not an event
-  PhraseSet report_cues;         // "dikutip dari ..., Rabu (25/1/2023)": the date of a report, not of an event
+  PhraseSet limit_cues;   // "berlaku hingga 2030": a deadline or a bound, not an event
+  PhraseSet report_cues;  // "dikutip dari ..., Rabu (25/1/2023)": the date of a report, not of an event
   // What a date in a sentence is (docs/events.md, "The role of each date").
-  PhraseSet statement_cues;   // "kata Sudirman, Selasa (2/12/2014)": the day something was said
+  PhraseSet statement_cues;        // "kata Sudirman, Selasa (2/12/2014)": the day something was said
   PhraseSet reported_clause_cues;  // "bahwa", "that": a date after one is in what was said, not when
-  PhraseSet comparison_cues;  // "terendah sejak Juli 2009": a point of comparison, not an event
-  PhraseSet reference_cues;   // "untuk pengiriman Januari", "pekan yang berakhir 14 November": a date that names a thing
-  PhraseSet restatement_cues; // "(Rabu pagi WIB)" after "Selasa (25/11/2014) waktu setempat": the same instant again
-  PhraseSet condition_cues;   // "jika", "if": a hypothetical
-  PhraseSet negation_cues;    // "tidak", "not": a negated trigger links no catalog event
-  PhraseSet back_references;  // "itu", "tersebut", "the announcement": a sentence about the one before
+  PhraseSet comparison_cues;       // "terendah sejak Juli 2009": a point of comparison, not an event
+  PhraseSet reference_cues;  // "untuk pengiriman Januari", "pekan yang berakhir 14 November": a date that names a thing
+  PhraseSet restatement_cues;  // "(Rabu pagi WIB)" after "Selasa (25/11/2014) waktu setempat": the same instant again
+  PhraseSet condition_cues;    // "jika", "if": a hypothetical
+  PhraseSet negation_cues;     // "tidak", "not": a negated trigger links no catalog event
+  PhraseSet back_references;   // "itu", "tersebut", "the announcement": a sentence about the one before
   // Whether a clause reports an event: a verb by its shape (affixes), or a stem of event_words.
-  std::vector<std::string> event_words;  // stems of verbs and nouns that report an event ("umumkan", "invest")
+  std::vector<std::string> event_words;    // stems of verbs and nouns that report an event ("umumkan", "invest")
   std::vector<std::string> verb_prefixes;  // "me", "di", "ber": a word so made is a verb ...
   std::vector<std::string> verb_suffixes;  // "kan", "ed": ... and so is one so ended,
   std::size_t verb_min_stem = 3;           // ... when this many letters stay besides the affix,
   PhraseSet non_event_verbs;               // ... unless it reports, links or states ("mengatakan", "merupakan")
   std::vector<std::string> date_links;     // "pada", "sejak", "on": a new event's title drops them with the date
-  NeedleSet event_word_set;              // the same, to see in one pass which a sentence holds
+  NeedleSet event_word_set;                // the same, to see in one pass which a sentence holds
   std::vector<std::string> abbreviations;  // "Dr.", "PT.": no sentence ends after them
   std::map<std::string, std::string> date_formats;  // precision name -> pattern
 
   // Words whose presence makes a stretch of text worth tagging (pre-scan).
   std::unordered_set<std::string> trigger_words;
-  WordFilter trigger_filter;  // over trigger_words
+  WordFilter trigger_filter;     // over trigger_words
   WordFilter vocabulary_filter;  // over the vocabulary: most tokens need no lookup
 
   int month_of(std::string_view folded) const;    // 0 when not a one-word month name

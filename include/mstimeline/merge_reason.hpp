@@ -24,11 +24,10 @@ namespace mstl {
 std::string trigger_reason(std::string_view source, std::size_t start, std::string_view catalog_id,
                            std::string_view trigger);
 // "<source>@<start> repeats <other>@<other_start> word for word"
-std::string repeats_reason(std::string_view source, std::size_t start, std::string_view other,
-                           std::size_t other_start);
+std::string repeats_reason(std::string_view source, std::size_t start, std::string_view other, std::size_t other_start);
 // "<source>@<start> and <other>@<other_start>: one source tells of day <day> twice"
-std::string same_day_reason(std::string_view source, std::size_t start, std::string_view other,
-                            std::size_t other_start, std::string_view day);
+std::string same_day_reason(std::string_view source, std::size_t start, std::string_view other, std::size_t other_start,
+                            std::string_view day);
 // "<source>@<start> and <other>@<other_start>: dates <date> and <other_date> agree; shared words <words> (score 0.83)"
 // `words` is the shared words joined with ", ".
 std::string words_reason(std::string_view source, std::size_t start, std::string_view other, std::size_t other_start,

@@ -22,7 +22,8 @@ namespace mstl::merge_rule {
 inline constexpr double k_threshold = 0.5;             // words agree, dates compatible
 inline constexpr double k_same_date_threshold = 0.25;  // words agree, the same date
 // The lowest of the two: the index proposes every mention that could reach it.
-inline constexpr double k_candidate_threshold = k_same_date_threshold < k_threshold ? k_same_date_threshold : k_threshold;
+inline constexpr double k_candidate_threshold =
+    k_same_date_threshold < k_threshold ? k_same_date_threshold : k_threshold;
 // A merge on words scoring below this is listed by review as weak.
 inline constexpr double k_strong = 0.7;
 

@@ -60,10 +60,10 @@ class NeedleSet {
  private:
   std::vector<std::string> needles_;
   std::unordered_map<std::string, std::uint32_t> ids_;  // needle -> the id of its first place
-  std::array<std::uint32_t, 256> single_{};          // one-byte needle per byte: its id + 1, or 0
-  std::array<std::uint64_t, 1024> pair_bits_{};      // the 65,536 first byte pairs: does a longer needle start so
-  std::vector<std::uint32_t> pair_start_;            // per pair, where its ids begin in pair_ids_ (65,537 entries)
-  std::vector<std::uint32_t> pair_ids_;              // ids of needles of two bytes or more, grouped by first pair
+  std::array<std::uint32_t, 256> single_{};             // one-byte needle per byte: its id + 1, or 0
+  std::array<std::uint64_t, 1024> pair_bits_{};         // the 65,536 first byte pairs: does a longer needle start so
+  std::vector<std::uint32_t> pair_start_;               // per pair, where its ids begin in pair_ids_ (65,537 entries)
+  std::vector<std::uint32_t> pair_ids_;                 // ids of needles of two bytes or more, grouped by first pair
 };
 
 }  // namespace mstl

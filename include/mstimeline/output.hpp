@@ -121,8 +121,8 @@ class OutputStream {
   int m_fd = -1;
   Kind m_kind = Kind::standard_output;
   unsigned m_mode = 0;
-  std::size_t m_written = 0;  // bytes written so far (Kind::replace)
-  std::size_t m_flushed = 0;  // bytes whose writing to disk has been started
+  std::size_t m_written = 0;       // bytes written so far (Kind::replace)
+  std::size_t m_flushed = 0;       // bytes whose writing to disk has been started
   std::size_t m_slot = k_no_slot;  // where the temporary file is listed for the signal handlers
 };
 

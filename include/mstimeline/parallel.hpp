@@ -66,7 +66,8 @@ void parallel_sort(It first, It last, Less less, std::size_t jobs) {
   }
   auto at = [&](std::size_t p) { return first + static_cast<std::ptrdiff_t>(n / parts * p); };
   auto end_of = [&](std::size_t p) { return p + 1 == parts ? last : at(p + 1); };
-  parallel_for(parts, jobs, [&](std::size_t p, NoScratch&) { std::sort(at(p), end_of(p), less); }, 1);
+  parallel_for(
+      parts, jobs, [&](std::size_t p, NoScratch&) { std::sort(at(p), end_of(p), less); }, 1);
   for (std::size_t p = 1; p < parts; ++p) std::inplace_merge(first, at(p), end_of(p), less);
 }
 

@@ -36,37 +36,37 @@ namespace mstl {
 inline constexpr std::uintmax_t k_default_max_file_size = 64ull << 20;  // 64 MiB
 
 struct BuildOptions {
-  std::filesystem::path input;                    // a folder, or a single article
-  std::optional<std::filesystem::path> manifest;  // default: <input>/sources.json when present
-  std::string title;                              // default: the manifest's, else "Timeline"
-  std::string language;                           // force every article's language ("" = per article)
+  std::filesystem::path input;                             // a folder, or a single article
+  std::optional<std::filesystem::path> manifest;           // default: <input>/sources.json when present
+  std::string title;                                       // default: the manifest's, else "Timeline"
+  std::string language;                                    // force every article's language ("" = per article)
   std::uintmax_t max_file_size = k_default_max_file_size;  // larger files are skipped with a warning
-  std::optional<std::filesystem::path> exclude;   // never read this file (the output, when inside the input)
-  std::optional<std::filesystem::path> topic;     // default: <input>/topic.json when present
-  std::optional<std::filesystem::path> catalog;   // default: <input>/catalog.json when present
-  bool no_topic = false;                          // keep every dated sentence
+  std::optional<std::filesystem::path> exclude;            // never read this file (the output, when inside the input)
+  std::optional<std::filesystem::path> topic;              // default: <input>/topic.json when present
+  std::optional<std::filesystem::path> catalog;            // default: <input>/catalog.json when present
+  bool no_topic = false;                                   // keep every dated sentence
   bool no_catalog = false;
-  std::string title_language = "en";              // catalog titles in this language
+  std::string title_language = "en";  // catalog titles in this language
   // Called after each article file with the files done, the files in all and
   // the bytes read so far (a progress bar).
   // Called from worker threads, one call at a time.
   std::function<void(std::size_t done, std::size_t total, std::uintmax_t bytes)> on_progress;
-  std::size_t jobs = 0;             // worker threads; 0: one per core
-  std::size_t shard_index = 0;      // extract only the files whose index in path order is
-  std::size_t shard_count = 1;      // shard_index modulo shard_count
-  bool keep_review = false;         // keep the dropped mentions and fill Timeline::review; a build does not need them
+  std::size_t jobs = 0;         // worker threads; 0: one per core
+  std::size_t shard_index = 0;  // extract only the files whose index in path order is
+  std::size_t shard_count = 1;  // shard_index modulo shard_count
+  bool keep_review = false;     // keep the dropped mentions and fill Timeline::review; a build does not need them
   // Parts of an earlier extract (write_part only): a document line whose
   // "input" fingerprint is the same as a file's now is copied from them as it
   // is, not extracted again. Lines are found as extract writes them, not
   // parsed (merge parses them); one cut short is extracted again.
   std::vector<std::filesystem::path> reuse;
-  Timings* timings = nullptr;       // when set, the steps are marked in it (--timings)
+  Timings* timings = nullptr;  // when set, the steps are marked in it (--timings)
 };
 
 struct Extraction {
-  PartHeader header;                     // title, topic profile and catalog used
+  PartHeader header;                      // title, topic profile and catalog used
   std::vector<DocumentRecord> documents;  // run_extract: in path order; source ids provisional (the relative path)
-  std::size_t reused = 0;  // write_part: documents copied from BuildOptions::reuse
+  std::size_t reused = 0;                 // write_part: documents copied from BuildOptions::reuse
   std::optional<std::string> topic_path;
   std::optional<std::string> catalog_path;
   std::vector<Diagnostic> warnings;
@@ -104,12 +104,12 @@ Diagnostic extraction_failure(const std::string& path, const std::exception_ptr&
 // two documents have the same path or the headers disagree. With `timings`,
 // its steps are marked there ("merge: ...").
 Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vector<PartHeader>& headers,
-                         const Knowledge& knowledge, const std::string& title, const std::string& title_language, bool review = false,
-                         std::size_t jobs = 1, Timings* timings = nullptr);
+                         const Knowledge& knowledge, const std::string& title, const std::string& title_language,
+                         bool review = false, std::size_t jobs = 1, Timings* timings = nullptr);
 
 struct BuildResult {
   Timeline timeline;
-  std::optional<std::string> topic_path;    // the profile and catalog used, if any
+  std::optional<std::string> topic_path;  // the profile and catalog used, if any
   std::optional<std::string> catalog_path;
   std::vector<Diagnostic> warnings;  // files skipped or unreadable
   std::vector<std::string> notes;    // what was skipped and why, for --verbose

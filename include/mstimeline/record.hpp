@@ -92,7 +92,7 @@ class PartCheck {
  public:
   explicit PartCheck(std::string name) : m_name(std::move(name)) {}
   std::optional<Diagnostic> lines(std::string_view text);  // whole lines, the last may lack its '\n' at the end
-  std::optional<Diagnostic> finish() const;                 // after the last line
+  std::optional<Diagnostic> finish() const;                // after the last line
 
  private:
   std::optional<Diagnostic> end_of_run(std::string_view line);

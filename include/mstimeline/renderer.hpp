@@ -26,7 +26,7 @@ namespace mstl {
 struct RenderOptions {
   const Lexicon* dates = nullptr;
   const Labels* labels = nullptr;
-  std::size_t jobs = 1;  // threads formatting items (json); the bytes are the same for any number
+  std::size_t jobs = 1;   // threads formatting items (json); the bytes are the same for any number
   bool csv_safe = false;  // csv: a cell starting = + - @ tab or CR gets a ' before it (csv_renderer.cpp)
 };
 

@@ -38,8 +38,8 @@ class ReuseIndex {
   // Indexes the part at `path` ("-": stdin), which must stay as it is until
   // the index goes: the first 64 parts in files stay open, and a further one
   // is opened again for each line, and found only while it is the same file
-  // (a regular file of the same device, inode and size). Returns whether one of its headers has the fingerprint `extraction`.
-  // Throws mstl::Error when it cannot be read, a header line is broken
+  // (a regular file of the same device, inode and size). Returns whether one of its headers has the fingerprint
+  // `extraction`. Throws mstl::Error when it cannot be read, a header line is broken
   // (`path:line:col`), or it has no header line.
   bool add(const std::string& path, std::string_view extraction);
   // After the last add(): of two whole lines with one fingerprint, the first added stays.

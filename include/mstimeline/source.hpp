@@ -33,7 +33,7 @@ struct SourceInfo {
   std::string language;
   std::optional<std::string> publisher;
   std::optional<std::string> url;
-  std::optional<std::string> published;  // YYYY-MM-DD
+  std::optional<std::string> published;     // YYYY-MM-DD
   std::string published_basis = "unknown";  // "manifest", "dateline", "inferred" or "unknown"
 };
 

@@ -41,9 +41,9 @@ struct Timex {
   std::size_t begin = 0;
   std::size_t end = 0;  // exclusive; byte offsets into the tagged text
   TimexType type = TimexType::date;
-  std::string value;    // TIMEX3 value: "2023-01-25", "2023-W04", "XXXX-06", "P3Y", "PRESENT_REF", ...
-  std::string mod;      // TIMEX3 mod (START, MID, END, APPROX) or empty
-  std::string anchor;   // the value a relative expression was resolved against, or empty
+  std::string value;   // TIMEX3 value: "2023-01-25", "2023-W04", "XXXX-06", "P3Y", "PRESENT_REF", ...
+  std::string mod;     // TIMEX3 mod (START, MID, END, APPROX) or empty
+  std::string anchor;  // the value a relative expression was resolved against, or empty
 };
 
 struct TagContext {

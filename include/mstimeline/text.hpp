@@ -47,7 +47,7 @@ struct Token {
   std::size_t begin = 0;
   std::size_t end = 0;  // exclusive
   TokenKind kind = TokenKind::word;
-  std::string folded;   // the token under ICU NFKC_Casefold: "Ｍａｒｅｔ" is "maret", "２０２３" is "2023"
+  std::string folded;  // the token under ICU NFKC_Casefold: "Ｍａｒｅｔ" is "maret", "２０２３" is "2023"
 };
 
 // Splits text into sentences, trimmed of surrounding white space (empty ones

@@ -87,10 +87,10 @@ struct Event {
   std::string id;
   DateValue date;
   std::string title;
-  std::string kind;        // the catalog's kind, "" for a new event
-  std::string catalog_id;  // "" for a new event
-  std::size_t source_count = 0;  // independent sources: distinct sources once repeated text is counted once
-  std::vector<Citation> citations;  // ordered by source id, then offset
+  std::string kind;                         // the catalog's kind, "" for a new event
+  std::string catalog_id;                   // "" for a new event
+  std::size_t source_count = 0;             // independent sources: distinct sources once repeated text is counted once
+  std::vector<Citation> citations;          // ordered by source id, then offset
   std::vector<std::string> merged_because;  // why the citations are one event
   std::vector<Conflict> conflicts;
 };
@@ -99,7 +99,7 @@ struct Timeline {
   std::string title;
   std::vector<SourceInfo> sources;  // ordered by id
   std::vector<Event> events;
-  std::vector<Citation> undated;  // ordered by source id, then offset
+  std::vector<Citation> undated;   // ordered by source id, then offset
   std::vector<ReviewItem> review;  // ordered by reason, source id, offset
 };
 
@@ -107,10 +107,11 @@ struct Timeline {
 struct EventKnowledge {
   const TopicProfile* topic = nullptr;
   const Catalog* catalog = nullptr;
-  std::string title_language = "en";  // catalog titles in this language when it has one
-  bool review = true;  // build_timeline fills Timeline::review; `build` and `merge` do not need it
+  std::string title_language = "en";    // catalog titles in this language when it has one
+  bool review = true;                   // build_timeline fills Timeline::review; `build` and `merge` do not need it
   std::vector<std::string> date_links;  // sorted: words a new event's title drops before its date ("pada", "on")
-  std::vector<std::string> reporting_frames;  // folded statement and report cues: a new event's title drops their clause
+  std::vector<std::string>
+      reporting_frames;  // folded statement and report cues: a new event's title drops their clause
 };
 
 // The article's language is its manifest language or, failing that, the one

@@ -41,7 +41,7 @@ inline constexpr const char* k_topic_file = "topic.json";
 
 struct TopicSide {
   std::string name;
-  std::vector<std::string> aliases;     // case-folded
+  std::vector<std::string> aliases;      // case-folded
   std::vector<std::uint32_t> alias_ids;  // their ids in TopicProfile::alias_words (parse_topic fills them)
 };
 
@@ -51,7 +51,7 @@ struct TopicProfile {
   std::size_t context_sentences = 1;
   std::size_t document_mentions = 2;  // aliases an article names to be about the story
   std::size_t narrative_days = 31;    // reach of an unnamed sentence's date from the publication date
-  NeedleSet alias_words;  // every side's aliases: a sentence is searched only for those it holds as bytes
+  NeedleSet alias_words;              // every side's aliases: a sentence is searched only for those it holds as bytes
   std::set<std::string, std::less<>> alias_tokens;  // the words of every alias, folded ("harga", "minyak")
 
   // A bit per side the folded text names (bit i: sides[i]).

@@ -1,7 +1,7 @@
 #include "cli/app.hpp"
 
-#include <cstdio>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -82,8 +82,10 @@ int write_or_check(const std::string& output, const std::string& content, bool c
   const bool link = std::filesystem::is_symlink(std::filesystem::symlink_status(output, ec));
   const bool too_long = !current && current.error().message.starts_with("more than");
   if (too_long || (current && current.value() != content && link)) {
-    std::fprintf(stderr, "mstimeline: %s: out of date (%s, so no diff is shown); run the same command without --check "
-                 "to update it\n", output.c_str(), too_long ? "longer than the output" : "a symbolic link");
+    std::fprintf(stderr,
+                 "mstimeline: %s: out of date (%s, so no diff is shown); run the same command without --check "
+                 "to update it\n",
+                 output.c_str(), too_long ? "longer than the output" : "a symbolic link");
     return static_cast<int>(ExitCode::check_failed);
   }
   // With -q, the line that names the file is printed, not the diff.

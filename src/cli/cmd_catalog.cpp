@@ -113,12 +113,13 @@ int run_check(const std::string& dir, const GlobalOptions& global) {
   WalkResult walk = walk_articles(root);
   problems.insert(problems.end(), walk.warnings.begin(), walk.warnings.end());
   if (walk.articles.empty())
-    problems.push_back(Diagnostic{dir, 0, 0,
-                                  fmt::format("no article file (.txt or .md) would be read{}",
-                                              file_exists(root / k_ignore_file)
-                                                  ? fmt::format("; see the patterns of {}", k_ignore_file)
-                                                  : ""),
-                                  {}});
+    problems.push_back(Diagnostic{
+        dir,
+        0,
+        0,
+        fmt::format("no article file (.txt or .md) would be read{}",
+                    file_exists(root / k_ignore_file) ? fmt::format("; see the patterns of {}", k_ignore_file) : ""),
+        {}});
   if (!problems.empty()) return report(problems, global);
   if (!global.quiet)
     std::printf("%s: ok, %zu article files; %s%s%zu boilerplate file%s\n", dir.c_str(), walk.articles.size(),
@@ -135,25 +136,34 @@ void register_catalog(CLI::App& app, const GlobalOptions& global, Action& action
   cmd->require_subcommand(1);
   cmd->footer("Example:\n  mstimeline catalog check data/catalog.json     exit 0 and a count, or 2 and each problem\n");
   CLI::App* check = cmd->add_subcommand("check", "Check a catalog: every problem as path:line:col, exit 2");
-  check->add_option("file", args->file, "The catalog")->check(non_empty("a FILE"))->type_name("FILE")->capture_default_str();
-  auto* topic = check->add_option("--topic", args->topic,
-                                  "Check the actors against this topic profile [default: topic.json beside the catalog]")
+  check->add_option("file", args->file, "The catalog")
+      ->check(non_empty("a FILE"))
+      ->type_name("FILE")
+      ->capture_default_str();
+  auto* topic = check
+                    ->add_option("--topic", args->topic,
+                                 "Check the actors against this topic profile [default: topic.json beside the catalog]")
                     ->check(non_empty("a FILE"))
                     ->type_name("FILE");
   check->add_flag("--no-topic", args->no_topic, "Do not check the actors against a topic profile")->excludes(topic);
-  check->footer("Also refused: a language without a lexicon, a trigger of one character or only function words,\n"
-                "an actor that is not a side's name or alias in the topic profile.\n"
-                "Example:\n  mstimeline catalog check data/catalog.json\n");
+  check->footer(
+      "Also refused: a language without a lexicon, a trigger of one character or only function words,\n"
+      "an actor that is not a side's name or alias in the topic profile.\n"
+      "Example:\n  mstimeline catalog check data/catalog.json\n");
   check->callback([&action, &global, args] { action = [&global, args] { return run_catalog_check(*args, global); }; });
 
   // `check DIR`: a command of its own, registered here beside the catalog's.
   auto dir = std::make_shared<std::string>();
-  CLI::App* all = app.add_subcommand(
-      "check", "Check every data file a build of DIR reads: every problem as path:line:col, exit 2");
-  all->add_option("dir", *dir, "The folder a build would read")->required()->check(non_empty("a DIR"))->type_name("DIR");
-  all->footer("Checks DIR/topic.json, DIR/catalog.json (against the topic), DIR/sources.json, DIR/.mstimelineignore\n"
-              "and the data directory's boilerplate rules, and that some article would be read.\n"
-              "Example:\n  mstimeline check data/     exit 0 and what was checked, or 2 and each problem\n");
+  CLI::App* all =
+      app.add_subcommand("check", "Check every data file a build of DIR reads: every problem as path:line:col, exit 2");
+  all->add_option("dir", *dir, "The folder a build would read")
+      ->required()
+      ->check(non_empty("a DIR"))
+      ->type_name("DIR");
+  all->footer(
+      "Checks DIR/topic.json, DIR/catalog.json (against the topic), DIR/sources.json, DIR/.mstimelineignore\n"
+      "and the data directory's boilerplate rules, and that some article would be read.\n"
+      "Example:\n  mstimeline check data/     exit 0 and what was checked, or 2 and each problem\n");
   all->callback([&action, &global, dir] { action = [&global, dir] { return run_check(*dir, global); }; });
 }
 

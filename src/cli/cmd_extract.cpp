@@ -47,7 +47,8 @@ void parse_shard(const std::string& text, BuildOptions& options) {
     }
   }
   if (!ok || n == 0 || k >= n)
-    throw Error(fmt::format("--shard: \"{}\" is not K/N with 0 <= K < N (shard 0/3, 1/3 and 2/3 cover all files)", text));
+    throw Error(
+        fmt::format("--shard: \"{}\" is not K/N with 0 <= K < N (shard 0/3, 1/3 and 2/3 cover all files)", text));
   options.shard_index = k;
   options.shard_count = n;
 }
@@ -62,8 +63,7 @@ int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
   options.reuse.assign(args.reuse.begin(), args.reuse.end());
   if (!args.output.empty() && args.output != "-") options.exclude = args.output;
   const bool to_stdout = args.output.empty() || args.output == "-";
-  auto progress =
-      attach_progress(options, global, to_stdout ? stdout_is_terminal() : path_is_terminal(args.output));
+  auto progress = attach_progress(options, global, to_stdout ? stdout_is_terminal() : path_is_terminal(args.output));
   // The part is written as it is made, never whole in memory; a file is opened
   // once the input has been walked, so its temporary file is not walked. With
   // --strict, nothing may be written when there are warnings: a regular file
@@ -86,8 +86,10 @@ int run_extract_command(const ExtractArgs& args, const GlobalOptions& global) {
   progress->finish();
   report(x.warnings, x.notes, global, args.in.strict);  // --strict: throws; a file is left as it was
   if (timings) timings->mark("print warnings");
-  if (hold) write_output(args.output, held);
-  else out->commit();
+  if (hold)
+    write_output(args.output, held);
+  else
+    out->commit();
   if (timings) timings->mark("commit");
   print_timings(timings.get());
   return 0;

@@ -62,8 +62,8 @@ int run_merge_command(const MergeArgs& args, const GlobalOptions& global) {
     append_documents(documents, std::move(part.documents));
   }
   if (timings) timings->mark_rate("read and parse parts", fmt::format("{} parts", args.parts.size()), bytes);
-  auto timeline = std::make_unique<Timeline>(
-      merge_documents(std::move(documents), headers, knowledge, args.title, args.out.locale, false, args.jobs, timings.get()));
+  auto timeline = std::make_unique<Timeline>(merge_documents(std::move(documents), headers, knowledge, args.title,
+                                                             args.out.locale, false, args.jobs, timings.get()));
   int code = emit(*timeline, output, args.out, global, out ? &*out : nullptr);
   if (timings) timings->mark("render and write");
   print_timings(timings.get());

@@ -14,8 +14,8 @@ namespace mstl::cli {
 CLI::Validator non_empty(std::string what) {
   // "" is a mistake (an unset variable in a script), never "not given": that is leaving the option out.
   return CLI::Validator(
-      [what](std::string& s) { return s.empty() ? fmt::format("an empty value; give {}", what) : std::string(); },
-      "", "non-empty");
+      [what](std::string& s) { return s.empty() ? fmt::format("an empty value; give {}", what) : std::string(); }, "",
+      "non-empty");
 }
 
 void add_input_options(CLI::App* cmd, InputArgs& args) {
@@ -27,8 +27,9 @@ void add_input_options(CLI::App* cmd, InputArgs& args) {
   cmd->add_option("--manifest", args.manifest, "Source manifest [default: INPUT/sources.json when present]")
       ->check(non_empty("a FILE"))
       ->type_name("FILE");
-  cmd->add_option("--lang", args.language, "Language of every article (a lexicon code such as id or en) "
-                                           "[default: identified per article]")
+  cmd->add_option("--lang", args.language,
+                  "Language of every article (a lexicon code such as id or en) "
+                  "[default: identified per article]")
       ->check(non_empty("a lexicon code such as id or en"))
       ->type_name("CODE");
   auto* topic = cmd->add_option("--topic", args.topic, "Topic profile [default: INPUT/topic.json when present]")
@@ -150,7 +151,8 @@ Output prepare_output(const OutputArgs& args, const Knowledge& knowledge, std::s
     throw Error("--check needs -o FILE, the file to compare the output with");
   // Every format checks the locale: json and csv use it for catalog titles,
   // and a typo should fail the same way whatever the format.
-  if (args.csv_safe && args.format != "csv") throw Error(fmt::format("--csv-safe applies to -f csv, not -f {}", args.format));
+  if (args.csv_safe && args.format != "csv")
+    throw Error(fmt::format("--csv-safe applies to -f csv, not -f {}", args.format));
   RenderOptions render_options;
   render_options.jobs = jobs;
   render_options.csv_safe = args.csv_safe;
@@ -182,13 +184,14 @@ int emit(Timeline& timeline, const Output& output, const OutputArgs& args, const
   return static_cast<int>(ExitCode::ok);
 }
 
-void report(const std::vector<Diagnostic>& warnings, const std::vector<std::string>& notes,
-            const GlobalOptions& global, bool strict) {
+void report(const std::vector<Diagnostic>& warnings, const std::vector<std::string>& notes, const GlobalOptions& global,
+            bool strict) {
   print_warnings(warnings, global);
   if (global.verbose && !global.quiet)
     for (const auto& n : notes) std::fprintf(stderr, "mstimeline: %s\n", n.c_str());
   if (strict && !warnings.empty())
-    throw Error(fmt::format("--strict: {} warning{}; nothing written", warnings.size(), warnings.size() == 1 ? "" : "s"));
+    throw Error(
+        fmt::format("--strict: {} warning{}; nothing written", warnings.size(), warnings.size() == 1 ? "" : "s"));
 }
 
 std::unique_ptr<BuildResult> run_input(BuildOptions& options, const InputArgs& args, const Knowledge& knowledge,

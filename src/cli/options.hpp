@@ -85,7 +85,7 @@ int emit(Timeline& timeline, const Output& output, const OutputArgs& args, const
 // dateline, path, inferred, catalog), one line each on stderr.
 void report_publication(const Timeline& timeline, const GlobalOptions& global);
 
-void report(const std::vector<Diagnostic>& warnings, const std::vector<std::string>& notes,
-            const GlobalOptions& global, bool strict = false);
+void report(const std::vector<Diagnostic>& warnings, const std::vector<std::string>& notes, const GlobalOptions& global,
+            bool strict = false);
 
 }  // namespace mstl::cli

@@ -41,10 +41,10 @@ std::string paint_diff(std::string_view diff, bool color) {
     std::string_view line = diff.substr(0, nl == std::string_view::npos ? diff.size() : nl + 1);
     diff.remove_prefix(line.size());
     std::string_view hue = line.starts_with("+++") || line.starts_with("---") ? k_bold
-                           : line.starts_with("@@")                          ? k_cyan
-                           : line.starts_with('+')                           ? k_green
-                           : line.starts_with('-')                           ? k_red
-                                                                             : std::string_view();
+                           : line.starts_with("@@")                           ? k_cyan
+                           : line.starts_with('+')                            ? k_green
+                           : line.starts_with('-')                            ? k_red
+                                                                              : std::string_view();
     if (hue.empty()) {
       out += line;
       continue;

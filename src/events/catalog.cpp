@@ -126,7 +126,8 @@ class CatalogReader {
       if (!kind_ok) {
         std::string list;
         for (auto k : k_event_kinds) list += (list.empty() ? "" : ", ") + std::string(k);
-        fail(m_doc.error_at(pointer + "/kind", fmt::format("unknown kind {} (expected one of: {})", kind->dump(), list)));
+        fail(m_doc.error_at(pointer + "/kind",
+                            fmt::format("unknown kind {} (expected one of: {})", kind->dump(), list)));
       } else {
         e.kind = kind->get<std::string>();
       }
@@ -136,12 +137,16 @@ class CatalogReader {
     if (auto a = v.find("actors"); a != v.end()) actors(*a, pointer + "/actors", e);
     if (auto t = v.find("triggers"); t != v.end()) triggers(*t, pointer + "/triggers", e);
     if (auto r = v.find("requires_date"); r != v.end()) {
-      if (!r->is_boolean()) fail(m_doc.error_at(pointer + "/requires_date", "\"requires_date\" must be true or false"));
-      else e.requires_date = r->get<bool>();
+      if (!r->is_boolean())
+        fail(m_doc.error_at(pointer + "/requires_date", "\"requires_date\" must be true or false"));
+      else
+        e.requires_date = r->get<bool>();
     }
     if (auto s = v.find("source"); s != v.end()) {
-      if (!s->is_string()) fail(m_doc.error_at(pointer + "/source", "\"source\" must be a string"));
-      else e.source = s->get<std::string>();
+      if (!s->is_string())
+        fail(m_doc.error_at(pointer + "/source", "\"source\" must be a string"));
+      else
+        e.source = s->get<std::string>();
     }
   }
 
@@ -155,14 +160,15 @@ class CatalogReader {
     if (!k || k->lexicons.contains(lang)) return true;
     std::vector<std::string> codes;
     for (const auto& [code, lexicon] : k->lexicons) codes.push_back(code);
-    fail(m_doc.error_at_key(at, fmt::format("no lexicon for language \"{}\" (available: {})", lang,
-                                            fmt::join(codes, ", "))));
+    fail(m_doc.error_at_key(
+        at, fmt::format("no lexicon for language \"{}\" (available: {})", lang, fmt::join(codes, ", "))));
     return false;
   }
 
   void titles(const json& v, const std::string& pointer, CatalogEvent& e) {
     if (!v.is_object() || v.empty())
-      return fail(m_doc.error_at(pointer, "\"title\" must be an object of titles by language code, such as {\"en\": ...}"));
+      return fail(
+          m_doc.error_at(pointer, "\"title\" must be an object of titles by language code, such as {\"en\": ...}"));
     for (const auto& [lang, title] : v.items()) {
       std::string at = json_pointer_append(pointer, lang);
       language(lang, at);
@@ -174,7 +180,8 @@ class CatalogReader {
   }
 
   void actors(const json& v, const std::string& pointer, CatalogEvent& e) {
-    if (!v.is_array() || v.empty()) return fail(m_doc.error_at(pointer, "\"actors\" must be a non-empty array of names"));
+    if (!v.is_array() || v.empty())
+      return fail(m_doc.error_at(pointer, "\"actors\" must be a non-empty array of names"));
     for (std::size_t i = 0; i < v.size(); ++i) {
       std::string at = pointer + "/" + std::to_string(i);
       if (!v[i].is_string() || v[i].get<std::string>().empty()) {
@@ -230,20 +237,24 @@ class CatalogReader {
   static std::optional<std::string> too_common(const std::vector<std::string>& words, const std::string& lang,
                                                const Lexicon* lexicon) {
     if (words.size() == 1 && single_character(words.front()))
-      return fmt::format("trigger \"{}\" is a single character, which is in nearly every sentence; give a phrase "
-                         "with a word of the event",
-                         words.front());
+      return fmt::format(
+          "trigger \"{}\" is a single character, which is in nearly every sentence; give a phrase "
+          "with a word of the event",
+          words.front());
     auto function_word = [lexicon](const std::string& w) {
       return lexicon && lexicon->function_words.contains(lexicon->vocabulary.find(w));
     };
     if (std::all_of(words.begin(), words.end(), function_word))
-      return fmt::format("trigger \"{}\" has only words of the {} lexicon's function_words, which are in nearly every "
-                         "sentence; give a phrase with a word of the event",
-                         fmt::join(words, " "), lang);
-    if (std::all_of(words.begin(), words.end(), [&](const std::string& w) { return function_word(w) || single_character(w); }))
-      return fmt::format("trigger \"{}\" has only single characters and words of the {} lexicon's function_words, "
-                         "which are in nearly every sentence; give a phrase with a word of the event",
-                         fmt::join(words, " "), lang);
+      return fmt::format(
+          "trigger \"{}\" has only words of the {} lexicon's function_words, which are in nearly every "
+          "sentence; give a phrase with a word of the event",
+          fmt::join(words, " "), lang);
+    if (std::all_of(words.begin(), words.end(),
+                    [&](const std::string& w) { return function_word(w) || single_character(w); }))
+      return fmt::format(
+          "trigger \"{}\" has only single characters and words of the {} lexicon's function_words, "
+          "which are in nearly every sentence; give a phrase with a word of the event",
+          fmt::join(words, " "), lang);
     return std::nullopt;
   }
 
@@ -321,7 +332,8 @@ std::vector<std::string> content_words_of(const CatalogEvent& e) {
     for (const auto& t : text::tokenize(a)) actor_words.insert(t.folded);
   auto add = [&](std::string_view phrase) {
     for (const auto& t : text::tokenize(phrase))
-      if (t.kind == text::TokenKind::word && t.folded.size() >= 4 && !actor_words.contains(t.folded)) words.insert(t.folded);
+      if (t.kind == text::TokenKind::word && t.folded.size() >= 4 && !actor_words.contains(t.folded))
+        words.insert(t.folded);
   };
   for (const auto& [lang, title] : e.titles) add(title);
   for (const auto& [lang, triggers] : e.triggers)

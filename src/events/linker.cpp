@@ -90,8 +90,8 @@ std::vector<Timex> tag_text(std::string_view body, const TagContext& context, co
   for (const auto& [code, lexicon] : knowledge.lexicons) {
     if (code == language) continue;
     for (Timex& t : Tagger(lexicon).tag(body, context, used_document_date)) {
-      bool overlaps = std::any_of(found.begin(), found.end(),
-                                  [&](const Timex& f) { return t.begin < f.end && f.begin < t.end; });
+      bool overlaps =
+          std::any_of(found.begin(), found.end(), [&](const Timex& f) { return t.begin < f.end && f.begin < t.end; });
       if (!overlaps) found.push_back(std::move(t));
     }
   }
@@ -295,7 +295,8 @@ class DocumentLinker {
     std::string context = m_sentences[i].folded;
     std::size_t reach = m_events.topic ? m_events.topic->context_sentences : 1;
     for (std::size_t d = 1; d <= reach; ++d) {
-      if (i >= d && m_sentences[i - d].paragraph == m_sentences[i].paragraph) context += " " + m_sentences[i - d].folded;
+      if (i >= d && m_sentences[i - d].paragraph == m_sentences[i].paragraph)
+        context += " " + m_sentences[i - d].folded;
       if (i + d < m_sentences.size() && m_sentences[i + d].paragraph == m_sentences[i].paragraph)
         context += " " + m_sentences[i + d].folded;
     }
@@ -443,7 +444,9 @@ class DocumentLinker {
       std::string_view line = m_body.substr(m_lines[l].begin, m_lines[l].end - m_lines[l].begin);
       std::size_t cut = dateline_separator(line);
       bool separated = cut != std::string_view::npos;
-      std::string_view head = separated ? line.substr(0, cut) : line.size() <= k_dateline_max / 2 ? line : std::string_view();
+      std::string_view head = separated                           ? line.substr(0, cut)
+                              : line.size() <= k_dateline_max / 2 ? line
+                                                                  : std::string_view();
       if (head.empty()) continue;
       for (const Timex& t : tag_text(head, {}, m_knowledge, m_record.source.language, m_sure)) {
         auto d = date_of(t);
@@ -535,8 +538,7 @@ class DocumentLinker {
       return false;
     unsigned actual = chr::weekday(date->period.start).iso_encoding();
     for (const text::Token& token : text::tokenize(text))
-      if (int named = m_lexicon->weekday_of(token.folded); named > 0)
-        return static_cast<unsigned>(named) != actual;
+      if (int named = m_lexicon->weekday_of(token.folded); named > 0) return static_cast<unsigned>(named) != actual;
     return false;
   }
 
@@ -612,9 +614,8 @@ class DocumentLinker {
     // then share it. A function word ("pada", "on") relates any date: left out.
     std::vector<std::string> relations;
     for (const auto& d : dated) {
-      auto before = std::find_if(tokens.rbegin(), tokens.rend(), [&](const text::Token& t) {
-        return begin + t.end <= d.timex.begin;
-      });
+      auto before = std::find_if(tokens.rbegin(), tokens.rend(),
+                                 [&](const text::Token& t) { return begin + t.end <= d.timex.begin; });
       if (before != tokens.rend() && before->kind == text::TokenKind::word && WordList::acceptable(before->folded) &&
           !m_lexicon->function_words.contains(m_lexicon->vocabulary.find(before->folded)))
         relations.push_back(before->folded + "~");
@@ -773,8 +774,9 @@ class DocumentLinker {
     }
     // Undated entries keep the narrow rules (the sentence's own paragraph, an
     // event word): with no date to place it, only an explicit report counts.
-    bool undated = !linked && !any_new && m_events.topic && on_topic(i, false) &&
-                   std::none_of(dated.begin(), dated.end(), [](const DatedExpression& d) { return d.role != DateRole::report; });
+    bool undated =
+        !linked && !any_new && m_events.topic && on_topic(i, false) &&
+        std::none_of(dated.begin(), dated.end(), [](const DatedExpression& d) { return d.role != DateRole::report; });
     if (undated && has_event_word(i, false)) {
       m_record.undated.push_back(cite(i, nullptr));
       m_undated_sentence = i;
@@ -802,8 +804,7 @@ class DocumentLinker {
       const DatedExpression& d = dated[k];
       if (used[k] || d.role != DateRole::event || d.date.precision < Precision::month) continue;
       for (const auto& e : m_events.catalog->events) {
-        if (e.date.precision < Precision::month || !compatible(d.date, e.date) || !names_actor(i, e))
-          continue;
+        if (e.date.precision < Precision::month || !compatible(d.date, e.date) || !names_actor(i, e)) continue;
         std::vector<std::string> shared = shared_content_words(i, e);
         if (shared.size() < k_evidence_words) continue;
         Mention m;
@@ -847,7 +848,8 @@ class DocumentLinker {
     // As the subject it opens with ("Kesepakatan itu ...", "The agreement ..."),
     // not a date's own word ("hari ini").
     const auto& [tokens, ids] = sentence_tokens(i);
-    std::size_t end = tokens.size() > k_back_reference_words ? tokens[k_back_reference_words].begin : m_sentences[i].span.end;
+    std::size_t end =
+        tokens.size() > k_back_reference_words ? tokens[k_back_reference_words].begin : m_sentences[i].span.end;
     for (const DatedExpression& d : m_dated[i])
       if (d.timex.begin < end) return i;
     return has_phrase(m_lexicon->back_references, i, m_sentences[i].span.begin, end) ? i - 1 : i;
@@ -926,17 +928,17 @@ class DocumentLinker {
   text::Span m_dateline{0, 0};  // the dateline's date dates the article, not an event
   std::vector<Sentence> m_sentences;
   std::map<std::size_t, std::vector<DatedExpression>> m_dated;  // by sentence index
-  std::map<std::size_t, std::size_t> m_lists;     // sentence index -> its dates, for lists (see tag_sentences)
-  std::map<std::size_t, Timex> m_list_first;      // sentence index -> the first date of a list
+  std::map<std::size_t, std::size_t> m_lists;  // sentence index -> its dates, for lists (see tag_sentences)
+  std::map<std::size_t, Timex> m_list_first;   // sentence index -> the first date of a list
   std::vector<std::pair<std::vector<text::Token>, std::vector<int>>> m_sentence_ids;  // by sentence, when asked
   std::vector<int> m_window;
-  std::vector<std::size_t> m_window_ends;  // where each word of m_window ends
-  std::vector<const std::string*> m_present;  // the event_words a sentence holds
+  std::vector<std::size_t> m_window_ends;                           // where each word of m_window ends
+  std::vector<const std::string*> m_present;                        // the event_words a sentence holds
   std::vector<std::optional<std::vector<CatalogMatch>>> m_matches;  // by sentence, once asked (catalog_matches)
   NeedleHits m_words;                                               // the trigger words of the sentence at hand
   NeedleHits m_stems;                                               // its event words (has_event_word)
   std::vector<std::pair<const PhraseSet*, std::vector<std::string>>> m_first_words;  // see first_words
-  bool m_about_story = false;                      // see about_story()
+  bool m_about_story = false;                                                        // see about_story()
   std::optional<std::size_t> m_undated_sentence;  // the sentence of the last undated entry (told_before)
   bool m_tagged = false;
   bool m_tags_use_dct = false;  // whether m_dated depends on the date it was tagged against

@@ -17,7 +17,8 @@ void unknown_keys(const JsonDoc& doc, const json& object, const std::string& poi
   for (const auto& [key, value] : object.items()) {
     bool ok = false;
     for (auto k : known) ok = ok || k == key;
-    if (!ok) problems.push_back(doc.error_at_key(json_pointer_append(pointer, key), fmt::format("unknown key \"{}\"", key)));
+    if (!ok)
+      problems.push_back(doc.error_at_key(json_pointer_append(pointer, key), fmt::format("unknown key \"{}\"", key)));
   }
 }
 
@@ -34,11 +35,13 @@ void parse_side(const JsonDoc& doc, const json& v, const std::string& pointer, T
   auto aliases = v.find("aliases");
   std::string at = json_pointer_append(pointer, "aliases");
   if (aliases == v.end() || !aliases->is_array() || aliases->empty())
-    return problems.push_back(doc.error_at(aliases == v.end() ? pointer : at, "a side needs a non-empty array \"aliases\""));
+    return problems.push_back(
+        doc.error_at(aliases == v.end() ? pointer : at, "a side needs a non-empty array \"aliases\""));
   for (std::size_t i = 0; i < aliases->size(); ++i) {
     const json& a = (*aliases)[i];
     if (!a.is_string() || text::fold_case(a.get<std::string>()).empty()) {
-      problems.push_back(doc.error_at(json_pointer_append(at, std::to_string(i)), "an alias must be a non-empty string"));
+      problems.push_back(
+          doc.error_at(json_pointer_append(at, std::to_string(i)), "an alias must be a non-empty string"));
       continue;
     }
     out.aliases.push_back(text::fold_case(a.get<std::string>()));
@@ -124,8 +127,8 @@ TopicProfile check_topic(const JsonDoc& doc, std::vector<Diagnostic>& problems) 
     auto c = root.find(key);
     if (c == root.end()) return;
     if (!c->is_number_unsigned() || c->get<std::size_t>() < low || c->get<std::size_t>() > high)
-      found.push_back(doc.error_at(std::string("/") + key,
-                                   fmt::format("\"{}\" must be an integer from {} to {}", key, low, high)));
+      found.push_back(
+          doc.error_at(std::string("/") + key, fmt::format("\"{}\" must be an integer from {} to {}", key, low, high)));
     else
       value = c->get<std::size_t>();
   };

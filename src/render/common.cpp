@@ -59,7 +59,8 @@ std::string dating_of(const Event& e, const Citation& c, const Labels& labels,
                       const std::function<std::string(std::string_view)>& escape) {
   if (!c.date_text.empty()) return labels.fill("dated_by", {{"text", escape(c.date_text)}});
   for (const auto& k : e.conflicts)
-    if (key_of(k.citation) == key_of(c)) return labels.fill("dated_in_conflict", {{"text", escape(k.citation.date_text)}});
+    if (key_of(k.citation) == key_of(c))
+      return labels.fill("dated_in_conflict", {{"text", escape(k.citation.date_text)}});
   return labels.get("undated_in_text");
 }
 
@@ -85,19 +86,31 @@ std::string html_escape(std::string_view text) {
   out.reserve(s.size() + s.size() / 8);
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
 const Lexicon& require_dates(const RenderOptions& options, std::string_view format) {
-  if (!options.dates) throw Error(fmt::format("the {} format needs a lexicon to write dates", format), ExitCode::internal);
+  if (!options.dates)
+    throw Error(fmt::format("the {} format needs a lexicon to write dates", format), ExitCode::internal);
   return *options.dates;
 }
 

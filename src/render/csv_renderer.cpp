@@ -22,9 +22,9 @@
 namespace mstl::render {
 namespace {
 
-constexpr std::string_view k_header[] = {"event_id", "date",   "precision", "title", "kind",      "catalog_id",
-                                         "source_count", "source", "path",  "publisher", "url", "start",
-                                         "end",          "date_text", "quote"};
+constexpr std::string_view k_header[] = {"event_id",   "date",         "precision", "title",     "kind",
+                                         "catalog_id", "source_count", "source",    "path",      "publisher",
+                                         "url",        "start",        "end",       "date_text", "quote"};
 
 // Whether a spreadsheet could take a cell starting so for a formula.
 bool formula_like(std::string_view s) {
@@ -65,10 +65,10 @@ class CsvRenderer final : public Renderer {
     for (const auto& e : t.events) {
       for (const auto& c : e.citations) {
         const SourceInfo* s = find_source(t, c.source);
-        row(out, {e.id, e.date.value, std::string(to_string(e.date.precision)), e.title, e.kind, e.catalog_id,
-                  std::to_string(e.source_count), c.source, s ? s->path : "",
-                  s && s->publisher ? *s->publisher : "", s && s->url ? *s->url : "", std::to_string(c.start),
-                  std::to_string(c.end), c.date_text, c.quote},
+        row(out,
+            {e.id, e.date.value, std::string(to_string(e.date.precision)), e.title, e.kind, e.catalog_id,
+             std::to_string(e.source_count), c.source, s ? s->path : "", s && s->publisher ? *s->publisher : "",
+             s && s->url ? *s->url : "", std::to_string(c.start), std::to_string(c.end), c.date_text, c.quote},
             m_safe);
         pieces.pieces();
       }

@@ -92,17 +92,18 @@ class HtmlRenderer final : public Renderer {
       if (this_year != year) {
         if (!year.empty()) out += "</ol>\n</section>\n";
         year = this_year;
-        out += fmt::format("<section class=\"year\" id=\"y{0}\">\n<h2>{0}</h2>\n<ol class=\"events\">\n", html_escape(year));
+        out += fmt::format("<section class=\"year\" id=\"y{0}\">\n<h2>{0}</h2>\n<ol class=\"events\">\n",
+                           html_escape(year));
       }
       event_item(pieces, t, e, numbers);
     }
     if (!year.empty()) out += "</ol>\n</section>\n";
     if (!t.undated.empty()) {
-      out += fmt::format("<section id=\"undated\">\n<h2>{}</h2>\n<p>{}</p>\n<ul>\n", html_escape(m_labels.get("undated_heading")),
-                         html_escape(m_labels.get("undated_intro")));
+      out += fmt::format("<section id=\"undated\">\n<h2>{}</h2>\n<p>{}</p>\n<ul>\n",
+                         html_escape(m_labels.get("undated_heading")), html_escape(m_labels.get("undated_intro")));
       for (const auto& c : t.undated) {
-        out += fmt::format("<li><blockquote>{}</blockquote><p class=\"cite\">{}</p></li>\n", html_escape(one_line(c.quote)),
-                           cite_line(t, c));
+        out += fmt::format("<li><blockquote>{}</blockquote><p class=\"cite\">{}</p></li>\n",
+                           html_escape(one_line(c.quote)), cite_line(t, c));
         pieces.pieces();
       }
       out += "</ul>\n</section>\n";
@@ -124,8 +125,9 @@ class HtmlRenderer final : public Renderer {
   // "— Liputan6.com (<code>000_…</code>), bytes 10–20, dated by “…”"
   // With `e`, a citation of that event (dating_of); without, an undated entry.
   std::string cite_line(const Timeline& t, const Citation& c, const Event* e = nullptr) const {
-    std::string out = fmt::format("— {} (<a href=\"#src-{}\"><code>{}</code></a>), {}", html_escape(publisher_of(t, c.source, m_labels)),
-                                  html_escape(c.source), html_escape(c.source), html_escape(bytes(c)));
+    std::string out = fmt::format("— {} (<a href=\"#src-{}\"><code>{}</code></a>), {}",
+                                  html_escape(publisher_of(t, c.source, m_labels)), html_escape(c.source),
+                                  html_escape(c.source), html_escape(bytes(c)));
     auto plain = [](std::string_view s) { return one_line(s); };
     out += ", " + html_escape(e ? dating_of(*e, c, m_labels, plain) : m_labels.get("undated_in_text"));
     return out;
@@ -133,8 +135,9 @@ class HtmlRenderer final : public Renderer {
 
   // "<a><code>src</code></a> at byte 391", HTML.
   std::string place(std::string_view source, std::size_t start) const {
-    return fill_html("place", {{"source", fmt::format("<a href=\"#src-{0}\"><code>{0}</code></a>", html_escape(source))},
-                               {"start", std::to_string(start)}});
+    return fill_html("place",
+                     {{"source", fmt::format("<a href=\"#src-{0}\"><code>{0}</code></a>", html_escape(source))},
+                      {"start", std::to_string(start)}});
   }
 
   // A label's template escaped, its placeholders filled with HTML.
@@ -186,11 +189,12 @@ class HtmlRenderer final : public Renderer {
     if (!e.catalog_id.empty())
       meta += fmt::format(" · {} <code>{}</code>", html_escape(m_labels.get("catalog")), html_escape(e.catalog_id));
     meta += " · " + html_escape(m_labels.count("sources", e.source_count));
-    out += fmt::format("<li class=\"event\" id=\"{}\">\n{}\n<h3>{}</h3>\n<p class=\"meta\">{}</p>\n<ol class=\"citations\">\n",
-                       html_escape(e.id), time, html_escape(e.title), meta);
+    out += fmt::format(
+        "<li class=\"event\" id=\"{}\">\n{}\n<h3>{}</h3>\n<p class=\"meta\">{}</p>\n<ol class=\"citations\">\n",
+        html_escape(e.id), time, html_escape(e.title), meta);
     for (const auto& c : e.citations) {
-      out += fmt::format("<li value=\"{}\"><blockquote>{}</blockquote><p class=\"cite\">{}</p></li>\n", numbers.at(key_of(c)),
-                         html_escape(one_line(c.quote)), cite_line(t, c, &e));
+      out += fmt::format("<li value=\"{}\"><blockquote>{}</blockquote><p class=\"cite\">{}</p></li>\n",
+                         numbers.at(key_of(c)), html_escape(one_line(c.quote)), cite_line(t, c, &e));
       pieces.pieces();
     }
     out += "</ol>\n";
@@ -204,9 +208,10 @@ class HtmlRenderer final : public Renderer {
     }
     for (const auto& k : e.conflicts)
       out += fmt::format("<p class=\"conflict\">{}: {}</p>\n", html_escape(m_labels.get("conflict")),
-                         html_escape(m_labels.fill("conflict_detail", {{"where", fmt::format("{} {}", k.citation.source, bytes(k.citation))},
-                                                                       {"text", one_line(k.citation.date_text)},
-                                                                       {"value", k.value}})));
+                         html_escape(m_labels.fill(
+                             "conflict_detail", {{"where", fmt::format("{} {}", k.citation.source, bytes(k.citation))},
+                                                 {"text", one_line(k.citation.date_text)},
+                                                 {"value", k.value}})));
     out += "</li>\n";
     pieces.pieces();
   }
@@ -221,8 +226,8 @@ class HtmlRenderer final : public Renderer {
                        html_escape(m_labels.get("published")), html_escape(published_text(s, m_labels)));
     if (s.url) {
       bool web = s.url->rfind("https://", 0) == 0 || s.url->rfind("http://", 0) == 0;
-      out += web ? fmt::format("<dd>{}: <a href=\"{}\">{}</a></dd>\n", html_escape(m_labels.get("url")), html_escape(*s.url),
-                               html_escape(*s.url))
+      out += web ? fmt::format("<dd>{}: <a href=\"{}\">{}</a></dd>\n", html_escape(m_labels.get("url")),
+                               html_escape(*s.url), html_escape(*s.url))
                  : fmt::format("<dd>{}: {}</dd>\n", html_escape(m_labels.get("url")), html_escape(*s.url));
     }
     return out;

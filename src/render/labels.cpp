@@ -61,7 +61,8 @@ const std::vector<LabelKey>& label_keys() {
 
 const std::string& Labels::get(std::string_view key) const {
   auto it = templates.find(key);
-  if (it == templates.end()) throw Error(fmt::format("no label \"{}\" for locale {}", key, language), ExitCode::internal);
+  if (it == templates.end())
+    throw Error(fmt::format("no label \"{}\" for locale {}", key, language), ExitCode::internal);
   return it->second;
 }
 
@@ -108,28 +109,33 @@ Expected<Labels> parse_labels(const JsonDoc& doc, const std::string& expected_la
     if (key == "comment") continue;
     if (key == "language") {
       if (!value.is_string() || value.get<std::string>() != expected_language)
-        return doc.error_at("/language", fmt::format("\"language\" must be \"{}\", the file's name", expected_language));
+        return doc.error_at("/language",
+                            fmt::format("\"language\" must be \"{}\", the file's name", expected_language));
       labels.language = value.get<std::string>();
       continue;
     }
-    if (key != "labels") return doc.error_at_key("/" + key, fmt::format("unknown key \"{}\" (expected comment, language, labels)", key));
+    if (key != "labels")
+      return doc.error_at_key("/" + key, fmt::format("unknown key \"{}\" (expected comment, language, labels)", key));
   }
   if (labels.language.empty()) return doc.error_at("", "missing \"language\"");
   auto it = j.find("labels");
-  if (it == j.end() || !it->is_object()) return doc.error_at(it == j.end() ? "" : "/labels", "\"labels\" must be an object of strings");
+  if (it == j.end() || !it->is_object())
+    return doc.error_at(it == j.end() ? "" : "/labels", "\"labels\" must be an object of strings");
   for (const auto& item : it->items()) {
     const std::string& key = item.key();
     const auto& value = item.value();
     std::string at = json_pointer_append("/labels", key);
-    auto known = std::find_if(label_keys().begin(), label_keys().end(), [&](const LabelKey& k) { return k.key == key; });
-    if (known == label_keys().end()) return doc.error_at_key(at, fmt::format("unknown label \"{}\" (docs/labels.md lists them)", key));
+    auto known =
+        std::find_if(label_keys().begin(), label_keys().end(), [&](const LabelKey& k) { return k.key == key; });
+    if (known == label_keys().end())
+      return doc.error_at_key(at, fmt::format("unknown label \"{}\" (docs/labels.md lists them)", key));
     if (!value.is_string() || value.get<std::string>().empty()) return doc.error_at(at, "expected a non-empty string");
     const std::string& text = value.get<std::string>();
     for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
       std::size_t close = text.find('}', open);
       std::string name = text.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
-      bool allowed = close != std::string::npos &&
-                     std::find(known->placeholders.begin(), known->placeholders.end(), name) != known->placeholders.end();
+      bool allowed = close != std::string::npos && std::find(known->placeholders.begin(), known->placeholders.end(),
+                                                             name) != known->placeholders.end();
       if (!allowed) {
         std::string list;
         for (auto p : known->placeholders) list += (list.empty() ? "{" : ", {") + std::string(p) + "}";

@@ -8,7 +8,8 @@
 //   ## <year>
 //   ### <date written out> — <event title>
 //   *<kind> · catalog `<id>` · <n> sources*          (kind and catalog for catalog events)
-//   - [k](#qk) “<quote, shortened>” — [<publisher>, <published>](#src-<id>), dated by “<date expression>” | undated in the text
+//   - [k](#qk) “<quote, shortened>” — [<publisher>, <published>](#src-<id>), dated by “<date expression>” | undated in
+//   the text
 //   - **Conflict:** [`<source>`](#src-<id>) bytes a–b says “<date expression>” (<value>)
 //   ## Undated                                      (on-topic event sentences with no date)
 //   - “<quote>” — [<publisher>, <published>](#src-<id>), bytes a–b
@@ -163,7 +164,7 @@ class MarkdownRenderer final : public Renderer {
   void chart(Pieces& pieces, const Timeline& t) const {
     std::string& out = pieces.out();
     out += fmt::format("\n## {}\n\n```mermaid\ntimeline\n    title {}\n", m_labels.get("at_a_glance"),
-                                  mermaid_escape(t.title));
+                       mermaid_escape(t.title));
     std::string year;
     for (const auto& e : t.events) {
       std::string this_year = e.date.value.substr(0, 4);
@@ -199,10 +200,12 @@ class MarkdownRenderer final : public Renderer {
       pieces.pieces();
     }
     for (const auto& k : e.conflicts) {
-      std::string where = fmt::format("[`{}`](#{}) {}", k.citation.source, source_anchor(k.citation.source), bytes(k.citation));
-      out += fmt::format("- **{}:** {}\n", m_labels.get("conflict"),
-                         m_labels.fill("conflict_detail",
-                                       {{"where", where}, {"text", md_escape(k.citation.date_text)}, {"value", k.value}}));
+      std::string where =
+          fmt::format("[`{}`](#{}) {}", k.citation.source, source_anchor(k.citation.source), bytes(k.citation));
+      out +=
+          fmt::format("- **{}:** {}\n", m_labels.get("conflict"),
+                      m_labels.fill("conflict_detail",
+                                    {{"where", where}, {"text", md_escape(k.citation.date_text)}, {"value", k.value}}));
       pieces.pieces();
     }
   }
@@ -210,7 +213,8 @@ class MarkdownRenderer final : public Renderer {
   void source_section(Pieces& pieces, const SourceInfo& s, const std::map<int, const Citation*>& cited) const {
     std::string& out = pieces.out();
     out += fmt::format("\n### <a id=\"{}\"></a>{}\n\n", source_anchor(s.id), md_escape(s.id));
-    out += fmt::format("- {}: {}\n", m_labels.get("publisher"), md_escape(s.publisher.value_or(m_labels.get("unknown"))));
+    out +=
+        fmt::format("- {}: {}\n", m_labels.get("publisher"), md_escape(s.publisher.value_or(m_labels.get("unknown"))));
     out += fmt::format("- {}: `{}` (sha256 `{}`)\n", m_labels.get("file"), s.path, s.sha256);
     out += fmt::format("- {}: {}; {}: {}\n", m_labels.get("language"), s.language, m_labels.get("published"),
                        published_text(s, m_labels));

@@ -16,9 +16,12 @@ struct Format {
 };
 
 constexpr std::array k_formats = {
-    Format{"json", render::make_json, false},          Format{"jsonl", render::make_jsonl, false},
-    Format{"md", render::make_markdown, true},         Format{"html", render::make_html, true},
-    Format{"timelinejs", render::make_timelinejs, true}, Format{"csv", render::make_csv, false},
+    Format{"json", render::make_json, false},
+    Format{"jsonl", render::make_jsonl, false},
+    Format{"md", render::make_markdown, true},
+    Format{"html", render::make_html, true},
+    Format{"timelinejs", render::make_timelinejs, true},
+    Format{"csv", render::make_csv, false},
 };
 
 }  // namespace

@@ -73,10 +73,10 @@ class TimelineJsRenderer final : public Renderer {
     w.key("display_date").string(write_date(e.date, m_dates));
     std::string text;  // one JSON string: an event's citations are held together here
     for (const auto& c : e.citations) {
-      std::string cite = fmt::format("{} ({}), {}, {}", publisher_of(t, c.source, m_labels), c.source,
-                                     m_labels.fill("bytes", {{"start", std::to_string(c.start)},
-                                                             {"end", std::to_string(c.end)}}),
-                                     dating_of(e, c, m_labels, [](std::string_view s) { return one_line(s); }));
+      std::string cite =
+          fmt::format("{} ({}), {}, {}", publisher_of(t, c.source, m_labels), c.source,
+                      m_labels.fill("bytes", {{"start", std::to_string(c.start)}, {"end", std::to_string(c.end)}}),
+                      dating_of(e, c, m_labels, [](std::string_view s) { return one_line(s); }));
       text += fmt::format("<blockquote>{}</blockquote><p>— {}</p>", html_escape(one_line(c.quote)), html_escape(cite));
     }
     w.key("text").begin_object().key("headline").string(html_escape(e.title)).key("text").string(text).end_object();

@@ -124,20 +124,23 @@ std::optional<std::string> drops_every_line(const std::string& key, const std::s
     std::size_t chars = 0;
     for (char c : trim(entry)) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     if (key != "lines" && chars < 2)
-      return fmt::format("\"{}\" has {} character{} besides spaces, so it is in nearly every line; give more of the "
-                         "text it stands for",
-                         entry, chars, chars == 1 ? "" : "s");
+      return fmt::format(
+          "\"{}\" has {} character{} besides spaces, so it is in nearly every line; give more of the "
+          "text it stands for",
+          entry, chars, chars == 1 ? "" : "s");
     return std::nullopt;
   }
   if (full_match(*re, ""))
-    return fmt::format("pattern \"{}\" matches the empty string: nothing in it is required, so it can match lines "
-                       "that hold anything; make some of it required",
-                       entry);
+    return fmt::format(
+        "pattern \"{}\" matches the empty string: nothing in it is required, so it can match lines "
+        "that hold anything; make some of it required",
+        entry);
   for (const auto& probe : any_line_probes())
     if (full_match(*re, probe))
-      return fmt::format("pattern \"{}\" matches any line (it matches a line of every printable character), so it "
-                         "would drop every line of up to {} bytes; match only the boilerplate's own text",
-                         entry, k_max_boilerplate_line);
+      return fmt::format(
+          "pattern \"{}\" matches any line (it matches a line of every printable character), so it "
+          "would drop every line of up to {} bytes; match only the boilerplate's own text",
+          entry, k_max_boilerplate_line);
   return std::nullopt;
 }
 
@@ -152,9 +155,10 @@ void read_rules(const JsonDoc& doc, Boilerplate& out, std::vector<Diagnostic>& p
   for (const auto& [key, value] : doc.json.items()) {
     std::string at = "/" + key;
     if (key == "comment") continue;
-    std::vector<std::string>* list = key == "lines" ? &out.lines : key == "prefixes" ? &out.prefixes
-                                     : key == "contains"                             ? &out.contains
-                                                                                     : nullptr;
+    std::vector<std::string>* list = key == "lines"      ? &out.lines
+                                     : key == "prefixes" ? &out.prefixes
+                                     : key == "contains" ? &out.contains
+                                                         : nullptr;
     if (!list && key != "patterns") {
       problems.push_back(
           doc.error_at_key(at, fmt::format("unknown key \"{}\" (expected lines, prefixes, contains, patterns)", key)));
@@ -174,14 +178,18 @@ void read_rules(const JsonDoc& doc, Boilerplate& out, std::vector<Diagnostic>& p
       }
       const std::string& s = value[i].get<std::string>();
       if (list) {
-        if (auto why = drops_every_line(key, s, nullptr)) problems.push_back(doc.error_at(item_at, *why));
-        else list->push_back(text::fold_case(key == "contains" ? s : std::string(trim(s))));
+        if (auto why = drops_every_line(key, s, nullptr))
+          problems.push_back(doc.error_at(item_at, *why));
+        else
+          list->push_back(text::fold_case(key == "contains" ? s : std::string(trim(s))));
         continue;
       }
       auto re = compile(s);
       std::optional<std::string> why;
-      if (!re->ok()) why = fmt::format("not a valid regular expression (RE2 syntax): {}", re->error());
-      else why = drops_every_line(key, s, re.get());
+      if (!re->ok())
+        why = fmt::format("not a valid regular expression (RE2 syntax): {}", re->error());
+      else
+        why = drops_every_line(key, s, re.get());
       if (why) {
         problems.push_back(doc.error_at(item_at, *why));
         patterns_ok = false;
@@ -210,7 +218,8 @@ void check_boilerplate(const JsonDoc& doc, Boilerplate& out, std::vector<Diagnos
   std::vector<Diagnostic> problems;  // this file's, put in the order of the file at the end
   read_rules(doc, out, problems);
   sort_by_position(problems);
-  all_problems.insert(all_problems.end(), std::make_move_iterator(problems.begin()), std::make_move_iterator(problems.end()));
+  all_problems.insert(all_problems.end(), std::make_move_iterator(problems.begin()),
+                      std::make_move_iterator(problems.end()));
 }
 
 std::optional<Diagnostic> parse_boilerplate(const JsonDoc& doc, Boilerplate& out) {
@@ -269,8 +278,7 @@ std::optional<Diagnostic> long_boilerplate_lines(const std::string& path, std::s
                                "boilerplate line may have; the line is kept as article text",
                                rules.describe(*rule), t.size(), k_max_boilerplate_line));
   }
-  if (first && others > 0)
-    first->message += fmt::format(" (and {} more such line{})", others, others == 1 ? "" : "s");
+  if (first && others > 0) first->message += fmt::format(" (and {} more such line{})", others, others == 1 ? "" : "s");
   return first;
 }
 

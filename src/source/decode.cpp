@@ -212,8 +212,7 @@ Decoded repair_utf8(const std::string& path, std::string_view bytes, std::size_t
   }
   finish(d, bytes.size());
   unsigned char first = bad ? static_cast<unsigned char>(bytes[first_byte]) : 0;
-  warn_replaced(d, path, first_text, first_byte, bad,
-                fmt::format("invalid UTF-8 byte 0x{:02X}", first));
+  warn_replaced(d, path, first_text, first_byte, bad, fmt::format("invalid UTF-8 byte 0x{:02X}", first));
   return d;
 }
 

@@ -44,8 +44,9 @@ const Labels& Knowledge::label_set(std::string_view code) const {
   for (const auto& [c, l] : labels)
     if (lexicons.contains(c)) codes.push_back(c);
   if (codes.empty())
-    throw Error(fmt::format("no locale \"{}\": {} holds no labels/<code>.json with a lexicon beside it (docs/labels.md)",
-                            code, data_dir.string()));
+    throw Error(
+        fmt::format("no locale \"{}\": {} holds no labels/<code>.json with a lexicon beside it (docs/labels.md)", code,
+                    data_dir.string()));
   throw Error(fmt::format("no locale \"{}\" (available: {})", code, fmt::join(codes, ", ")));
 }
 
@@ -122,7 +123,8 @@ LanguageGuess identify_language(const std::vector<text::Token>& tokens, const Kn
     if (token.kind != text::TokenKind::word) continue;
     for (std::size_t l = 0; l < lexicons.size(); ++l) {
       const Lexicon& lex = *lexicons[l];
-      if (lex.vocabulary_filter.may_contain(token.folded) && lex.function_words.contains(lex.vocabulary.find(token.folded)))
+      if (lex.vocabulary_filter.may_contain(token.folded) &&
+          lex.function_words.contains(lex.vocabulary.find(token.folded)))
         ++counts[l];
     }
   }

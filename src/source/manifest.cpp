@@ -32,7 +32,8 @@ bool is_language_code(const std::string& s) {
 // leave month and day unpadded; anything else is returned unchanged.
 std::string padded_date(const std::string& s) {
   std::size_t a = s.find('-'), b = a == std::string::npos ? a : s.find('-', a + 1);
-  if (a != 4 || b == std::string::npos || b - a - 1 < 1 || b - a - 1 > 2 || s.size() - b - 1 < 1 || s.size() - b - 1 > 2)
+  if (a != 4 || b == std::string::npos || b - a - 1 < 1 || b - a - 1 > 2 || s.size() - b - 1 < 1 ||
+      s.size() - b - 1 > 2)
     return s;
   if (!std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); })) return s;
   auto two = [](std::string_view part) { return part.size() == 1 ? "0" + std::string(part) : std::string(part); };
@@ -75,8 +76,9 @@ void read_source(const JsonDoc& doc, const std::string& path, const json& entry,
     meta.published = padded_date(written);
     auto date = parse_date_value(*meta.published);
     if (!date || date->precision != Precision::day)
-      problems.push_back(doc.error_at(json_pointer_append(pointer, "published"),
-                                      fmt::format("\"published\" must be a calendar date YYYY-MM-DD, not \"{}\"", written)));
+      problems.push_back(
+          doc.error_at(json_pointer_append(pointer, "published"),
+                       fmt::format("\"published\" must be a calendar date YYYY-MM-DD, not \"{}\"", written)));
   }
   if (meta.language && !is_language_code(*meta.language))
     problems.push_back(
@@ -84,9 +86,9 @@ void read_source(const JsonDoc& doc, const std::string& path, const json& entry,
                      fmt::format("\"language\" must be a two-letter lowercase code, not \"{}\"", *meta.language)));
   else if (meta.language && !languages.empty() &&
            std::find(languages.begin(), languages.end(), *meta.language) == languages.end())
-    problems.push_back(doc.error_at(json_pointer_append(pointer, "language"),
-                                    fmt::format("no lexicon for language \"{}\" (available: {})", *meta.language,
-                                                fmt::join(languages, ", "))));
+    problems.push_back(doc.error_at(
+        json_pointer_append(pointer, "language"),
+        fmt::format("no lexicon for language \"{}\" (available: {})", *meta.language, fmt::join(languages, ", "))));
 }
 
 Manifest read_manifest(const JsonDoc& doc, const std::vector<std::string>& languages,
@@ -109,7 +111,8 @@ Manifest read_manifest(const JsonDoc& doc, const std::vector<std::string>& langu
     problems.push_back(doc.error_at("/sources", "\"sources\" must be an object keyed by relative path"));
     return m;
   }
-  for (const auto& [path, entry] : sources->items()) read_source(doc, path, entry, languages, m.sources[path], problems);
+  for (const auto& [path, entry] : sources->items())
+    read_source(doc, path, entry, languages, m.sources[path], problems);
   return m;
 }
 

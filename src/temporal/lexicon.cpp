@@ -105,8 +105,8 @@ class LexiconReader {
                              {"date_links", &x.date_links},
                              {"possessive_suffixes", &x.possessive_suffixes}})
       if (auto e = affixes(key, *list)) return e;
-    for (auto [key, table] : {std::pair{"numbers", &x.numbers}, {"relative_days", &x.relative_days},
-                              {"ordinals", &x.ordinals}})
+    for (auto [key, table] :
+         {std::pair{"numbers", &x.numbers}, {"relative_days", &x.relative_days}, {"ordinals", &x.ordinals}})
       if (auto e = int_map(key, *table, -1000, 1000)) return e;
     for (auto [key, table, allowed] :
          {std::tuple{"modifiers", &x.modifiers, std::vector<std::string_view>{"START", "MID", "END", "APPROX"}},
@@ -149,7 +149,8 @@ class LexiconReader {
     }
     if (const json* v = find("partial_date_reach_days")) {
       if (!v->is_number_unsigned() || v->get<std::uint64_t>() > 183)
-        return m_doc.error_at("/partial_date_reach_days", "\"partial_date_reach_days\" must be a whole number from 0 to 183");
+        return m_doc.error_at("/partial_date_reach_days",
+                              "\"partial_date_reach_days\" must be a whole number from 0 to 183");
       m_out.partial_date_reach_days = v->get<int>();
     }
     return std::nullopt;
@@ -182,8 +183,7 @@ class LexiconReader {
   }
 
   template <std::size_t N>
-  std::optional<Diagnostic> named_entries(const char* key, std::array<std::string, N>& names,
-                                          PhraseTable<int>& table) {
+  std::optional<Diagnostic> named_entries(const char* key, std::array<std::string, N>& names, PhraseTable<int>& table) {
     const json* v = find(key);
     if (!v) return m_doc.error_at("", fmt::format("missing required key \"{}\"", key));
     if (!v->is_array() || v->size() != N)
@@ -192,8 +192,8 @@ class LexiconReader {
     for (std::size_t i = 0; i < N; ++i) {
       std::string pointer = json_pointer_append(at(key), std::to_string(i));
       const json& entry = (*v)[i];
-      if (!entry.is_object() || !entry.contains("name") || !entry["name"].is_string() ||
-          !entry.contains("variants") || !entry["variants"].is_array())
+      if (!entry.is_object() || !entry.contains("name") || !entry["name"].is_string() || !entry.contains("variants") ||
+          !entry["variants"].is_array())
         return m_doc.error_at(pointer, "an entry must be {\"name\": string, \"variants\": [strings]}");
       names[i] = entry["name"].get<std::string>();
       m_out.full_names.add(intern_all(m_out.vocabulary, phrase_words(names[i])), 1);
@@ -206,8 +206,8 @@ class LexiconReader {
         if (words.size() != 1) return m_doc.error_at(vp, "a variant must be a single word");
         auto [it, fresh] = seen.emplace(words[0], static_cast<int>(i + 1));
         if (!fresh && it->second != static_cast<int>(i + 1))
-          return m_doc.error_at(vp, fmt::format("variant \"{}\" already names entry {}",
-                                                spellings[k].get<std::string>(), it->second));
+          return m_doc.error_at(
+              vp, fmt::format("variant \"{}\" already names entry {}", spellings[k].get<std::string>(), it->second));
         table.add(intern_all(m_out.vocabulary, words), static_cast<int>(i + 1));
       }
     }
@@ -243,7 +243,8 @@ class LexiconReader {
     if (!v->is_array()) return m_doc.error_at(at(key), fmt::format("\"{}\" must be an array of strings", key));
     for (std::size_t k = 0; k < v->size(); ++k) {
       const json& s = (*v)[k];
-      if (!s.is_string() || s.get<std::string>().empty() || text::fold_case(s.get<std::string>()) != s.get<std::string>())
+      if (!s.is_string() || s.get<std::string>().empty() ||
+          text::fold_case(s.get<std::string>()) != s.get<std::string>())
         return m_doc.error_at(json_pointer_append(at(key), std::to_string(k)),
                               "an affix must be a non-empty lowercase string");
       out.push_back(s.get<std::string>());
@@ -361,8 +362,8 @@ class LexiconReader {
     for (const auto& [key, value] : v->items()) {
       std::string p = json_pointer_append("/date_formats", key);
       if (!precision_from_string(key))
-        return m_doc.error_at_key(
-            p, fmt::format("unknown precision \"{}\" (year, half, quarter, month, week, day)", key));
+        return m_doc.error_at_key(p,
+                                  fmt::format("unknown precision \"{}\" (year, half, quarter, month, week, day)", key));
       if (!value.is_string()) return m_doc.error_at(p, "a date format must be a string");
       try {
         (void)fmt::format(fmt::runtime(value.get<std::string>()), fmt::arg("year", ""), fmt::arg("month", ""),
@@ -380,7 +381,8 @@ class LexiconReader {
   std::optional<Diagnostic> unknown_keys() {
     m_known.insert("comment");
     for (const auto& [key, value] : m_doc.json.items())
-      if (!m_known.count(key)) return m_doc.error_at_key(json_pointer_append("", key), fmt::format("unknown key \"{}\"", key));
+      if (!m_known.count(key))
+        return m_doc.error_at_key(json_pointer_append("", key), fmt::format("unknown key \"{}\"", key));
     return std::nullopt;
   }
 
@@ -487,9 +489,9 @@ int Vocabulary::find(const std::string& folded_word) const {
 void Lexicon::index_starters() {
   std::vector<int> ids;
   // Tables whose phrases can open an expression, in any language.
-  for (const auto* t : {&months, &weekdays, &day_nouns, &date_nouns, &year_nouns, &month_nouns, &year_cues, &month_cues,
-                        &numbers, &vague_counts, &relative_days, &quarter_nouns, &half_nouns, &ordinals, &set_words,
-                        &time_cues, &full_names})
+  for (const auto* t :
+       {&months, &weekdays, &day_nouns, &date_nouns, &year_nouns, &month_nouns, &year_cues, &month_cues, &numbers,
+        &vague_counts, &relative_days, &quarter_nouns, &half_nouns, &ordinals, &set_words, &time_cues, &full_names})
     t->collect_ids(ids);
   units.collect_ids(ids);
   modifiers.collect_ids(ids);

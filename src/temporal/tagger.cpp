@@ -50,41 +50,66 @@ int roman_value(std::string_view s) {
 
 std::string unknown_value(Unit u) {
   switch (u) {
-    case Unit::week: return "XXXX-WXX";
-    case Unit::month: return "XXXX-XX";
-    case Unit::quarter: return "XXXX-QX";
-    case Unit::half: return "XXXX-HX";
-    case Unit::year: return "XXXX";
-    case Unit::decade: return "XXX";
-    case Unit::century: return "XX";
-    default: return "XXXX-XX-XX";
+    case Unit::week:
+      return "XXXX-WXX";
+    case Unit::month:
+      return "XXXX-XX";
+    case Unit::quarter:
+      return "XXXX-QX";
+    case Unit::half:
+      return "XXXX-HX";
+    case Unit::year:
+      return "XXXX";
+    case Unit::decade:
+      return "XXX";
+    case Unit::century:
+      return "XX";
+    default:
+      return "XXXX-XX-XX";
   }
 }
 
 std::string value_at(Unit u, chr::sys_days d) {
   switch (u) {
-    case Unit::week: return week_value(d);
-    case Unit::month: return month_value(d);
-    case Unit::quarter: return quarter_value(d);
-    case Unit::half: return half_value(d);
-    case Unit::year: return year_value(d);
-    case Unit::decade: return decade_value(d);
-    case Unit::century: return century_value(d);
-    default: return day_value(d);
+    case Unit::week:
+      return week_value(d);
+    case Unit::month:
+      return month_value(d);
+    case Unit::quarter:
+      return quarter_value(d);
+    case Unit::half:
+      return half_value(d);
+    case Unit::year:
+      return year_value(d);
+    case Unit::decade:
+      return decade_value(d);
+    case Unit::century:
+      return century_value(d);
+    default:
+      return day_value(d);
   }
 }
 
 chr::sys_days shift(chr::sys_days d, Unit u, int n) {
   switch (u) {
-    case Unit::day: return d + chr::days(n);
-    case Unit::week: return d + chr::weeks(n);
-    case Unit::month: return add_months(d, n);
-    case Unit::quarter: return add_months(d, 3 * n);
-    case Unit::half: return add_months(d, 6 * n);
-    case Unit::year: return add_months(d, 12 * n);
-    case Unit::decade: return add_months(d, 120 * n);
-    case Unit::century: return add_months(d, 1200 * n);
-    default: return d;  // hours and less: the day itself
+    case Unit::day:
+      return d + chr::days(n);
+    case Unit::week:
+      return d + chr::weeks(n);
+    case Unit::month:
+      return add_months(d, n);
+    case Unit::quarter:
+      return add_months(d, 3 * n);
+    case Unit::half:
+      return add_months(d, 6 * n);
+    case Unit::year:
+      return add_months(d, 12 * n);
+    case Unit::decade:
+      return add_months(d, 120 * n);
+    case Unit::century:
+      return add_months(d, 1200 * n);
+    default:
+      return d;  // hours and less: the day itself
   }
 }
 
@@ -93,15 +118,32 @@ chr::sys_days shift(chr::sys_days d, Unit u, int n) {
 bool shift_in_range(chr::sys_days d, Unit u, long long n) {
   long long months = 0;
   switch (u) {
-    case Unit::month: months = n; break;
-    case Unit::quarter: months = 3 * n; break;
-    case Unit::half: months = 6 * n; break;
-    case Unit::year: months = 12 * n; break;
-    case Unit::decade: months = 120 * n; break;
-    case Unit::century: months = 1200 * n; break;
-    case Unit::week: months = n / 4; break;
-    case Unit::day: months = n / 30; break;
-    default: break;
+    case Unit::month:
+      months = n;
+      break;
+    case Unit::quarter:
+      months = 3 * n;
+      break;
+    case Unit::half:
+      months = 6 * n;
+      break;
+    case Unit::year:
+      months = 12 * n;
+      break;
+    case Unit::decade:
+      months = 120 * n;
+      break;
+    case Unit::century:
+      months = 1200 * n;
+      break;
+    case Unit::week:
+      months = n / 4;
+      break;
+    case Unit::day:
+      months = n / 30;
+      break;
+    default:
+      break;
   }
   long long year = static_cast<int>(chr::year_month_day(d).year()) + months / 12;
   return year >= 2 && year <= 9998;  // a year of margin for the day and month parts
@@ -111,17 +153,28 @@ bool shift_in_range(chr::sys_days d, Unit u, long long n) {
 std::string duration_value(Unit u, std::optional<int> n) {
   auto times = [&](int k) { return n ? std::to_string(*n * k) : std::string("X"); };
   switch (u) {
-    case Unit::day: return "P" + times(1) + "D";
-    case Unit::week: return "P" + times(1) + "W";
-    case Unit::month: return "P" + times(1) + "M";
-    case Unit::quarter: return "P" + times(3) + "M";
-    case Unit::half: return "P" + times(6) + "M";
-    case Unit::year: return "P" + times(1) + "Y";
-    case Unit::decade: return "P" + times(10) + "Y";
-    case Unit::century: return "P" + times(100) + "Y";
-    case Unit::hour: return "PT" + times(1) + "H";
-    case Unit::minute: return "PT" + times(1) + "M";
-    case Unit::second: return "PT" + times(1) + "S";
+    case Unit::day:
+      return "P" + times(1) + "D";
+    case Unit::week:
+      return "P" + times(1) + "W";
+    case Unit::month:
+      return "P" + times(1) + "M";
+    case Unit::quarter:
+      return "P" + times(3) + "M";
+    case Unit::half:
+      return "P" + times(6) + "M";
+    case Unit::year:
+      return "P" + times(1) + "Y";
+    case Unit::decade:
+      return "P" + times(10) + "Y";
+    case Unit::century:
+      return "P" + times(100) + "Y";
+    case Unit::hour:
+      return "PT" + times(1) + "H";
+    case Unit::minute:
+      return "PT" + times(1) + "M";
+    case Unit::second:
+      return "PT" + times(1) + "S";
   }
   return "PX";
 }
@@ -252,10 +305,10 @@ class Matcher {
 
   Found match_core(std::size_t i) {
     static constexpr std::array<Rule, 18> k_rules = {
-        &Matcher::reference,  &Matcher::set_expression, &Matcher::numeric_date,   &Matcher::day_month,
-        &Matcher::month_day,  &Matcher::quarter_or_half, &Matcher::season,        &Matcher::decade,
-        &Matcher::month_year, &Matcher::year_range,      &Matcher::cued_year,     &Matcher::relative_day,
-        &Matcher::counted,    &Matcher::unit_relative,   &Matcher::weekday,       &Matcher::named_month,
+        &Matcher::reference,  &Matcher::set_expression,  &Matcher::numeric_date, &Matcher::day_month,
+        &Matcher::month_day,  &Matcher::quarter_or_half, &Matcher::season,       &Matcher::decade,
+        &Matcher::month_year, &Matcher::year_range,      &Matcher::cued_year,    &Matcher::relative_day,
+        &Matcher::counted,    &Matcher::unit_relative,   &Matcher::weekday,      &Matcher::named_month,
         &Matcher::time_alone, &Matcher::determined_year};
     for (Rule rule : k_rules)
       if (Found f = (this->*rule)(i)) return with_time(std::move(f));
@@ -591,9 +644,12 @@ class Matcher {
   // duration's, not the date's weekday).
   std::size_t with_weekday(std::size_t first, int* weekday = nullptr) const {
     std::size_t w = first;
-    if (first >= m_floor + 2 && (is_punct(first - 1, "(") || is_punct(first - 1, ","))) w = first - 2;
-    else if (first >= m_floor + 1) w = first - 1;
-    else return first;
+    if (first >= m_floor + 2 && (is_punct(first - 1, "(") || is_punct(first - 1, ",")))
+      w = first - 2;
+    else if (first >= m_floor + 1)
+      w = first - 1;
+    else
+      return first;
     auto hit = weekday_at(w);
     if (!hit || hit->second != (w == first - 1 ? first : first - 1)) return first;
     if (weekday) *weekday = hit->first;
@@ -735,7 +791,8 @@ class Matcher {
       std::optional<DateValue> v;
       if (a->digits == 4 && is_month_number(*b) && c->digits == 2)  // ISO 8601
         v = make_day(a->value, b->value, c->value);
-      else if (m_lex.numeric_month_first && is_month_number(*a) && is_day_number(*b) && (c->digits == 4 || c->digits == 2))
+      else if (m_lex.numeric_month_first && is_month_number(*a) && is_day_number(*b) &&
+               (c->digits == 4 || c->digits == 2))
         v = make_day(c->digits == 2 ? expand_two_digit_year(c->value) : c->value, a->value, b->value);
       else if (is_day_number(*a) && is_month_number(*b) && (c->digits == 4 || c->digits == 2))
         v = make_day(c->digits == 2 ? expand_two_digit_year(c->value) : c->value, b->value, a->value);
@@ -835,8 +892,10 @@ class Matcher {
       item.last = at_token + 1;
       item.value = end.value.substr(0, 8) + (day < 10 ? "0" : "") + std::to_string(day);
       item.anchor = end.anchor;
-      if (auto dv = parse_date_value(item.value)) item.day = dv->period.start;
-      else if (item.value.rfind("XXXX", 0) != 0) return {};  // "31 dan 30 Februari"
+      if (auto dv = parse_date_value(item.value))
+        item.day = dv->period.start;
+      else if (item.value.rfind("XXXX", 0) != 0)
+        return {};  // "31 dan 30 Februari"
       items.push_back(std::move(item));
     }
     last.items.insert(last.items.begin(), items.begin(), items.end());
@@ -890,8 +949,10 @@ class Matcher {
   // A year after a quarter or half: "2024", "/2024", "-2024", "tahun 2024", "of 2023".
   std::optional<std::pair<int, std::size_t>> part_year(std::size_t k) const {
     if (is_punct(k, "/") || is_punct(k, "-") || is_punct(k, ",")) ++k;
-    if (std::size_t j = after(m_lex.year_nouns, k)) k = j;
-    else if (std::size_t j2 = after(m_lex.modifier_links, k)) k = j2;
+    if (std::size_t j = after(m_lex.year_nouns, k))
+      k = j;
+    else if (std::size_t j2 = after(m_lex.modifier_links, k))
+      k = j2;
     if (auto y = year_at(k)) return std::pair{*y, k + 1};
     return std::nullopt;
   }
@@ -987,8 +1048,9 @@ class Matcher {
     std::size_t j = after(m_lex.year_nouns, i);
     if (!j) j = i;
     if (auto y = year_at(j); y && *y % 10 == 0 && adjacent(j) && is_punct(j + 1, "-") && adjacent(j + 1) &&
-                             exists(j + 2) && std::find(m_lex.decade_suffixes.begin(), m_lex.decade_suffixes.end(),
-                                                        folded(j + 2)) != m_lex.decade_suffixes.end()) {
+                             exists(j + 2) &&
+                             std::find(m_lex.decade_suffixes.begin(), m_lex.decade_suffixes.end(), folded(j + 2)) !=
+                                 m_lex.decade_suffixes.end()) {
       Item item;
       item.first = first;
       item.last = j + 3;
@@ -996,8 +1058,8 @@ class Matcher {
       return single(item);
     }
     // "tahun 80-an" 198: a short decade only after a year noun; read in the 1900s.
-    if (auto n = number(j); n && j > i && n->digits == 2 && n->value % 10 == 0 && adjacent(j) &&
-                            is_punct(j + 1, "-") && adjacent(j + 1) && exists(j + 2) &&
+    if (auto n = number(j); n && j > i && n->digits == 2 && n->value % 10 == 0 && adjacent(j) && is_punct(j + 1, "-") &&
+                            adjacent(j + 1) && exists(j + 2) &&
                             std::find(m_lex.decade_suffixes.begin(), m_lex.decade_suffixes.end(), folded(j + 2)) !=
                                 m_lex.decade_suffixes.end()) {
       Item item;
@@ -1128,8 +1190,10 @@ class Matcher {
     if (is_punct(k, "-") && adjacent(k - 1) && adjacent(k) && at(m_lex.age_words, k + 1)) return {};
     bool for_a_while = i >= 1 && at(m_lex.duration_cues, i - 1);
     if (!for_a_while) {
-      if (auto d = at(m_lex.count_directions.words, k)) return counted_date(i, k + d->length, *unit, count, d->value, false);
-      if (auto d = at(m_lex.narrative_directions.words, k)) return counted_date(i, k + d->length, *unit, count, d->value, true);
+      if (auto d = at(m_lex.count_directions.words, k))
+        return counted_date(i, k + d->length, *unit, count, d->value, false);
+      if (auto d = at(m_lex.narrative_directions.words, k))
+        return counted_date(i, k + d->length, *unit, count, d->value, true);
     }
     Item item;
     item.first = i;
@@ -1178,7 +1242,8 @@ class Matcher {
     if (!u || u->counted) return {};
     std::size_t k = u->next;
     if (m_lex.unit_directions.after)
-      if (auto d = at(m_lex.unit_directions.words, k)) return single(date_item(i, k + d->length, relative(u->unit, d->value)));
+      if (auto d = at(m_lex.unit_directions.words, k))
+        return single(date_item(i, k + d->length, relative(u->unit, d->value)));
     if (auto d = at(m_lex.narrative_directions.words, k))
       return single(date_item(i, k + d->length, narrative(u->unit, d->value)));
     if (m_lex.anaphora_after)
@@ -1203,11 +1268,12 @@ class Matcher {
     auto w = weekday_at(j);
     if (!w) return {};
     if (!noun && dir == 0 && at(m_lex.weekday_needs_day_noun, j) &&
-        !(at(m_lex.weekday_when_capitalized, j) && (capitalized_inside_sentence(j) || at(m_lex.parts_of_day, w->second))))
+        !(at(m_lex.weekday_when_capitalized, j) &&
+          (capitalized_inside_sentence(j) || at(m_lex.parts_of_day, w->second))))
       return {};
     std::size_t k = w->second;
     std::size_t probe = (is_punct(k, "(") || is_punct(k, ",")) ? k + 1 : k;
-    if (numeric_or_named_date_at(probe)) return {};  // the date rule takes the weekday with it
+    if (numeric_or_named_date_at(probe)) return {};    // the date rule takes the weekday with it
     if (auto frame = relative_frame(k, Unit::week)) {  // "Senin pekan lalu": that week's Monday
       Item item;
       item.first = i;
@@ -1229,9 +1295,7 @@ class Matcher {
     return single(date_item(i, k, weekday_relative(w->first, dir, future_context(i))));
   }
 
-  bool numeric_or_named_date_at(std::size_t k) {
-    return numeric_date(k) || day_month(k) || month_day(k);
-  }
+  bool numeric_or_named_date_at(std::size_t k) { return numeric_date(k) || day_month(k) || month_day(k); }
 
   // "bulan Juni", "pada Juni" (cue), "Januari lalu", "last January"
   Found named_month(std::size_t i) {
@@ -1318,7 +1382,7 @@ class Matcher {
     std::string clock = item.value.substr(item.value.find('T'));
     // A numeric date first: "pukul 7:55 WIB, Jumat (5/12/2014)" starts its
     // match at the number, after the weekday and the parenthesis.
-    const std::pair<Rule, std::size_t> tries[] = {{&Matcher::numeric_date, k},  {&Matcher::numeric_date, k + 2},
+    const std::pair<Rule, std::size_t> tries[] = {{&Matcher::numeric_date, k}, {&Matcher::numeric_date, k + 2},
                                                   {&Matcher::relative_day, k}, {&Matcher::weekday, k},
                                                   {&Matcher::month_day, k},    {&Matcher::day_month, k}};
     for (const auto& [rule, at] : tries) {
@@ -1442,8 +1506,8 @@ class Matcher {
   std::vector<std::size_t> m_trim;  // bytes of a possessive at the end of each token ("'s")
   std::string_view m_window;
   std::size_t m_floor = 0;  // the first token no expression of this window has taken
-  std::vector<int> m_ids;  // vocabulary id of each token
-  std::size_t m_base = 0;  // byte offset of the window in the text
+  std::vector<int> m_ids;   // vocabulary id of each token
+  std::size_t m_base = 0;   // byte offset of the window in the text
   const Lexicon& m_lex;
   Narrative m_narrative;
   // The document date, read through dct() so that the matcher knows whether
@@ -1466,10 +1530,14 @@ class Matcher {
 
 std::string_view to_string(TimexType t) {
   switch (t) {
-    case TimexType::date: return "DATE";
-    case TimexType::time: return "TIME";
-    case TimexType::duration: return "DURATION";
-    case TimexType::set: return "SET";
+    case TimexType::date:
+      return "DATE";
+    case TimexType::time:
+      return "TIME";
+    case TimexType::duration:
+      return "DURATION";
+    case TimexType::set:
+      return "SET";
   }
   return "DATE";
 }

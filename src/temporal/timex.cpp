@@ -24,7 +24,8 @@ std::optional<int> digits(std::string_view s, std::size_t pos, std::size_t width
 // this is on the tagger's hot path.
 std::string padded(long value, int width) {
   std::string out(static_cast<std::size_t>(width), '0');
-  for (int i = width - 1; i >= 0 && value > 0; --i, value /= 10) out[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+  for (int i = width - 1; i >= 0 && value > 0; --i, value /= 10)
+    out[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
   return out;
 }
 
@@ -87,12 +88,11 @@ std::optional<DateValue> make_month(int year, int month) {
 
 std::optional<DateValue> make_day(int year, int month, int day) {
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return std::nullopt;
-  chr::year_month_day date = chr::year(year) / chr::month(static_cast<unsigned>(month)) /
-                             chr::day(static_cast<unsigned>(day));
+  chr::year_month_day date =
+      chr::year(year) / chr::month(static_cast<unsigned>(month)) / chr::day(static_cast<unsigned>(day));
   if (!date.ok()) return std::nullopt;
   chr::sys_days start(date);
-  return make_period(ymd_text(year, month, day), Precision::day, start,
-                     start + chr::days(1));
+  return make_period(ymd_text(year, month, day), Precision::day, start, start + chr::days(1));
 }
 
 std::optional<DateValue> parse_date_value(std::string_view s) {
@@ -101,10 +101,14 @@ std::optional<DateValue> parse_date_value(std::string_view s) {
   if (s.size() == 4) return make_year(*year);
   if (s.size() < 7 || s[4] != '-') return std::nullopt;
   switch (s[5]) {
-    case 'W': return parse_week(*year, s);
-    case 'Q': return parse_part(*year, s, 4);
-    case 'H': return parse_part(*year, s, 2);
-    default: break;
+    case 'W':
+      return parse_week(*year, s);
+    case 'Q':
+      return parse_part(*year, s, 4);
+    case 'H':
+      return parse_part(*year, s, 2);
+    default:
+      break;
   }
   auto month = digits(s, 5, 2);
   if (!month) return std::nullopt;
@@ -133,7 +137,9 @@ std::string week_value(chr::sys_days d) {
 }
 
 std::string month_value(chr::sys_days d) { return padded(year_of(d), 4) + "-" + padded(month_of(d), 2); }
-std::string quarter_value(chr::sys_days d) { return padded(year_of(d), 4) + "-Q" + padded((month_of(d) - 1) / 3 + 1, 1); }
+std::string quarter_value(chr::sys_days d) {
+  return padded(year_of(d), 4) + "-Q" + padded((month_of(d) - 1) / 3 + 1, 1);
+}
 std::string half_value(chr::sys_days d) { return padded(year_of(d), 4) + "-H" + padded((month_of(d) - 1) / 6 + 1, 1); }
 std::string year_value(chr::sys_days d) { return padded(year_of(d), 4); }
 std::string decade_value(chr::sys_days d) { return padded(year_of(d) / 10, 3); }

@@ -11,9 +11,9 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 #include <unicode/uvernum.h>
 #include <unicode/uversion.h>
 
@@ -121,7 +121,8 @@ bool ends_sentence(std::string_view s, const Span& sentence) {
     if (e >= sentence.begin + 3 && s.substr(e - 3, 3) == "\xE2\x80\xA6") return true;  // …
     if (c == '"' || c == '\'' || c == ')' || c == ']') {
       --e;
-    } else if (e >= sentence.begin + 3 && (s.substr(e - 3, 3) == "\xE2\x80\x9D" || s.substr(e - 3, 3) == "\xE2\x80\x99")) {
+    } else if (e >= sentence.begin + 3 &&
+               (s.substr(e - 3, 3) == "\xE2\x80\x9D" || s.substr(e - 3, 3) == "\xE2\x80\x99")) {
       e -= 3;  // ” ’
     } else {
       return false;

@@ -91,8 +91,8 @@ constexpr std::size_t k_fill_parts = 8;
 WordTable word_table(const std::vector<Mention*>& mentions, std::size_t jobs) {
   WordTable t;
   t.start.assign(mentions.size() + 1, 0);  // counts first, then where each mention's words start
-  parallel_for(mentions.size(), jobs, [&](std::size_t m, NoScratch&) { t.start[m + 1] = mentions[m]->salient.size(); },
-               1 << 12);
+  parallel_for(
+      mentions.size(), jobs, [&](std::size_t m, NoScratch&) { t.start[m + 1] = mentions[m]->salient.size(); }, 1 << 12);
   std::partial_sum(t.start.begin(), t.start.end(), t.start.begin());
   t.ids.resize(t.start.back());
   auto too_many = [] { return Error("too many distinct words to merge (over 4 billion)"); };
@@ -111,29 +111,32 @@ WordTable word_table(const std::vector<Mention*>& mentions, std::size_t jobs) {
     std::vector<std::uint32_t> id;       // by number: the id in word order over all parts
   };
   std::vector<Part> numbered(parts);
-  parallel_for(parts, jobs, [&](std::size_t p, NoScratch&) {
-    Part& part = numbered[p];
-    std::unordered_map<std::string_view, std::uint32_t> number;
-    for (std::size_t m = bound[p]; m < bound[p + 1]; ++m) {
-      std::size_t at = t.start[m];
-      for (std::string_view w : mentions[m]->salient) {
-        auto [it, added] = number.try_emplace(w, static_cast<std::uint32_t>(part.seen.size()));
-        if (added) {
-          // More distinct words than ids: the same error however the words fall into parts.
-          if (part.seen.size() >= UINT32_MAX) throw too_many();
-          part.seen.push_back(w);
-          part.df.push_back(0);
+  parallel_for(
+      parts, jobs,
+      [&](std::size_t p, NoScratch&) {
+        Part& part = numbered[p];
+        std::unordered_map<std::string_view, std::uint32_t> number;
+        for (std::size_t m = bound[p]; m < bound[p + 1]; ++m) {
+          std::size_t at = t.start[m];
+          for (std::string_view w : mentions[m]->salient) {
+            auto [it, added] = number.try_emplace(w, static_cast<std::uint32_t>(part.seen.size()));
+            if (added) {
+              // More distinct words than ids: the same error however the words fall into parts.
+              if (part.seen.size() >= UINT32_MAX) throw too_many();
+              part.seen.push_back(w);
+              part.df.push_back(0);
+            }
+            ++part.df[it->second];
+            t.ids[at++] = it->second;
+          }
         }
-        ++part.df[it->second];
-        t.ids[at++] = it->second;
-      }
-    }
-    part.sorted.resize(part.seen.size());
-    std::iota(part.sorted.begin(), part.sorted.end(), 0u);
-    std::sort(part.sorted.begin(), part.sorted.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return part.seen[a] < part.seen[b]; });
-    part.id.resize(part.seen.size());
-  }, 1);
+        part.sorted.resize(part.seen.size());
+        std::iota(part.sorted.begin(), part.sorted.end(), 0u);
+        std::sort(part.sorted.begin(), part.sorted.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return part.seen[a] < part.seen[b]; });
+        part.id.resize(part.seen.size());
+      },
+      1);
   // Then renumbered in word order, the parts' lists merged: a mention's ids
   // ascend as its sorted words do.
   std::vector<std::size_t> next(parts, 0);
@@ -163,10 +166,13 @@ WordTable word_table(const std::vector<Mention*>& mentions, std::size_t jobs) {
   double n = static_cast<double>(mentions.size());
   t.idf.reserve(df.size());
   for (std::size_t d : df) t.idf.push_back(std::log((n + 1.0) / static_cast<double>(d)) + 1.0);
-  parallel_for(parts, jobs, [&](std::size_t p, NoScratch&) {
-    const Part& part = numbered[p];
-    for (std::size_t at = t.start[bound[p]]; at < t.start[bound[p + 1]]; ++at) t.ids[at] = part.id[t.ids[at]];
-  }, 1);
+  parallel_for(
+      parts, jobs,
+      [&](std::size_t p, NoScratch&) {
+        const Part& part = numbered[p];
+        for (std::size_t at = t.start[bound[p]]; at < t.start[bound[p + 1]]; ++at) t.ids[at] = part.id[t.ids[at]];
+      },
+      1);
   return t;
 }
 
@@ -215,7 +221,8 @@ std::vector<std::string> shared_words(std::size_t a, std::size_t b, const WordTa
 template <class Same>
 class FirstEqual {
  public:
-  FirstEqual(std::size_t n, Same same) : m_slots(std::bit_ceil(std::max<std::size_t>(n + n / 3 + 1, 16))), m_same(same) {}
+  FirstEqual(std::size_t n, Same same)
+      : m_slots(std::bit_ceil(std::max<std::size_t>(n + n / 3 + 1, 16))), m_same(same) {}
   // The first item given that equals `item`, whose hash is `hash`; else
   // `item`, which is added. At most n items.
   std::uint32_t operator()(std::uint32_t item, std::uint64_t hash) {
@@ -255,17 +262,23 @@ std::vector<std::uint32_t> first_equals(std::size_t n, std::size_t jobs, HashOf 
     return first;
   }
   std::vector<std::uint8_t> shard(n);  // by item
-  parallel_for(n, jobs, [&](std::size_t j, NoScratch&) {
-    std::uint64_t h = hash_of(static_cast<std::uint32_t>(j)) * 0xC2B2AE3D27D4EB4Full;
-    shard[j] = static_cast<std::uint8_t>((h >> 40) % shards);
-  }, 1 << 14);
+  parallel_for(
+      n, jobs,
+      [&](std::size_t j, NoScratch&) {
+        std::uint64_t h = hash_of(static_cast<std::uint32_t>(j)) * 0xC2B2AE3D27D4EB4Full;
+        shard[j] = static_cast<std::uint8_t>((h >> 40) % shards);
+      },
+      1 << 14);
   std::vector<std::size_t> size(shards, 0);
   for (auto s : shard) ++size[s];
-  parallel_for(shards, jobs, [&](std::size_t s, NoScratch&) {
-    FirstEqual table(size[s], same);
-    for (std::uint32_t j = 0; j < n; ++j)
-      if (shard[j] == s) first[j] = table(j, hash_of(j));
-  }, 1);
+  parallel_for(
+      shards, jobs,
+      [&](std::size_t s, NoScratch&) {
+        FirstEqual table(size[s], same);
+        for (std::uint32_t j = 0; j < n; ++j)
+          if (shard[j] == s) first[j] = table(j, hash_of(j));
+      },
+      1);
   return first;
 }
 
@@ -277,7 +290,9 @@ constexpr Unit k_everything = Unit{3} << 32;
 
 namespace chr = std::chrono;
 
-Unit make_unit(unsigned level, long value) { return (Unit{level} << 32) | static_cast<std::uint32_t>(value + (1L << 31)); }
+Unit make_unit(unsigned level, long value) {
+  return (Unit{level} << 32) | static_cast<std::uint32_t>(value + (1L << 31));
+}
 Unit day_unit(chr::sys_days d) { return make_unit(0, d.time_since_epoch().count()); }
 Unit month_unit(chr::year_month_day d) {
   return make_unit(1, static_cast<long>(static_cast<int>(d.year())) * 12 + static_cast<unsigned>(d.month()) - 1);
@@ -443,41 +458,47 @@ class MergeIndex {
     constexpr std::uint64_t k_batch = 1 << 16;
     std::atomic<std::uint64_t> postings_in_all{0};
     auto too_many = [] { return Error("too many words and dates to merge (over 4 billion postings)"); };
-    parallel_for(m_shards.size(), jobs, [&](std::size_t s, NoScratch&) {
-      // Keys are numbered as they first come and found by hash (open
-      // addressing, at most half full); the first pass also counts each list.
-      Shard& shard = m_shards[s];
-      std::vector<std::uint32_t> count;
-      std::uint64_t postings_here = 0;
-      shard.slots.assign(1024, 0);
-      postings(s, [&](const PostingKey& k, std::size_t hash, std::uint32_t) {
-        if (++postings_here % k_batch == 0 && (postings_in_all += k_batch) > UINT32_MAX) throw too_many();
-        std::size_t at = shard.slot_of(k, hash);
-        std::uint32_t number = shard.slots[at] - 1;
-        if (shard.slots[at] == 0) {
-          number = static_cast<std::uint32_t>(shard.keys.size());  // keys are at most the postings
-          shard.keys.push_back(k);
-          count.push_back(0);
-          shard.slots[at] = number + 1;
-          if (2 * shard.keys.size() > shard.slots.size()) shard.rehash(2 * shard.slots.size());
-        }
-        ++count[number];
-      });
-      postings_in_all += postings_here % k_batch;
-      shard.start.assign(shard.keys.size() + 1, 0);
-      for (std::size_t p = 0; p < count.size(); ++p) shard.start[p + 1] = shard.start[p] + count[p];
-    }, 1);
+    parallel_for(
+        m_shards.size(), jobs,
+        [&](std::size_t s, NoScratch&) {
+          // Keys are numbered as they first come and found by hash (open
+          // addressing, at most half full); the first pass also counts each list.
+          Shard& shard = m_shards[s];
+          std::vector<std::uint32_t> count;
+          std::uint64_t postings_here = 0;
+          shard.slots.assign(1024, 0);
+          postings(s, [&](const PostingKey& k, std::size_t hash, std::uint32_t) {
+            if (++postings_here % k_batch == 0 && (postings_in_all += k_batch) > UINT32_MAX) throw too_many();
+            std::size_t at = shard.slot_of(k, hash);
+            std::uint32_t number = shard.slots[at] - 1;
+            if (shard.slots[at] == 0) {
+              number = static_cast<std::uint32_t>(shard.keys.size());  // keys are at most the postings
+              shard.keys.push_back(k);
+              count.push_back(0);
+              shard.slots[at] = number + 1;
+              if (2 * shard.keys.size() > shard.slots.size()) shard.rehash(2 * shard.slots.size());
+            }
+            ++count[number];
+          });
+          postings_in_all += postings_here % k_batch;
+          shard.start.assign(shard.keys.size() + 1, 0);
+          for (std::size_t p = 0; p < count.size(); ++p) shard.start[p + 1] = shard.start[p] + count[p];
+        },
+        1);
     if (postings_in_all > UINT32_MAX) throw too_many();
-    parallel_for(m_shards.size(), jobs, [&](std::size_t s, NoScratch&) {
-      Shard& shard = m_shards[s];
-      shard.ids.resize(shard.start.back());
-      postings(s, [&](const PostingKey& k, std::size_t hash, std::uint32_t id) {
-        shard.ids[shard.start[shard.position(k, hash)]++] = id;
-      });
-      // Each start moved to the next list's.
-      std::copy_backward(shard.start.begin(), shard.start.end() - 1, shard.start.end());
-      shard.start[0] = 0;
-    }, 1);
+    parallel_for(
+        m_shards.size(), jobs,
+        [&](std::size_t s, NoScratch&) {
+          Shard& shard = m_shards[s];
+          shard.ids.resize(shard.start.back());
+          postings(s, [&](const PostingKey& k, std::size_t hash, std::uint32_t id) {
+            shard.ids[shard.start[shard.position(k, hash)]++] = id;
+          });
+          // Each start moved to the next list's.
+          std::copy_backward(shard.start.begin(), shard.start.end() - 1, shard.start.end());
+          shard.start[0] = 0;
+        },
+        1);
   }
   // The earliest i < j with a compatible period that repeats j's sentence or
   // for which `agrees(i)` holds.
@@ -533,7 +554,6 @@ class MergeIndex {
   }
 
  private:
-
   struct Class {
     std::uint32_t first;  // its earliest mention
     Period period;
@@ -541,7 +561,7 @@ class MergeIndex {
 
   // The lists of the keys whose word falls to one shard.
   struct Shard {
-    std::vector<PostingKey> keys;   // distinct, in the order they first came
+    std::vector<PostingKey> keys;      // distinct, in the order they first came
     std::vector<std::uint32_t> slots;  // hash table: 1 + an index into keys, 0 for an empty slot
     std::vector<std::uint32_t> start;  // by key: where its list starts in ids; one past the last at the end
     std::vector<std::uint32_t> ids;    // the lists, one after the other
@@ -633,7 +653,8 @@ class MergeIndex {
   }
 
   static std::size_t hash(const PostingKey& k) {
-    std::uint64_t h = k.where * 0x9E3779B97F4A7C15ull ^ (std::uint64_t{k.word} << 3 | static_cast<std::uint64_t>(k.kind));
+    std::uint64_t h =
+        k.where * 0x9E3779B97F4A7C15ull ^ (std::uint64_t{k.word} << 3 | static_cast<std::uint64_t>(k.kind));
     h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9ull;
     return static_cast<std::size_t>(h ^ (h >> 32));
@@ -679,8 +700,8 @@ class MergeIndex {
   const std::vector<double>& m_total;
   const std::vector<Period>& m_period;
   const std::vector<std::uint32_t>& m_sentence;
-  std::vector<Class> m_classes;  // mentions by word set and period
-  std::vector<Class> m_repeats;  // mentions by sentence and period
+  std::vector<Class> m_classes;                             // mentions by word set and period
+  std::vector<Class> m_repeats;                             // mentions by sentence and period
   std::unordered_map<Unit, std::vector<Period>> m_periods;  // distinct periods other than days, by unit
   std::vector<Shard> m_shards;
 };
@@ -769,7 +790,8 @@ class PackedSources {
     std::size_t need = 9 * sizeof(std::uint32_t);
     for (const std::string* field : {&s.id, &s.path, &s.sha256, &s.encoding, &s.language, &s.published_basis})
       need += field->size();
-    for (const std::optional<std::string>* field : {&s.publisher, &s.url, &s.published}) need += field->value_or("").size();
+    for (const std::optional<std::string>* field : {&s.publisher, &s.url, &s.published})
+      need += field->value_or("").size();
     // A source starts a chunk when it would not fit in the last one: no chunk grows past its room, and a
     // source larger than a chunk has one of its own.
     if (m_chunks.empty() || m_chunks.back().size() + need > k_chunk) {
@@ -792,19 +814,22 @@ class PackedSources {
   std::vector<SourceInfo> unpack(std::size_t jobs) {
     std::vector<SourceInfo> out(m_at.size());
     m_first.push_back(m_at.size());
-    parallel_for(m_chunks.size(), jobs, [&](std::size_t c, NoScratch&) {
-      const std::string& chunk = m_chunks[c];
-      for (std::size_t i = m_first[c]; i < m_first[c + 1]; ++i) {
-        std::size_t at = m_at[i].offset;
-        SourceInfo& s = out[i];
-        for (std::string* field : {&s.id, &s.path, &s.sha256, &s.encoding, &s.language})
-          field->assign(*get(chunk, at));
-        for (std::optional<std::string>* field : {&s.publisher, &s.url, &s.published})
-          if (auto v = get(chunk, at)) field->emplace(*v);
-        s.published_basis.assign(*get(chunk, at));
-      }
-      std::string().swap(m_chunks[c]);
-    }, 1);
+    parallel_for(
+        m_chunks.size(), jobs,
+        [&](std::size_t c, NoScratch&) {
+          const std::string& chunk = m_chunks[c];
+          for (std::size_t i = m_first[c]; i < m_first[c + 1]; ++i) {
+            std::size_t at = m_at[i].offset;
+            SourceInfo& s = out[i];
+            for (std::string* field : {&s.id, &s.path, &s.sha256, &s.encoding, &s.language})
+              field->assign(*get(chunk, at));
+            for (std::optional<std::string>* field : {&s.publisher, &s.url, &s.published})
+              if (auto v = get(chunk, at)) field->emplace(*v);
+            s.published_basis.assign(*get(chunk, at));
+          }
+          std::string().swap(m_chunks[c]);
+        },
+        1);
     std::vector<std::string>().swap(m_chunks);
     std::vector<std::size_t>().swap(m_first);
     std::vector<Place>().swap(m_at);
@@ -818,7 +843,7 @@ class PackedSources {
     std::uint32_t chunk, offset;
   };
   std::vector<std::string> m_chunks;
-  std::vector<Place> m_at;  // by source: where it starts
+  std::vector<Place> m_at;           // by source: where it starts
   std::vector<std::size_t> m_first;  // by chunk: the number of its first source
 
   static void put_length(std::string& out, std::uint32_t n) { out.append(reinterpret_cast<const char*>(&n), sizeof n); }
@@ -828,8 +853,10 @@ class PackedSources {
     out += v;
   }
   static void put_optional(std::string& out, const std::optional<std::string>& v) {
-    if (v) put(out, *v);
-    else put_length(out, k_absent);
+    if (v)
+      put(out, *v);
+    else
+      put_length(out, k_absent);
   }
   static std::optional<std::string_view> get(const std::string& chunk, std::size_t& at) {
     std::uint32_t n = 0;
@@ -930,7 +957,9 @@ std::string headline_from_citation(std::string_view quote, std::string_view date
   // YORK, KOMPAS.com", "Lingkup.id", not "Rp 6.500") or in capitals ("JAKARTA").
   if (std::size_t dateline = dateline_separator(s); dateline != std::string::npos) {
     std::string_view head(s.data(), dateline);
-    auto site_dot = [&](std::size_t k) { return head[k] == '.' && k + 1 < head.size() && head[k + 1] >= 'a' && head[k + 1] <= 'z'; };
+    auto site_dot = [&](std::size_t k) {
+      return head[k] == '.' && k + 1 < head.size() && head[k + 1] >= 'a' && head[k + 1] <= 'z';
+    };
     bool dotted = false;
     for (std::size_t k = 0; k < head.size() && !dotted; ++k) dotted = site_dot(k);
     bool marked = dotted || head.find(',') != std::string_view::npos ||
@@ -950,8 +979,9 @@ std::string headline_from_citation(std::string_view quote, std::string_view date
     }
     std::size_t word = at >= 2 ? s.rfind(' ', at - 2) : std::string::npos;
     word = word == std::string::npos ? 0 : word + 1;
-    bool relating = at >= word + 2 && s[at - 1] == ' ' &&
-                    std::binary_search(date_links.begin(), date_links.end(), text::fold_case(s.substr(word, at - 1 - word)));
+    bool relating =
+        at >= word + 2 && s[at - 1] == ' ' &&
+        std::binary_search(date_links.begin(), date_links.end(), text::fold_case(s.substr(word, at - 1 - word)));
     s.erase(relating ? word : at, end - (relating ? word : at));
   }
   std::string out;  // spaces folded again, none before a comma or stop
@@ -964,7 +994,8 @@ std::string headline_from_citation(std::string_view quote, std::string_view date
   }
   while (!out.empty() && (out.front() == ',' || out.front() == ' ')) out.erase(0, 1);
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  if (!out.empty() && out.front() >= 'a' && out.front() <= 'z') out.front() = static_cast<char>(out.front() - 'a' + 'A');
+  if (!out.empty() && out.front() >= 'a' && out.front() <= 'z')
+    out.front() = static_cast<char>(out.front() - 'a' + 'A');
   return title_from_sentence(out.empty() ? quote : out, max_bytes);
 }
 
@@ -983,21 +1014,29 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   {
     // Counted, then listed, each record on its own thread at its own offsets.
     std::vector<std::size_t> fresh_at(records.size() + 1, 0), catalogued_at(records.size() + 1, 0);
-    parallel_for(records.size(), jobs, [&](std::size_t r, NoScratch&) {
-      for (const auto& m : records[r].mentions) ++(m.catalog_id.empty() ? fresh_at : catalogued_at)[r + 1];
-    }, 64);
+    parallel_for(
+        records.size(), jobs,
+        [&](std::size_t r, NoScratch&) {
+          for (const auto& m : records[r].mentions) ++(m.catalog_id.empty() ? fresh_at : catalogued_at)[r + 1];
+        },
+        64);
     for (std::size_t r = 0; r < records.size(); ++r) {
       fresh_at[r + 1] += fresh_at[r];
       catalogued_at[r + 1] += catalogued_at[r];
     }
     fresh_in.resize(fresh_at.back());
     catalogued.resize(catalogued_at.back());
-    parallel_for(records.size(), jobs, [&](std::size_t r, NoScratch&) {
-      std::size_t f = fresh_at[r], c = catalogued_at[r];
-      for (auto& m : records[r].mentions)
-        if (m.catalog_id.empty()) fresh_in[f++] = {&m, static_cast<std::uint32_t>(r)};
-        else catalogued[c++] = &m;
-    }, 64);
+    parallel_for(
+        records.size(), jobs,
+        [&](std::size_t r, NoScratch&) {
+          std::size_t f = fresh_at[r], c = catalogued_at[r];
+          for (auto& m : records[r].mentions)
+            if (m.catalog_id.empty())
+              fresh_in[f++] = {&m, static_cast<std::uint32_t>(r)};
+            else
+              catalogued[c++] = &m;
+        },
+        64);
   }
   // Packed until the merge's finish: next to the records, SourceInfo objects were the merge's peak.
   PackedSources sources;
@@ -1060,7 +1099,8 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     // The text refines the catalog's date when it is finer and all its dates agree.
     e.date = ce->date;
     const auto& finer = finer_dates[id];
-    if (finer.size() == 1 && finer_value[*finer.begin()].precision > ce->date.precision) e.date = finer_value[*finer.begin()];
+    if (finer.size() == 1 && finer_value[*finer.begin()].precision > ce->date.precision)
+      e.date = finer_value[*finer.begin()];
     for (auto& c : conflicts)
       if (c.catalog_id == id) e.conflicts.push_back(c);
     timeline.events.push_back(std::move(e));  // its citations are finished with the new events'
@@ -1076,13 +1116,16 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   {
     // Dates, then citations (citation_before): compared on a compact copy,
     // the sources by their rank, the date texts looked at only on a tie.
-    std::vector<std::string_view> names;        // each mention's source, consecutive repeats once
+    std::vector<std::string_view> names;  // each mention's source, consecutive repeats once
     std::vector<std::uint32_t> name_of(fresh_in.size());
     {
       std::vector<std::uint8_t> repeat(fresh_in.size());  // the same source as the mention before
-      parallel_for(fresh_in.size(), jobs, [&](std::size_t k, NoScratch&) {
-        repeat[k] = k > 0 && fresh_in[k - 1].first->citation.source == fresh_in[k].first->citation.source;
-      }, 1 << 12);
+      parallel_for(
+          fresh_in.size(), jobs,
+          [&](std::size_t k, NoScratch&) {
+            repeat[k] = k > 0 && fresh_in[k - 1].first->citation.source == fresh_in[k].first->citation.source;
+          },
+          1 << 12);
       for (std::uint32_t k = 0; k < fresh_in.size(); ++k) {
         if (!repeat[k]) names.push_back(fresh_in[k].first->citation.source);
         name_of[k] = static_cast<std::uint32_t>(names.size() - 1);
@@ -1091,10 +1134,13 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     std::vector<std::string_view> sorted_names = names;
     parallel_sort(sorted_names.begin(), sorted_names.end(), std::less<>(), jobs);
     std::vector<std::uint32_t> rank(names.size());
-    parallel_for(names.size(), jobs, [&](std::size_t i, NoScratch&) {
-      rank[i] = static_cast<std::uint32_t>(std::lower_bound(sorted_names.begin(), sorted_names.end(), names[i]) -
-                                           sorted_names.begin());
-    }, 1 << 10);
+    parallel_for(
+        names.size(), jobs,
+        [&](std::size_t i, NoScratch&) {
+          rank[i] = static_cast<std::uint32_t>(std::lower_bound(sorted_names.begin(), sorted_names.end(), names[i]) -
+                                               sorted_names.begin());
+        },
+        1 << 10);
     struct Key {
       std::int64_t day;
       int precision;
@@ -1103,19 +1149,30 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
       std::uint32_t k;
     };
     std::vector<Key> keys(fresh_in.size());
-    parallel_for(fresh_in.size(), jobs, [&](std::size_t k, NoScratch&) {
-      const Mention& m = *fresh_in[k].first;
-      keys[k] = {m.date.period.start.time_since_epoch().count(), static_cast<int>(m.date.precision),
-                 rank[name_of[k]], m.citation.start, m.citation.end, static_cast<std::uint32_t>(k)};
-    }, 1 << 12);
+    parallel_for(
+        fresh_in.size(), jobs,
+        [&](std::size_t k, NoScratch&) {
+          const Mention& m = *fresh_in[k].first;
+          keys[k] = {m.date.period.start.time_since_epoch().count(),
+                     static_cast<int>(m.date.precision),
+                     rank[name_of[k]],
+                     m.citation.start,
+                     m.citation.end,
+                     static_cast<std::uint32_t>(k)};
+        },
+        1 << 12);
     // Mentions alike in all of that (one date written twice in a sentence)
     // keep their record order: the order is total, whatever the threads.
-    parallel_sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-      auto x = std::tie(a.day, a.precision, a.source, a.start, a.end), y = std::tie(b.day, b.precision, b.source, b.start, b.end);
-      if (x != y) return x < y;
-      int texts = fresh_in[a.k].first->citation.date_text.compare(fresh_in[b.k].first->citation.date_text);
-      return texts != 0 ? texts < 0 : a.k < b.k;
-    }, jobs);
+    parallel_sort(
+        keys.begin(), keys.end(),
+        [&](const Key& a, const Key& b) {
+          auto x = std::tie(a.day, a.precision, a.source, a.start, a.end),
+               y = std::tie(b.day, b.precision, b.source, b.start, b.end);
+          if (x != y) return x < y;
+          int texts = fresh_in[a.k].first->citation.date_text.compare(fresh_in[b.k].first->citation.date_text);
+          return texts != 0 ? texts < 0 : a.k < b.k;
+        },
+        jobs);
     for (std::size_t j = 0; j < keys.size(); ++j) k_of[j] = keys[j].k;
   }
   step("merge: sort");
@@ -1133,12 +1190,17 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   {
     auto date_of = [&](std::uint32_t j) -> const DateValue& { return fresh_in[k_of[j]].first->date; };
     std::vector<std::uint64_t> hashes(n_fresh);
-    parallel_for(n_fresh, jobs, [&](std::size_t j, NoScratch&) {
-      hashes[j] = std::hash<std::string_view>()(date_of(static_cast<std::uint32_t>(j)).value);
-    }, 1 << 12);
+    parallel_for(
+        n_fresh, jobs,
+        [&](std::size_t j, NoScratch&) {
+          hashes[j] = std::hash<std::string_view>()(date_of(static_cast<std::uint32_t>(j)).value);
+        },
+        1 << 12);
     std::vector<std::uint32_t> first = first_equals(
         n_fresh, jobs, [&](std::uint32_t j) { return hashes[j]; },
-        [&](std::uint32_t a, std::uint32_t b) { return hashes[a] == hashes[b] && date_of(a).value == date_of(b).value; });
+        [&](std::uint32_t a, std::uint32_t b) {
+          return hashes[a] == hashes[b] && date_of(a).value == date_of(b).value;
+        });
     std::vector<std::uint64_t>().swap(hashes);
     std::vector<std::uint32_t> date_id(n_fresh);
     for (std::uint32_t j = 0; j < n_fresh; ++j) {
@@ -1149,11 +1211,14 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
       date_id[j] = static_cast<std::uint32_t>(dates.size());
       dates.push_back(date_of(j));
     }
-    parallel_for(n_fresh, jobs, [&](std::size_t j, NoScratch&) {
-      const auto& [m, r] = fresh_in[k_of[j]];
-      place[j] = {m->citation.start, r, date_id[j]};
-      periods[j] = m->date.period;
-    }, 1 << 12);
+    parallel_for(
+        n_fresh, jobs,
+        [&](std::size_t j, NoScratch&) {
+          const auto& [m, r] = fresh_in[k_of[j]];
+          place[j] = {m->citation.start, r, date_id[j]};
+          periods[j] = m->date.period;
+        },
+        1 << 12);
   }
   WordTable words;
   {
@@ -1162,10 +1227,12 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
     for (std::uint32_t k : k_of) fresh.push_back(fresh_in[k].first);
     words = word_table(fresh, jobs);
     // The table holds them as ids now.
-    parallel_for(n_fresh, jobs, [&](std::size_t j, NoScratch&) { fresh[j]->salient.clear(); }, 1 << 12);
+    parallel_for(
+        n_fresh, jobs, [&](std::size_t j, NoScratch&) { fresh[j]->salient.clear(); }, 1 << 12);
   }
   std::vector<double> total(n_fresh);
-  parallel_for(n_fresh, jobs, [&](std::size_t i, NoScratch&) { total[i] = weight_of(words.of(i), words); }, 1 << 12);
+  parallel_for(
+      n_fresh, jobs, [&](std::size_t i, NoScratch&) { total[i] = weight_of(words.of(i), words); }, 1 << 12);
   step("merge: dates and words");
   // The citations leave the records in record order, each record released
   // once emptied: from here on a mention is its citation, its place, its date
@@ -1201,7 +1268,8 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
   {
     // A sentence is known by its first mention, not by a folded copy of it.
     std::vector<std::uint64_t> hashes(n_fresh);
-    parallel_for(n_fresh, jobs, [&](std::size_t m, NoScratch&) { hashes[m] = text::hash_folding_spaces(cite(m).quote); });
+    parallel_for(n_fresh, jobs,
+                 [&](std::size_t m, NoScratch&) { hashes[m] = text::hash_folding_spaces(cite(m).quote); });
     std::vector<std::uint32_t> first = first_equals(
         n_fresh, jobs, [&](std::uint32_t j) { return hashes[j]; },
         [&](std::uint32_t a, std::uint32_t b) {
@@ -1229,11 +1297,15 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
                         agreement_score(i, j, words, total));
   };
   {
-    MergeIndex index(words, total, periods, sentence_of, jobs);  // the largest structure of the merge: gone before the events
+    MergeIndex index(words, total, periods, sentence_of,
+                     jobs);  // the largest structure of the merge: gone before the events
     parallel_for<MergeIndex::Scratch>(n_fresh, jobs, [&](std::size_t j, MergeIndex::Scratch& scratch) {
-      auto found = index.earliest(j, [&](std::size_t i) {
-        return merge_rule::words_agree(agreement_score(i, j, words, total), place[i].date == place[j].date);
-      }, scratch);
+      auto found = index.earliest(
+          j,
+          [&](std::size_t i) {
+            return merge_rule::words_agree(agreement_score(i, j, words, total), place[i].date == place[j].date);
+          },
+          scratch);
       if (found) link[j] = static_cast<std::uint32_t>(*found);
     });
   }
@@ -1247,8 +1319,8 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
       first = j;
       continue;
     }
-    if (link[j] == k_none && merge_rule::same_source_day(true, dates[a.date], dates[b.date],
-                                                         agreement_score(first, j, words, total)))
+    if (link[j] == k_none &&
+        merge_rule::same_source_day(true, dates[a.date], dates[b.date], agreement_score(first, j, words, total)))
       link[j] = first;
   }
   step("merge: links");
@@ -1309,12 +1381,15 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
         auto& citations = timeline.events[event_by_k[k]].citations;
         if (citations.capacity() == 0) citations.reserve(sizes[event_by_k[k] - first_new]);
       }
-      parallel_for(parts, jobs, [&](std::size_t part, NoScratch&) {
-        cites.for_each(begin, end, [&](std::size_t k, Citation& c) {
-          std::uint32_t event = event_by_k[k];
-          if (event % parts == part) timeline.events[event].citations.push_back(std::move(c));
-        });
-      }, 1);
+      parallel_for(
+          parts, jobs,
+          [&](std::size_t part, NoScratch&) {
+            cites.for_each(begin, end, [&](std::size_t k, Citation& c) {
+              std::uint32_t event = event_by_k[k];
+              if (event % parts == part) timeline.events[event].citations.push_back(std::move(c));
+            });
+          },
+          1);
       cites.release_before(end);
     }
   }
@@ -1336,25 +1411,31 @@ Timeline build_timeline(std::string title, std::vector<DocumentRecord> records, 
         if (link[begin + k] != k_none && e.merged_because.capacity() == 0)
           e.merged_because.reserve(sizes[event_of[begin + k] - first_new] - 1);
       }
-      parallel_for(parts, jobs, [&](std::size_t part, NoScratch&) {
-        for (std::size_t k = 0; k < n; ++k) {
-          std::uint32_t event = event_of[begin + k];
-          if (link[begin + k] != k_none && event % parts == part)
-            timeline.events[event].merged_because.push_back(std::move(reasons[k]));
-        }
-      }, 1);
+      parallel_for(
+          parts, jobs,
+          [&](std::size_t part, NoScratch&) {
+            for (std::size_t k = 0; k < n; ++k) {
+              std::uint32_t event = event_of[begin + k];
+              if (link[begin + k] != k_none && event % parts == part)
+                timeline.events[event].merged_because.push_back(std::move(reasons[k]));
+            }
+          },
+          1);
     }
   }
   step("merge: reasons");
   // One event at a time: a few events hold most citations.
-  parallel_for(timeline.events.size(), jobs, [&](std::size_t k, NoScratch&) {
-    Event& e = timeline.events[k];
-    finish_citations(e);
-    if (k < first_new) return;
-    e.id = new_event_id(e.date, e.citations.front());
-    e.title = headline_from_citation(e.citations.front().quote, e.citations.front().date_text, events.date_links,
-                                     events.reporting_frames);
-  }, 1);
+  parallel_for(
+      timeline.events.size(), jobs,
+      [&](std::size_t k, NoScratch&) {
+        Event& e = timeline.events[k];
+        finish_citations(e);
+        if (k < first_new) return;
+        e.id = new_event_id(e.date, e.citations.front());
+        e.title = headline_from_citation(e.citations.front().quote, e.citations.front().date_text, events.date_links,
+                                         events.reporting_frames);
+      },
+      1);
 
   std::sort(timeline.events.begin(), timeline.events.end(), [](const Event& a, const Event& b) {
     if (date_value_before(a.date, b.date)) return true;

@@ -58,9 +58,10 @@ void keep_most_reported(std::vector<Event>& events, std::size_t n) {
 
 DateValue parse_date_option(std::string_view option, std::string_view value) {
   if (auto d = parse_date_value(value)) return *d;
-  throw Error(fmt::format("{}: \"{}\" is not a date (expected a TIMEX3 date such as 2023, 2023-H2, 2023-Q4, "
-                          "2023-11, 2023-W46 or 2023-11-17)",
-                          option, value));
+  throw Error(
+      fmt::format("{}: \"{}\" is not a date (expected a TIMEX3 date such as 2023, 2023-H2, 2023-Q4, "
+                  "2023-11, 2023-W46 or 2023-11-17)",
+                  option, value));
 }
 
 std::vector<std::string> filter_kinds() {

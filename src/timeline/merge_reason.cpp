@@ -16,8 +16,8 @@ std::string repeats_reason(std::string_view source, std::size_t start, std::stri
   return fmt::format("{}@{} repeats {}@{} word for word", source, start, other, other_start);
 }
 
-std::string same_day_reason(std::string_view source, std::size_t start, std::string_view other,
-                            std::size_t other_start, std::string_view day) {
+std::string same_day_reason(std::string_view source, std::size_t start, std::string_view other, std::size_t other_start,
+                            std::string_view day) {
   return fmt::format("{}@{} and {}@{}: one source tells of day {} twice", source, start, other, other_start, day);
 }
 
@@ -59,7 +59,8 @@ std::optional<MergeReason> read(std::string_view s) {
   std::string_view head, rest, tail = s;
   if (cut(s, ": catalog event ", head, rest)) {
     r.kind = MergeReason::Kind::trigger;
-    if (!place(head, r.source, r.start) || !strip_suffix(rest, "\")") || !cut(rest, " (trigger \"", r.catalog_id, r.trigger))
+    if (!place(head, r.source, r.start) || !strip_suffix(rest, "\")") ||
+        !cut(rest, " (trigger \"", r.catalog_id, r.trigger))
       return std::nullopt;
     return r;
   }
@@ -89,9 +90,12 @@ std::optional<MergeReason> read(std::string_view s) {
 
 std::string written(const MergeReason& r) {
   switch (r.kind) {
-    case MergeReason::Kind::trigger: return trigger_reason(r.source, r.start, r.catalog_id, r.trigger);
-    case MergeReason::Kind::repeats: return repeats_reason(r.source, r.start, r.other, r.other_start);
-    case MergeReason::Kind::same_day: return same_day_reason(r.source, r.start, r.other, r.other_start, r.date);
+    case MergeReason::Kind::trigger:
+      return trigger_reason(r.source, r.start, r.catalog_id, r.trigger);
+    case MergeReason::Kind::repeats:
+      return repeats_reason(r.source, r.start, r.other, r.other_start);
+    case MergeReason::Kind::same_day:
+      return same_day_reason(r.source, r.start, r.other, r.other_start, r.date);
     case MergeReason::Kind::words:
       return fmt::format("{}@{} and {}@{}: dates {} and {} agree; shared words {} (score {})", r.source, r.start,
                          r.other, r.other_start, r.date, r.other_date, r.words, r.score);

@@ -73,7 +73,9 @@ std::optional<fs::path> collection_file(const std::optional<fs::path>& given, bo
 // A file too large to be an article is skipped before it is read.
 std::optional<Diagnostic> too_large(const ArticleFile& file, const FileFacts& facts, std::uintmax_t limit) {
   if (facts.size <= limit) return std::nullopt;
-  return Diagnostic{escape_file_name(file.absolute), 0, 0,
+  return Diagnostic{escape_file_name(file.absolute),
+                    0,
+                    0,
                     fmt::format("{} bytes is more than the {}-byte limit for an article; skipped (--max-file-size)",
                                 facts.size, limit),
                     {}};
@@ -143,10 +145,11 @@ ReuseIndex read_reusable(const BuildOptions& options, const std::string& extract
   for (const auto& file : options.reuse) {
     // A document's "input" holds its run's fingerprint: none of another run's can match.
     if (!index.add(file.string(), extraction))
-      notes.push_back(fmt::format("--reuse {}: written by other code (mstimeline's version or sources, ICU) or with "
-                                  "other knowledge files, --lang, topic profile or catalog; its documents are "
-                                  "extracted again",
-                                  part_name(file.string())));
+      notes.push_back(
+          fmt::format("--reuse {}: written by other code (mstimeline's version or sources, ICU) or with "
+                      "other knowledge files, --lang, topic profile or catalog; its documents are "
+                      "extracted again",
+                      part_name(file.string())));
   }
   index.seal();
   return index;
@@ -206,7 +209,8 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
   if (auto kept = long_boilerplate_lines(a.display_path, a.text(), knowledge.boilerplate))
     slot.warnings.push_back(std::move(*kept));  // a long line a rule matches is kept as article text
   if (a.text().find_first_not_of(" \t\r\n") == std::string_view::npos)
-    slot.warnings.push_back(Diagnostic{a.display_path, 0, 0, a.bytes.empty() ? "empty file" : "no text, only white space", {}});
+    slot.warnings.push_back(
+        Diagnostic{a.display_path, 0, 0, a.bytes.empty() ? "empty file" : "no text, only white space", {}});
   if (loaded) {
     auto it = loaded->manifest.sources.find(a.info.path);
     if (it != loaded->manifest.sources.end()) apply_metadata(a.info, it->second);
@@ -259,7 +263,8 @@ namespace {
 // event's title drops with its date.
 std::vector<std::string> date_links_of(const Knowledge& knowledge) {
   std::vector<std::string> links;
-  for (const auto& [code, lexicon] : knowledge.lexicons) links.insert(links.end(), lexicon.date_links.begin(), lexicon.date_links.end());
+  for (const auto& [code, lexicon] : knowledge.lexicons)
+    links.insert(links.end(), lexicon.date_links.begin(), lexicon.date_links.end());
   std::sort(links.begin(), links.end());
   links.erase(std::unique(links.begin(), links.end()), links.end());
   return links;
@@ -294,7 +299,7 @@ struct Prepared {
   EventKnowledge events;  // points into topic and catalog
   WalkResult walk;
   std::optional<LoadedManifest> loaded;
-  std::optional<FileFacts> excluded;  // the output file as it is now
+  std::optional<FileFacts> excluded;     // the output file as it is now
   std::vector<const ArticleFile*> mine;  // the files of this shard, in path order
 };
 
@@ -328,8 +333,10 @@ void prepare(const BuildOptions& options, const Knowledge& knowledge, Extraction
   x.warnings = std::move(p.walk.warnings);
   // The output file as it is now, if it exists, so that a run never reads its own last output as an article.
   if (options.exclude) p.excluded = file_facts(options.exclude->string());
-  if (!options.title.empty()) x.header.title = options.title;
-  else if (p.loaded && p.loaded->manifest.title) x.header.title = *p.loaded->manifest.title;
+  if (!options.title.empty())
+    x.header.title = options.title;
+  else if (p.loaded && p.loaded->manifest.title)
+    x.header.title = *p.loaded->manifest.title;
   for (std::size_t i = 0; i < p.walk.articles.size(); ++i)
     if (i % options.shard_count == options.shard_index) p.mine.push_back(&p.walk.articles[i]);
 }
@@ -493,10 +500,10 @@ Extraction write_part(const BuildOptions& options, const Knowledge& knowledge,
   write(end_line(documents, written.hex()));
   finish(options, p, x);
   if (options.timings)
-    options.timings->mark_rate("extract and write",
-                               options.reuse.empty() ? fmt::format("{} files", n)
-                                                     : fmt::format("{} files, {} reused", n, x.reused),
-                               progress.bytes());
+    options.timings->mark_rate(
+        "extract and write",
+        options.reuse.empty() ? fmt::format("{} files", n) : fmt::format("{} files, {} reused", n, x.reused),
+        progress.bytes());
   if (!options.reuse.empty())
     x.notes.push_back(fmt::format("reused {} of {} documents from --reuse", x.reused, documents));
   return x;
@@ -514,9 +521,10 @@ void check_catalog_links(const std::vector<DocumentRecord>& documents, const Cat
     for (const auto& e : catalog->events) ids.insert(e.id);
   auto check = [&](const DocumentRecord& d, const std::string& id) {
     if (id.empty() || ids.contains(id)) return;
-    throw Error(fmt::format("{}: a mention is linked to catalog event \"{}\", which {}; the part was changed after "
-                            "extract, or its header is another run's",
-                            d.source.path, id, catalog ? "the parts' catalog does not hold" : "is in no catalog (the parts have none)"));
+    throw Error(fmt::format(
+        "{}: a mention is linked to catalog event \"{}\", which {}; the part was changed after "
+        "extract, or its header is another run's",
+        d.source.path, id, catalog ? "the parts' catalog does not hold" : "is in no catalog (the parts have none)"));
   };
   for (const auto& d : documents) {
     for (const auto& m : d.mentions) check(d, m.catalog_id);
@@ -527,8 +535,8 @@ void check_catalog_links(const std::vector<DocumentRecord>& documents, const Cat
 }  // namespace
 
 Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vector<PartHeader>& headers,
-                         const Knowledge& knowledge, const std::string& title, const std::string& title_language, bool review,
-                         std::size_t jobs, Timings* timings) {
+                         const Knowledge& knowledge, const std::string& title, const std::string& title_language,
+                         bool review, std::size_t jobs, Timings* timings) {
   for (std::size_t i = 1; i < headers.size(); ++i) {
     if (headers[i].topic != headers[0].topic || headers[i].catalog != headers[0].catalog)
       throw Error("the parts were extracted with different topic profiles or catalogs; extract them again alike");
@@ -553,8 +561,8 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
     std::sort(documents.begin(), documents.end(), by_path);
   for (std::size_t i = 1; i < documents.size(); ++i)
     if (documents[i].source.path == documents[i - 1].source.path)
-      throw Error(fmt::format("{}: in two documents (overlapping shards, or a part given twice?)",
-                              documents[i].source.path));
+      throw Error(
+          fmt::format("{}: in two documents (overlapping shards, or a part given twice?)", documents[i].source.path));
   std::vector<std::string> paths;
   paths.reserve(documents.size());
   for (const auto& d : documents) paths.push_back(d.source.path);
@@ -571,7 +579,7 @@ Timeline merge_documents(std::vector<DocumentRecord> documents, const std::vecto
     for (auto& r : d.dropped) r.citation.source = id;
     d.source.id = std::move(ids[i]);
   }
-  std::string name = !title.empty()                             ? title
+  std::string name = !title.empty()                              ? title
                      : !headers.empty() && headers.front().title ? *headers.front().title
                                                                  : std::string("Timeline");
   if (timings) timings->mark("merge: source ids");
@@ -588,8 +596,8 @@ BuildResult run_build(const BuildOptions& options, const Knowledge& knowledge) {
   result.catalog_path = std::move(x.catalog_path);
   result.warnings = std::move(x.warnings);
   result.notes = std::move(x.notes);
-  result.timeline = merge_documents(std::move(x.documents), {x.header}, knowledge, "", options.title_language, options.keep_review,
-                                     options.jobs, options.timings);
+  result.timeline = merge_documents(std::move(x.documents), {x.header}, knowledge, "", options.title_language,
+                                    options.keep_review, options.jobs, options.timings);
   return result;
 }
 

@@ -207,7 +207,9 @@ std::optional<Diagnostic> PartCheck::lines(std::string_view text) {
     ++m_line;
     if (line.starts_with(k_header_line_start)) {
       if (m_header)
-        return Diagnostic{m_name, m_line, 1,
+        return Diagnostic{m_name,
+                          m_line,
+                          1,
                           fmt::format("a header line where the run begun at line {} should have ended: that run is "
                                       "incomplete (no end line; was its extract stopped?)",
                                       m_header),
@@ -244,16 +246,19 @@ std::optional<Diagnostic> PartCheck::end_of_run(std::string_view line) {
     return error(fmt::format("incomplete: the end line counts {} documents, the run begun at line {} holds {}",
                              documents->get<std::uint64_t>(), m_header, m_documents));
   if (sha->get_ref<const std::string&>() != m_hash.hex())
-    return error(fmt::format("the run begun at line {} does not match its end line's sha256: changed or damaged "
-                             "since extract wrote it",
-                             m_header));
+    return error(
+        fmt::format("the run begun at line {} does not match its end line's sha256: changed or damaged "
+                    "since extract wrote it",
+                    m_header));
   m_header = 0;
   return std::nullopt;
 }
 
 std::optional<Diagnostic> PartCheck::finish() const {
   if (!m_header) return std::nullopt;
-  return Diagnostic{m_name, 0, 0,
+  return Diagnostic{m_name,
+                    0,
+                    0,
                     fmt::format("incomplete: the run begun at line {} has no end line (was its extract stopped, or "
                                 "the part cut short?); extract it again",
                                 m_header),
@@ -480,8 +485,11 @@ Part read_part(const std::string& path, std::size_t jobs, std::size_t block, std
   PartCheck check(name);
   for (bool end = false; !end;) {
     if (have > max_line)
-      throw Error(Diagnostic{name, lines_before + 1, 1,
-                             fmt::format("a line longer than the {}-byte limit for a line of a part", max_line), {}});
+      throw Error(Diagnostic{name,
+                             lines_before + 1,
+                             1,
+                             fmt::format("a line longer than the {}-byte limit for a line of a part", max_line),
+                             {}});
     if (have > capacity / 2) {  // a line longer than half the buffer: room for it to go on
       capacity *= 2;
       auto bigger = std::make_unique_for_overwrite<char[]>(capacity);

@@ -114,17 +114,17 @@ bool ReuseIndex::add(const std::string& path, std::string_view extraction) {
 
 void ReuseIndex::seal() {
   std::stable_sort(m_places.begin(), m_places.end(), [](const Place& a, const Place& b) { return a.key < b.key; });
-  m_places.erase(std::unique(m_places.begin(), m_places.end(),
-                             [](const Place& a, const Place& b) { return a.key == b.key; }),
-                 m_places.end());
+  m_places.erase(
+      std::unique(m_places.begin(), m_places.end(), [](const Place& a, const Place& b) { return a.key == b.key; }),
+      m_places.end());
   m_places.shrink_to_fit();
 }
 
 bool ReuseIndex::find(std::string_view input, std::string& line) const {
   auto key = key_of<Key>(input);
   if (!key) return false;
-  auto it = std::lower_bound(m_places.begin(), m_places.end(), *key,
-                             [](const Place& p, const Key& k) { return p.key < k; });
+  auto it =
+      std::lower_bound(m_places.begin(), m_places.end(), *key, [](const Place& p, const Key& k) { return p.key < k; });
   if (it == m_places.end() || it->key != *key) return false;
   const Source& source = m_sources[it->part];
   if (source.path.empty()) {

@@ -50,7 +50,8 @@ void middle_script(const std::vector<Line>& a, const std::vector<Line>& b, int a
     if (stored > k_max_trace) break;
     trace.emplace_back(v.begin() + offset - d, v.begin() + offset + d + 1);
     for (int k = -d; k <= d; k += 2) {
-      int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      int x =
+          (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       int y = x - k;
       while (x < n && y < m && same(x, y)) ++x, ++y;
       v[offset + k] = x;
@@ -86,7 +87,8 @@ void middle_script(const std::vector<Line>& a, const std::vector<Line>& b, int a
 std::vector<Op> edit_script(const std::vector<Line>& a, const std::vector<Line>& b) {
   int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   int prefix = 0;
-  while (prefix < n && prefix < m && a[static_cast<std::size_t>(prefix)] == b[static_cast<std::size_t>(prefix)]) ++prefix;
+  while (prefix < n && prefix < m && a[static_cast<std::size_t>(prefix)] == b[static_cast<std::size_t>(prefix)])
+    ++prefix;
   int suffix = 0;
   while (suffix < n - prefix && suffix < m - prefix &&
          a[static_cast<std::size_t>(n - 1 - suffix)] == b[static_cast<std::size_t>(m - 1 - suffix)])
@@ -147,9 +149,15 @@ std::string unified_diff(std::string_view a_text, std::string_view b_text, std::
     out += fmt::format("@@ -{} +{} @@\n", range(ai[start], ai[end] - ai[start]), range(bi[start], bi[end] - bi[start]));
     for (std::size_t j = start; j < end; ++j) {
       switch (ops[j]) {
-        case Op::keep: append_line(out, ' ', a[static_cast<std::size_t>(ai[j])]); break;
-        case Op::remove: append_line(out, '-', a[static_cast<std::size_t>(ai[j])]); break;
-        case Op::add: append_line(out, '+', b[static_cast<std::size_t>(bi[j])]); break;
+        case Op::keep:
+          append_line(out, ' ', a[static_cast<std::size_t>(ai[j])]);
+          break;
+        case Op::remove:
+          append_line(out, '-', a[static_cast<std::size_t>(ai[j])]);
+          break;
+        case Op::add:
+          append_line(out, '+', b[static_cast<std::size_t>(bi[j])]);
+          break;
       }
     }
     i = end;

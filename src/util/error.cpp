@@ -38,9 +38,12 @@ constexpr std::size_t k_shown_after = 60;
 // as U+FFFD, a tab as a space.
 void append_printable(std::string& out, std::string_view s, std::size_t i) {
   auto c = static_cast<unsigned char>(s[i]);
-  if (c == '\t') out += ' ';
-  else if (c < 0x20 || c == 0x7F || utf8_sequence_length(s, i) == 0) out += "\xEF\xBF\xBD";
-  else out += s.substr(i, char_length(s, i));
+  if (c == '\t')
+    out += ' ';
+  else if (c < 0x20 || c == 0x7F || utf8_sequence_length(s, i) == 0)
+    out += "\xEF\xBF\xBD";
+  else
+    out += s.substr(i, char_length(s, i));
 }
 
 std::string printable(std::string_view s) {
@@ -70,8 +73,7 @@ std::string Diagnostic::to_string(std::string_view severity) const {
   // Paths and messages can quote input (a file name, the byte a parser
   // stopped at): shown printable, as the line is.
   std::string shown_path = printable(path);
-  std::string where =
-      line == 0 ? fmt::format("{}:", shown_path) : fmt::format("{}:{}:{}:", shown_path, line, column);
+  std::string where = line == 0 ? fmt::format("{}:", shown_path) : fmt::format("{}:{}:{}:", shown_path, line, column);
   std::string out = severity.empty() ? fmt::format("{} {}", where, printable(message))
                                      : fmt::format("{} {}: {}", where, severity, printable(message));
   if (line != 0 && !line_text.empty()) {

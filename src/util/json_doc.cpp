@@ -56,9 +56,12 @@ std::uint32_t hex4(std::string_view s) {
   std::uint32_t v = 0;
   for (char c : s.substr(0, 4)) {
     v <<= 4;
-    if (c >= '0' && c <= '9') v |= static_cast<std::uint32_t>(c - '0');
-    else if (c >= 'a' && c <= 'f') v |= static_cast<std::uint32_t>(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F') v |= static_cast<std::uint32_t>(c - 'A' + 10);
+    if (c >= '0' && c <= '9')
+      v |= static_cast<std::uint32_t>(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      v |= static_cast<std::uint32_t>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      v |= static_cast<std::uint32_t>(c - 'A' + 10);
   }
   return v;
 }
@@ -73,11 +76,21 @@ void unescape(std::string_view raw, std::string& out) {
     }
     char e = raw[++i];
     switch (e) {
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
       case 'u': {
         std::uint32_t cp = hex4(raw.substr(i + 1));
         i += 4;
@@ -91,7 +104,8 @@ void unescape(std::string_view raw, std::string& out) {
         append_utf8(out, cp);
         break;
       }
-      default: out += e;  // '"', '\\', '/'
+      default:
+        out += e;  // '"', '\\', '/'
     }
   }
 }
@@ -185,10 +199,11 @@ class OffsetIndexer {
     const auto& nodes = m_out.nodes;
     m_members.clear();
     for (std::size_t c = object + 1; c < nodes[object].end; c = nodes[c].end) m_members.push_back(c);
-    auto name = [&](std::size_t c) { return std::string_view(m_out.keys).substr(nodes[c].key_begin, nodes[c].key_size); };
-    std::sort(m_members.begin(), m_members.end(), [&](std::size_t a, std::size_t b) {
-      return name(a) != name(b) ? name(a) < name(b) : a < b;
-    });
+    auto name = [&](std::size_t c) {
+      return std::string_view(m_out.keys).substr(nodes[c].key_begin, nodes[c].key_size);
+    };
+    std::sort(m_members.begin(), m_members.end(),
+              [&](std::size_t a, std::size_t b) { return name(a) != name(b) ? name(a) < name(b) : a < b; });
     for (std::size_t k = 1; k < m_members.size(); ++k) {
       if (name(m_members[k]) != name(m_members[k - 1])) continue;
       std::size_t at = nodes[m_members[k]].key_at;
@@ -313,10 +328,10 @@ Expected<JsonDoc> parse_json(std::string path, std::string text) {
     std::string_view written = std::string_view(doc.text).substr(*at, std::min(end, doc.text.size() - 1) + 1 - *at);
     std::string name;
     unescape(written.substr(1, written.size() - 2), name);
-    std::string said = written.find('\\') == std::string_view::npos
-                           ? std::string(written)
-                           : fmt::format("{} (that is \"{}\")", written, name);
-    return locate(doc.path, doc.text, *at, fmt::format("duplicate key {}: each key may appear once in an object", said));
+    std::string said = written.find('\\') == std::string_view::npos ? std::string(written)
+                                                                    : fmt::format("{} (that is \"{}\")", written, name);
+    return locate(doc.path, doc.text, *at,
+                  fmt::format("duplicate key {}: each key may appear once in an object", said));
   }
   return doc;
 }

@@ -212,8 +212,7 @@ Expected<std::string> InputFile::read_all(std::uintmax_t limit, std::string_view
   }
   ::close(m_fd);  // read whole: the descriptor is not held while the caller works on the bytes
   m_fd = -1;
-  if (have > limit)
-    return Diagnostic{m_path, 0, 0, fmt::format("more than the {}-byte limit for {}", limit, what), {}};
+  if (have > limit) return Diagnostic{m_path, 0, 0, fmt::format("more than the {}-byte limit for {}", limit, what), {}};
   out.resize(have);
   return out;
 }

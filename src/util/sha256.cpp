@@ -89,18 +89,18 @@ MSTL_SHA_TARGET inline void sha_block(__m128i& state0, __m128i& state1, const un
 }
 
 MSTL_SHA_TARGET void compress_x86(std::array<std::uint32_t, 8>& h, const unsigned char* data, std::size_t blocks) {
-  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);  // CDAB
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);     // CDAB
   __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);  // EFGH
-  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
-  state1 = _mm_blend_epi16(state1, tmp, 0xF0);        // CDGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);                                                    // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);                                                         // CDGH
   for (; blocks > 0; --blocks, data += 64) {
     const __m128i abef = state0, cdgh = state1;
     sha_block(state0, state1, data, std::make_integer_sequence<int, 16>());
     state0 = _mm_add_epi32(state0, abef);
     state1 = _mm_add_epi32(state1, cdgh);
   }
-  tmp = _mm_shuffle_epi32(state0, 0x1B);     // FEBA
-  state1 = _mm_shuffle_epi32(state1, 0xB1);  // DCHG
+  tmp = _mm_shuffle_epi32(state0, 0x1B);                                                    // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);                                                 // DCHG
   _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), _mm_blend_epi16(tmp, state1, 0xF0));  // DCBA
   _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), _mm_alignr_epi8(state1, tmp, 8));     // HGFE
 }
@@ -140,11 +140,11 @@ std::string sha256_hex(std::string_view bytes) { return sha256_hex(bytes, Sha256
 
 namespace {
 constexpr std::array<std::uint32_t, 8> k_initial = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+                                                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 
 // Pads the last `rest` bytes (fewer than 64) of a message of `total` bytes and writes the digest.
-std::string finish(std::array<std::uint32_t, 8>& h, Compress blocks_of, const unsigned char* rest_data, std::size_t rest,
-                   std::uint64_t total) {
+std::string finish(std::array<std::uint32_t, 8>& h, Compress blocks_of, const unsigned char* rest_data,
+                   std::size_t rest, std::uint64_t total) {
   // Padding: 0x80, zeros, then the length in bits, big-endian, in one or two blocks.
   std::array<unsigned char, 128> tail{};
   for (std::size_t i = 0; i < rest; ++i) tail[i] = rest_data[i];

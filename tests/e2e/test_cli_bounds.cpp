@@ -49,8 +49,8 @@ std::string reseal(std::string part) {
   for (std::size_t at = part.find("{\"type\":\"document\""); at != std::string::npos;
        at = part.find("{\"type\":\"document\"", at + 1))
     ++documents;
-  return part + fmt::format(R"({{"type":"end","version":1,"documents":{},"sha256":"{}"}})", documents,
-                            sha256_hex(part)) +
+  return part +
+         fmt::format(R"({{"type":"end","version":1,"documents":{},"sha256":"{}"}})", documents, sha256_hex(part)) +
          "\n";
 }
 
@@ -81,7 +81,9 @@ TEST_CASE("a part ends with a line proving it whole, and merge refuses one cut s
   std::size_t last = part.rfind('\n', part.size() - 2);
   std::string end = part.substr(last + 1);
   CHECK(end.starts_with(R"({"type":"end","version":1,"documents":5,"sha256":")"));
-  CHECK(end == fmt::format(R"({{"type":"end","version":1,"documents":5,"sha256":"{}"}})", sha256_hex(part.substr(0, last + 1))) + "\n");
+  CHECK(end == fmt::format(R"({{"type":"end","version":1,"documents":5,"sha256":"{}"}})",
+                           sha256_hex(part.substr(0, last + 1))) +
+                   "\n");
   test::write_file(dir / "whole.jsonl", part);
   auto whole = run_cli({"merge", (dir / "whole.jsonl").string()});
   CHECK(whole.exit_code == 0);
@@ -92,19 +94,21 @@ TEST_CASE("a part ends with a line proving it whole, and merge refuses one cut s
   test::write_file(dir / "cut.jsonl", cut);
   auto r = run_cli({"merge", (dir / "cut.jsonl").string()});
   CHECK(r.exit_code == 2);
-  CHECK(r.err == (dir / "cut.jsonl").string() +
-                     ": error: incomplete: the run begun at line 1 has no end line (was its extract stopped, or the part cut "
-                     "short?); extract it again\n");
+  CHECK(r.err ==
+        (dir / "cut.jsonl").string() +
+            ": error: incomplete: the run begun at line 1 has no end line (was its extract stopped, or the part cut "
+            "short?); extract it again\n");
   CHECK(r.out.empty());
 
   // A cut part followed by a whole one (cat part-*): the cut run ends where the next header begins.
   test::write_file(dir / "both.jsonl", cut + part);
   r = run_cli({"merge", (dir / "both.jsonl").string()});
   CHECK(r.exit_code == 2);
-  CHECK(r.err.rfind((dir / "both.jsonl").string() +
-                         ":3:1: error: a header line where the run begun at line 1 should have ended: that run is incomplete "
-                         "(no end line; was its extract stopped?)\n",
-                     0) == 0);
+  CHECK(r.err.rfind(
+            (dir / "both.jsonl").string() +
+                ":3:1: error: a header line where the run begun at line 1 should have ended: that run is incomplete "
+                "(no end line; was its extract stopped?)\n",
+            0) == 0);
 
   // A document line lost, the end line kept.
   std::string second = part.substr(0, part.find('\n') + 1) + part.substr(part.find('\n', part.find('\n') + 1) + 1);
@@ -112,8 +116,8 @@ TEST_CASE("a part ends with a line proving it whole, and merge refuses one cut s
   r = run_cli({"merge", (dir / "lost.jsonl").string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err.rfind((dir / "lost.jsonl").string() +
-                         ":6:1: error: incomplete: the end line counts 5 documents, the run begun at line 1 holds 4\n",
-                     0) == 0);
+                        ":6:1: error: incomplete: the end line counts 5 documents, the run begun at line 1 holds 4\n",
+                    0) == 0);
 
   // One byte changed.
   std::string changed = part;
@@ -122,9 +126,9 @@ TEST_CASE("a part ends with a line proving it whole, and merge refuses one cut s
   r = run_cli({"merge", (dir / "changed.jsonl").string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err.rfind((dir / "changed.jsonl").string() +
-                         ":7:1: error: the run begun at line 1 does not match its end line's sha256: changed or "
-                         "damaged since extract wrote it\n",
-                     0) == 0);
+                        ":7:1: error: the run begun at line 1 does not match its end line's sha256: changed or "
+                        "damaged since extract wrote it\n",
+                    0) == 0);
 }
 
 TEST_CASE("two file names that are not UTF-8 and differ only there keep distinct ids and paths", "[e2e][bounds]") {
@@ -151,15 +155,16 @@ TEST_CASE("the output is the same bytes under a Turkish locale as under C", "[e2
   REQUIRE(c.exit_code == 0);
   for (const char* lang : {"tr_TR.UTF-8", "tr_TR", "az_AZ.UTF-8", "lt_LT.UTF-8"}) {
     INFO(lang);
-    auto r = run_cli({"build", "data/", "-f", "md"}, {}, {std::string("LC_ALL=") + lang, std::string("LANG=") + lang,
-                                                          std::string("LC_MESSAGES=") + lang});
+    auto r = run_cli({"build", "data/", "-f", "md"}, {},
+                     {std::string("LC_ALL=") + lang, std::string("LANG=") + lang, std::string("LC_MESSAGES=") + lang});
     CHECK(r.exit_code == 0);
     CHECK(r.out == c.out);
   }
   TempDir dir;
   // "Ir." and "Brigjen." are abbreviations of the Indonesian lexicon, also matched as "ir." and "BRIGJEN.":
   // with the default locale tr_TR they were made "ır." and "BRİGJEN.", and the sentence broke after them.
-  test::write_file(dir / "a.txt", "Jembatan itu diresmikan ir. Budi dan BRIGJEN. Andi pada 12 Januari 2023. Ia hadir.\n");
+  test::write_file(dir / "a.txt",
+                   "Jembatan itu diresmikan ir. Budi dan BRIGJEN. Andi pada 12 Januari 2023. Ia hadir.\n");
   auto plain = run_cli({"build", dir.path().string(), "--lang", "id", "--no-topic"}, {}, {"LC_ALL=C"});
   auto turkish = run_cli({"build", dir.path().string(), "--lang", "id", "--no-topic"}, {}, {"LC_ALL=tr_TR.UTF-8"});
   CHECK(plain.exit_code == 0);
@@ -219,15 +224,16 @@ TEST_CASE("every reader stops at its limit: /dev/zero and /proc files are refuse
   CHECK(dates.err == "/dev/zero: error: more than the 268435456-byte limit for the input of dates\n");
   auto check = run_cli({"build", "data/", "-o", "/dev/zero", "--check"});
   CHECK(check.exit_code == 1);
-  CHECK(check.err == "mstimeline: /dev/zero: out of date (longer than the output, so no diff is shown); run the same "
-                     "command without --check to update it\n");
+  CHECK(check.err ==
+        "mstimeline: /dev/zero: out of date (longer than the output, so no diff is shown); run the same "
+        "command without --check to update it\n");
   auto reuse = run_cli({"extract", "data/", "--reuse", "/dev/zero"});
   CHECK(reuse.exit_code == 2);
   CHECK(reuse.err == "/dev/zero: error: more than the 1073741824-byte limit for a part read whole\n");
   auto part = run_cli({"merge", "/dev/zero"});
   CHECK(part.exit_code == 2);
-  CHECK(part.err.rfind("/dev/zero:1:1: error: a line longer than the 1073741824-byte limit for a line of a part\n", 0) ==
-        0);
+  CHECK(part.err.rfind("/dev/zero:1:1: error: a line longer than the 1073741824-byte limit for a line of a part\n",
+                       0) == 0);
   // A /proc file says it holds 0 bytes: what is read is counted.
   fs::create_directory(dir / "in");
   test::write_file(dir / "in/a.txt", "Microsoft dan OpenAI meneken kerja sama pada tahun 2023.\n");
@@ -254,7 +260,8 @@ TEST_CASE("SIGTERM, SIGINT and SIGHUP remove the temporary output file", "[e2e][
     REQUIRE(::posix_spawn(&pid, k_bin.c_str(), nullptr, nullptr, argv.data(), environ) == 0);
     auto temporaries = [&] {
       std::size_t n = 0;
-      for (const auto& e : fs::directory_iterator(dir.path())) n += e.path().filename().string().starts_with(".out.json.tmp.");
+      for (const auto& e : fs::directory_iterator(dir.path()))
+        n += e.path().filename().string().starts_with(".out.json.tmp.");
       return n;
     };
     for (int i = 0; i < 1000 && temporaries() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -296,8 +303,7 @@ TEST_CASE("an output name of 255 bytes is written", "[e2e][bounds]") {
   CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 3);  // no temporary left
 }
 
-TEST_CASE("control characters of articles and file names never reach the terminal or a document raw",
-          "[e2e][bounds]") {
+TEST_CASE("control characters of articles and file names never reach the terminal or a document raw", "[e2e][bounds]") {
   TempDir dir;
   test::write_file(dir / "in/evil\x1B[2J.txt",
                    "Microsoft dan OpenAI meneken kerja \x1B]0;pwned\x07sama pada tahun 2023.\n"

@@ -1,28 +1,27 @@
 // End-to-end: the built binary on real folders, as a user runs it.
 #include <catch2/catch.hpp>
 
-
 #include <algorithm>
 #include <cstdio>
 #include <set>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
 #include <re2/re2.h>
+#include <nlohmann/json.hpp>
 
 #include "mstimeline/sha256.hpp"
 #include "support/support.hpp"
 
 using namespace mstl;
+using nlohmann::json;
 using test::run_cli;
 using test::TempDir;
-using nlohmann::json;
 
 namespace {
 
-const std::vector<std::string> k_seed_files = {
-    "000_40745a8f02a1e1be.txt", "001_9862e06ff9b01b8b.txt", "002_9fe720d586508277.txt",
-    "003_80984608eeb6e8ce.txt", "004_0f2379aef2436a13.txt"};
+const std::vector<std::string> k_seed_files = {"000_40745a8f02a1e1be.txt", "001_9862e06ff9b01b8b.txt",
+                                               "002_9fe720d586508277.txt", "003_80984608eeb6e8ce.txt",
+                                               "004_0f2379aef2436a13.txt"};
 
 bool cites(const json& event, const std::string& source) {
   for (const auto& c : event["citations"])
@@ -293,7 +292,9 @@ TEST_CASE("verbose says what was skipped and quiet silences warnings", "[e2e]") 
 TEST_CASE("an unknown command is named, and -v with -q is a usage error", "[e2e]") {
   auto r = run_cli({"frobnicate"});
   CHECK(r.exit_code == 2);
-  CHECK(r.err.rfind("mstimeline: error: unknown command \"frobnicate\" (commands: build, dates, catalog, check, review, extract, merge)\n", 0) == 0);
+  CHECK(r.err.rfind("mstimeline: error: unknown command \"frobnicate\" (commands: build, dates, catalog, check, "
+                    "review, extract, merge)\n",
+                    0) == 0);
   auto both = run_cli({"-v", "-q", "build", "data/"});
   CHECK(both.exit_code == 2);
   CHECK(both.err.find("excludes") != std::string::npos);
@@ -310,7 +311,8 @@ TEST_CASE("empty input and stray manifest entries are warned about", "[e2e]") {
   CHECK(stray.exit_code == 0);
   CHECK(stray.err == (dir / "sources.json").string() +
                          ":2:3: warning: no article file at this path under the input folder\n"
-                         "    \"b.txt\": {\"publisher\": \"P\"}}}\n" + std::string(2 + 2, ' ') + "^\n");
+                         "    \"b.txt\": {\"publisher\": \"P\"}}}\n" +
+                         std::string(2 + 2, ' ') + "^\n");
 }
 
 TEST_CASE("the output file inside the input folder is not read back as an article", "[e2e]") {
@@ -415,8 +417,8 @@ TEST_CASE("the timings option prints each step's seconds on stderr and changes n
   REQUIRE(run_cli({"extract", "data/", "-o", untimed}).exit_code == 0);
   CHECK(test::read_file(part) == test::read_file(untimed));
   CHECK(timing_steps(extract.err) == std::vector<std::string>{"knowledge", "topic and catalog", "walk", "manifest",
-                                                              "extract and write", "extract: finish",
-                                                              "print warnings", "commit"});
+                                                              "extract and write", "extract: finish", "print warnings",
+                                                              "commit"});
   auto merged = run_cli({"merge", part, "--timings"});
   REQUIRE(merged.exit_code == 0);
   CHECK(merged.out == plain.out);
@@ -436,15 +438,17 @@ TEST_CASE("extract --reuse writes the part a fresh extract writes, extracting ag
   REQUIRE(run_cli({"extract", in, "-o", old}).exit_code == 0);
   // A day later: one article has a new paragraph, one has another publisher in the manifest, one is gone, one is new.
   auto articles = dir / "in/articles";
-  test::write_file(articles / k_seed_files[0], test::read_file(articles / k_seed_files[0]) +
-                                                   "\nPada 5 Maret 2024, Microsoft dan OpenAI mengumumkan kerja sama baru.\n");
+  test::write_file(articles / k_seed_files[0],
+                   test::read_file(articles / k_seed_files[0]) +
+                       "\nPada 5 Maret 2024, Microsoft dan OpenAI mengumumkan kerja sama baru.\n");
   std::string manifest = test::read_file(dir / "in/sources.json");
   manifest.replace(manifest.find("\"pibitek.biz\""), 13, "\"Pibitek\"");
   std::size_t gone = manifest.find("    \"articles/" + k_seed_files[3]);
   manifest.erase(gone, manifest.find('\n', gone) + 1 - gone);
   test::write_file(dir / "in/sources.json", manifest);
   std::filesystem::remove(articles / k_seed_files[3]);
-  test::write_file(articles / "new.txt", "Jakarta - Microsoft dan OpenAI menandatangani perjanjian baru pada 2 Februari 2026.\n");
+  test::write_file(articles / "new.txt",
+                   "Jakarta - Microsoft dan OpenAI menandatangani perjanjian baru pada 2 Februari 2026.\n");
 
   REQUIRE(run_cli({"extract", in, "-o", fresh}).exit_code == 0);
   auto again = run_cli({"-v", "extract", in, "--reuse", old, "-o", reused});
@@ -468,7 +472,8 @@ TEST_CASE("extract --reuse writes the part a fresh extract writes, extracting ag
   CHECK(test::read_file(fresh).find("DIUBAH") == std::string::npos);
 
   // Other settings: nothing is reused, and the part is the one those settings give.
-  for (std::vector<std::string> setting : {std::vector<std::string>{"--lang", "id"}, {"--no-catalog"}, {"--no-topic"}}) {
+  for (std::vector<std::string> setting :
+       {std::vector<std::string>{"--lang", "id"}, {"--no-catalog"}, {"--no-topic"}}) {
     std::vector<std::string> args = {"extract", in};
     args.insert(args.end(), setting.begin(), setting.end());
     auto plain = run_cli(args);
@@ -477,7 +482,8 @@ TEST_CASE("extract --reuse writes the part a fresh extract writes, extracting ag
     auto other = run_cli(args);
     REQUIRE(other.exit_code == 0);
     CHECK(other.out == plain.out);
-    CHECK(other.err.find("mstimeline: --reuse " + reused + ": written by other code (mstimeline's version or "
+    CHECK(other.err.find("mstimeline: --reuse " + reused +
+                         ": written by other code (mstimeline's version or "
                          "sources, ICU) or with other knowledge files, --lang, topic profile or catalog; its "
                          "documents are extracted again\n"
                          "mstimeline: reused 0 of 5 documents from --reuse\n") != std::string::npos);
@@ -499,8 +505,8 @@ TEST_CASE("extract --reuse writes the part a fresh extract writes, extracting ag
   CHECK(from_joined.out == test::read_file(fresh));
   CHECK(from_joined.err.find("mstimeline: reused 5 of 5 documents from --reuse\n") != std::string::npos);
   // A part on standard input ("-"), as Hadoop's `hdfs dfs -cat` gives it.
-  auto from_stdin = test::run_program("/bin/sh", {"-c", "exec \"$0\" -v extract \"$1\" --reuse - < \"$2\"",
-                                                  MSTL_BINARY, in, reused});
+  auto from_stdin =
+      test::run_program("/bin/sh", {"-c", "exec \"$0\" -v extract \"$1\" --reuse - < \"$2\"", MSTL_BINARY, in, reused});
   REQUIRE(from_stdin.exit_code == 0);
   CHECK(from_stdin.out == test::read_file(fresh));
   CHECK(from_stdin.err.find("mstimeline: reused 5 of 5 documents from --reuse\n") != std::string::npos);
@@ -515,7 +521,9 @@ TEST_CASE("extract --reuse writes the part a fresh extract writes, extracting ag
   test::write_file(dir / "bad.jsonl", bad_header);
   auto bad = run_cli({"extract", in, "--reuse", (dir / "bad.jsonl").string()});
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.rfind((dir / "bad.jsonl").string() + ":1:28: error: unsupported version (this mstimeline reads version 1)\n", 0) == 0);
+  CHECK(bad.err.rfind(
+            (dir / "bad.jsonl").string() + ":1:28: error: unsupported version (this mstimeline reads version 1)\n",
+            0) == 0);
 
   // The part read may be the part replaced: it is read as it was until the new one replaces it at the end.
   auto in_place = run_cli({"-v", "extract", in, "--reuse", reused, "-o", reused});

@@ -77,10 +77,11 @@ TEST_CASE("catalog check lists the fifteen mistakes of a bad catalog in one run"
 TEST_CASE("build refuses a catalog that catalog check refuses, at the first problem", "[e2e][check][catalog]") {
   TempDir dir;
   write_folder(dir.path());
-  test::write_file(dir / "catalog.json",
-                   "{\"events\": [{\"id\": \"common\", \"date\": \"2019-07-22\", \"kind\": \"investment\", "
-                   "\"title\": {\"en\": \"Common\"}, \"actors\": [\"Microsoft\"],\n"
-                   "  \"triggers\": {\"id\": [\"investasi\", \"dan  Pada\", \"di\"], \"en\": [\"the investment\"]}}]}\n");
+  test::write_file(
+      dir / "catalog.json",
+      "{\"events\": [{\"id\": \"common\", \"date\": \"2019-07-22\", \"kind\": \"investment\", "
+      "\"title\": {\"en\": \"Common\"}, \"actors\": [\"Microsoft\"],\n"
+      "  \"triggers\": {\"id\": [\"investasi\", \"dan  Pada\", \"di\"], \"en\": [\"the investment\"]}}]}\n");
   const std::string message =
       (dir / "catalog.json").string() +
       ":2:36: error: trigger \"dan pada\" has only words of the id lexicon's function_words, which are in nearly "
@@ -123,8 +124,9 @@ TEST_CASE("check DIR lists every problem of every file a build of DIR reads", "[
   auto r = run_cli({"--data-dir", data.string(), "check", in.string()});
   CHECK(r.exit_code == 2);
   CHECK(r.out.empty());
-  const std::string rules = (data / "boilerplate/rules.json").string() + ":1:", topic = (in / "topic.json").string() + ":1:",
-                    catalog = (in / "catalog.json").string() + ":1:", sources = (in / "sources.json").string() + ":1:";
+  const std::string rules = (data / "boilerplate/rules.json").string() + ":1:",
+                    topic = (in / "topic.json").string() + ":1:", catalog = (in / "catalog.json").string() + ":1:",
+                    sources = (in / "sources.json").string() + ":1:";
   CHECK(located_lines(r.err) ==
         std::vector<std::string>{
             rules + "15: error: pattern \".*\" matches the empty string: nothing in it is required, so it can match "

@@ -16,8 +16,8 @@ using test::run_cli;
 namespace {
 
 json build(const std::string& fixture) {
-  auto r = run_cli({"build", "tests/fixtures/events/" + fixture, "--topic", "data/topic.json", "--catalog",
-                    "data/catalog.json"});
+  auto r = run_cli(
+      {"build", "tests/fixtures/events/" + fixture, "--topic", "data/topic.json", "--catalog", "data/catalog.json"});
   REQUIRE(r.exit_code == 0);
   return json::parse(r.out);
 }
@@ -122,8 +122,9 @@ TEST_CASE("review lists undated on-topic sentences, dropped mentions and their r
   CHECK(r.out.find("[tahun 2030] a deadline or bound, not when something happened") != std::string::npos);
 }
 
-TEST_CASE("a clause reports an event by its verb's shape, with no verb it is not an event, and off topic it is off topic",
-          "[e2e][events]") {
+TEST_CASE(
+    "a clause reports an event by its verb's shape, with no verb it is not an event, and off topic it is off topic",
+    "[e2e][events]") {
   test::TempDir dir;
   test::write_file(dir / "a.txt",
                    "Microsoft dan OpenAI bertemu di Jakarta pada 5 Maret 2024.\n\n"
@@ -157,10 +158,11 @@ TEST_CASE("catalog check accepts the shipped catalog and reports a broken one at
                    "   \"title\": {\"en\": \"X\"}, \"actors\": [\"A\"], \"triggers\": {\"en\": [\"xray\"]}}\n]}\n");
   auto r = run_cli({"catalog", "check", bad});
   CHECK(r.exit_code == 2);
-  CHECK(r.err == bad + ":2:23: error: \"2023-02-30\" is not a calendar date (YYYY, YYYY-MM, "
-                       "YYYY-MM-DD, YYYY-Qn, YYYY-Hn or YYYY-Wnn)\n"
-                       "    {\"id\": \"x\", \"date\": \"2023-02-30\", \"kind\": \"investment\",\n"
-                       "                        ^\n");
+  CHECK(r.err == bad +
+                     ":2:23: error: \"2023-02-30\" is not a calendar date (YYYY, YYYY-MM, "
+                     "YYYY-MM-DD, YYYY-Qn, YYYY-Hn or YYYY-Wnn)\n"
+                     "    {\"id\": \"x\", \"date\": \"2023-02-30\", \"kind\": \"investment\",\n"
+                     "                        ^\n");
 }
 
 TEST_CASE("a text date that contradicts its catalog event is kept as a conflict, the catalog date stays",

@@ -111,10 +111,9 @@ TEST_CASE("a comparison date and a local-time aside date no event", "[e2e][event
   json doc = run_json({"build", dir.path().string()});
   CHECK(dates_of(doc) == std::vector<std::string>{"2014-12-10", "2014-12-11"});
   json review = run_json({"review", dir.path().string(), "-f", "json"});
-  CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{
-                                  {"comparison", "July 2009"},
-                                  {"comparison", "Juli 2009"},
-                                  {"restatement", "Jumat pagi"}});
+  CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{{"comparison", "July 2009"},
+                                                                               {"comparison", "Juli 2009"},
+                                                                               {"restatement", "Jumat pagi"}});
 }
 
 TEST_CASE("a negated trigger neither links nor makes an event, another action on another date is its own",
@@ -130,10 +129,9 @@ TEST_CASE("a negated trigger neither links nor makes an event, another action on
   }
   // The denial is no event either: its verb is framed by "tidak".
   CHECK(dates_of(doc) == std::vector<std::string>{"2024-05-05"});
-  json review = run_json({"review", dir.path().string(), "-f", "json", "--topic", "data/topic.json", "--catalog",
-                          "data/catalog.json"});
-  CHECK(reasons_of(review) ==
-        std::vector<std::pair<std::string, std::string>>{{"not-an-event", "2 Februari 2023"}});
+  json review = run_json(
+      {"review", dir.path().string(), "-f", "json", "--topic", "data/topic.json", "--catalog", "data/catalog.json"});
+  CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{{"not-an-event", "2 Februari 2023"}});
 }
 
 TEST_CASE("a written date whose weekday is not its own is a misprint: reviewed, never an event", "[e2e][events]") {
@@ -224,8 +222,8 @@ TEST_CASE("a future cue makes a plan of the date in its clause, not of one farth
 == Lists, tables and text without sentence ends: too many dates or bytes for one sentence (list: 0)
 
 )X",
-                             e["id"].get<std::string>(), e["title"].get<std::string>(), start,
-                             start + plan.size(), plan));
+                             e["id"].get<std::string>(), e["title"].get<std::string>(), start, start + plan.size(),
+                             plan));
   // And in JSON, exactly: the item, then the event kept.
   auto j = run_cli({"review", dir.path().string(), "-f", "json"});
   CHECK(j.out == fmt::format(R"({{
@@ -266,15 +264,13 @@ TEST_CASE("the cue nearest a date governs it, however long the cue", "[e2e][even
              "April 2009.\n\n"
              "\"Kami menghitung ulang harga minyak dan akan mengumumkannya,\" kata Menteri Sudirman, Selasa "
              "(6/1/2015).\n");
-  write_file(dir / "20150107-en.txt",
-             "Crude oil fell to $47.93, a level last seen at the end of April 2009.\n");
+  write_file(dir / "20150107-en.txt", "Crude oil fell to $47.93, a level last seen at the end of April 2009.\n");
   json doc = run_json({"build", dir.path().string()});
   CHECK(dates_of(doc) == std::vector<std::string>{"2015-01-06"});
   CHECK(doc["events"][0]["citations"][0]["date_text"] == "Selasa (6/1/2015)");
   json review = run_json({"review", dir.path().string(), "-f", "json"});
-  CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{
-                                  {"comparison", "the end of April 2009"},
-                                  {"comparison", "akhir April 2009"}});
+  CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{{"comparison", "the end of April 2009"},
+                                                                               {"comparison", "akhir April 2009"}});
 }
 
 TEST_CASE("a verb framed as a hypothetical or a denial reports no event", "[e2e][events]") {
@@ -291,9 +287,9 @@ TEST_CASE("a verb framed as a hypothetical or a denial reports no event", "[e2e]
   json doc = run_json({"build", dir.path().string()});
   CHECK(dates_of(doc) == std::vector<std::string>{"2015-01-06", "2015-01-06"});  // one per language
   json review = run_json({"review", dir.path().string(), "-f", "json"});
-  CHECK(reasons_of(review) == std::vector<std::pair<std::string, std::string>>{
-                                  {"not-an-event", "Wednesday, January 7, 2015"},
-                                  {"not-an-event", "Monday, January 5, 2015"},
-                                  {"not-an-event", "Rabu (7/1/2015)"},
-                                  {"not-an-event", "Senin (5/1/2015)"}});
+  CHECK(reasons_of(review) ==
+        std::vector<std::pair<std::string, std::string>>{{"not-an-event", "Wednesday, January 7, 2015"},
+                                                         {"not-an-event", "Monday, January 5, 2015"},
+                                                         {"not-an-event", "Rabu (7/1/2015)"},
+                                                         {"not-an-event", "Senin (5/1/2015)"}});
 }

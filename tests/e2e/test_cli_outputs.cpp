@@ -6,9 +6,9 @@
 #include "support/support.hpp"
 
 using namespace mstl;
+using nlohmann::json;
 using test::run_cli;
 using test::TempDir;
-using nlohmann::json;
 
 namespace {
 
@@ -64,17 +64,20 @@ TEST_CASE("check mode: 0 when the file is current, 1 and a diff when not, and it
   auto differs = run_cli({"build", "data/", "-f", "md", "-o", file, "--check"});
   CHECK(differs.exit_code == 1);
   CHECK(differs.out.empty());
-  CHECK(differs.err == "mstimeline: " + file + ": out of date; run the same command without --check to update it\n"
-                       "--- " + file + "\n+++ " + file + " (new)\n"
-                       "@@ -1,6 +1,6 @@\n"
-                       " # Microsoft–OpenAI partnership\n"
-                       " \n"
-                       "-4 sources · 11 events · July 22, 2019 – January 21, 2025\n"
-                       "+5 sources · 11 events · July 22, 2019 – January 21, 2025\n"
-                       " \n"
-                       " Quotes under the events are shortened where long (…); the number before each links to the "
-                       "whole quote under Sources.\n"
-                       " \n");
+  CHECK(differs.err == "mstimeline: " + file +
+                           ": out of date; run the same command without --check to update it\n"
+                           "--- " +
+                           file + "\n+++ " + file +
+                           " (new)\n"
+                           "@@ -1,6 +1,6 @@\n"
+                           " # Microsoft–OpenAI partnership\n"
+                           " \n"
+                           "-4 sources · 11 events · July 22, 2019 – January 21, 2025\n"
+                           "+5 sources · 11 events · July 22, 2019 – January 21, 2025\n"
+                           " \n"
+                           " Quotes under the events are shortened where long (…); the number before each links to the "
+                           "whole quote under Sources.\n"
+                           " \n");
   CHECK(test::read_file(file) == stale);  // untouched
   // -q: the line that names the file, no diff, the same exit code.
   auto quiet = run_cli({"-q", "build", "data/", "-f", "md", "-o", file, "--check"});
@@ -85,8 +88,11 @@ TEST_CASE("check mode: 0 when the file is current, 1 and a diff when not, and it
   std::string missing = (dir / "none.json").string();
   auto absent = run_cli({"build", "data/", "-o", missing, "--check"});
   CHECK(absent.exit_code == 1);
-  CHECK(absent.err.rfind("mstimeline: " + missing + ": missing; run the same command without --check to write it\n"
-                         "--- /dev/null\n+++ " + missing + "\n@@ -0,0 +1,", 0) == 0);
+  CHECK(absent.err.rfind("mstimeline: " + missing +
+                             ": missing; run the same command without --check to write it\n"
+                             "--- /dev/null\n+++ " +
+                             missing + "\n@@ -0,0 +1,",
+                         0) == 0);
   CHECK_FALSE(std::filesystem::exists(missing));
   auto absent_quiet = run_cli({"--quiet", "build", "data/", "-o", missing, "--check"});
   CHECK(absent_quiet.exit_code == 1);
@@ -98,7 +104,8 @@ TEST_CASE("check mode: 0 when the file is current, 1 and a diff when not, and it
   CHECK(no_file.err == "mstimeline: error: --check needs -o FILE, the file to compare the output with\n");
 }
 
-TEST_CASE("csv with --csv-safe: formula cells get a quote mark, and other formats refuse the option", "[e2e][formats]") {
+TEST_CASE("csv with --csv-safe: formula cells get a quote mark, and other formats refuse the option",
+          "[e2e][formats]") {
   TempDir dir;
   test::write_file(dir / "a.txt", "=HYPERLINK(\"http://x\") Kesepakatan diumumkan 10 Maret 2023.\n");
   auto plain = run_cli({"build", dir.path().string(), "--no-topic", "-f", "csv"});
@@ -106,8 +113,10 @@ TEST_CASE("csv with --csv-safe: formula cells get a quote mark, and other format
   REQUIRE(plain.exit_code == 0);
   REQUIRE(safe.exit_code == 0);
   INFO(plain.out);
-  CHECK(plain.out.find(",\"=HYPERLINK(\"\"http://x\"\") Kesepakatan diumumkan 10 Maret 2023.\"\r\n") != std::string::npos);
-  CHECK(safe.out.find(",\"'=HYPERLINK(\"\"http://x\"\") Kesepakatan diumumkan 10 Maret 2023.\"\r\n") != std::string::npos);
+  CHECK(plain.out.find(",\"=HYPERLINK(\"\"http://x\"\") Kesepakatan diumumkan 10 Maret 2023.\"\r\n") !=
+        std::string::npos);
+  CHECK(safe.out.find(",\"'=HYPERLINK(\"\"http://x\"\") Kesepakatan diumumkan 10 Maret 2023.\"\r\n") !=
+        std::string::npos);
   auto md = run_cli({"build", "data/", "-f", "md", "--csv-safe"});
   CHECK(md.exit_code == 2);
   CHECK(md.err == "mstimeline: error: --csv-safe applies to -f csv, not -f md\n");
@@ -208,8 +217,9 @@ TEST_CASE("filters: --top, the N events with the most sources, after the other f
 TEST_CASE("bad option values are clear errors with exit 2, before any work", "[e2e][filter]") {
   auto month = run_cli({"build", "data/", "--since", "2023-13"});
   CHECK(month.exit_code == 2);
-  CHECK(month.err == "mstimeline: error: --since: \"2023-13\" is not a date (expected a TIMEX3 date such as 2023, "
-                     "2023-H2, 2023-Q4, 2023-11, 2023-W46 or 2023-11-17)\n");
+  CHECK(month.err ==
+        "mstimeline: error: --since: \"2023-13\" is not a date (expected a TIMEX3 date such as 2023, "
+        "2023-H2, 2023-Q4, 2023-11, 2023-W46 or 2023-11-17)\n");
   auto order = run_cli({"build", "data/", "--since", "2024", "--until", "2023"});
   CHECK(order.exit_code == 2);
   CHECK(order.err == "mstimeline: error: --until 2023 ends before --since 2024 starts: no event can match\n");
@@ -254,7 +264,8 @@ TEST_CASE("colors only when asked or on a terminal, and never with NO_COLOR in a
   auto plain = run_cli({"build", dir.path().string()});
   CHECK(plain.err.find('\x1b') == std::string::npos);
   auto colored = run_cli({"--color", "always", "build", dir.path().string()});
-  CHECK(colored.err.rfind("\x1b[1m" + (dir / "bad.txt").string() + ":1:6:\x1b[0m \x1b[1m\x1b[33mwarning:\x1b[0m", 0) == 0);
+  CHECK(colored.err.rfind("\x1b[1m" + (dir / "bad.txt").string() + ":1:6:\x1b[0m \x1b[1m\x1b[33mwarning:\x1b[0m", 0) ==
+        0);
   CHECK(colored.out == plain.out);  // data is never colored
   auto no_color = run_cli({"--color", "auto", "build", dir.path().string()}, {}, {"NO_COLOR=1"});
   CHECK(no_color.err == plain.err);
@@ -264,9 +275,11 @@ TEST_CASE("colors only when asked or on a terminal, and never with NO_COLOR in a
 }
 
 TEST_CASE("every command's --help shows examples", "[e2e][help]") {
-  for (const auto& args : std::vector<std::vector<std::string>>{
-           {"build", "--help"}, {"dates", "--help"}, {"review", "--help"}, {"catalog", "--help"},
-           {"catalog", "check", "--help"}}) {
+  for (const auto& args : std::vector<std::vector<std::string>>{{"build", "--help"},
+                                                                {"dates", "--help"},
+                                                                {"review", "--help"},
+                                                                {"catalog", "--help"},
+                                                                {"catalog", "check", "--help"}}) {
     INFO(args[0]);
     auto r = run_cli(args);
     CHECK(r.exit_code == 0);

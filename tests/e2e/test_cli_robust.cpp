@@ -57,10 +57,17 @@ std::string cp1252_to_utf8(std::string_view bytes) {
   std::string out;
   for (char b : bytes) {
     switch (static_cast<unsigned char>(b)) {
-      case 0x93: out += "\xE2\x80\x9C"; break;
-      case 0x94: out += "\xE2\x80\x9D"; break;
-      case 0xE9: out += "\xC3\xA9"; break;
-      default: out += b;
+      case 0x93:
+        out += "\xE2\x80\x9C";
+        break;
+      case 0x94:
+        out += "\xE2\x80\x9D";
+        break;
+      case 0xE9:
+        out += "\xC3\xA9";
+        break;
+      default:
+        out += b;
     }
   }
   return out;
@@ -83,9 +90,12 @@ const json* event_dated(const json& doc, const std::string& date) {
 TEST_CASE("UTF-16 and Windows-1252 articles are transcoded, offsets and quotes being the original bytes decoded",
           "[e2e][robust]") {
   TempDir dir;
-  std::string u16 = utf16le(u"Jakarta - Microsoft dan OpenAI.\nMicrosoft berinvestasi di OpenAI pada tahun 2019 \u2014 resmi.\n");
+  std::string u16 =
+      utf16le(u"Jakarta - Microsoft dan OpenAI.\nMicrosoft berinvestasi di OpenAI pada tahun 2019 \u2014 resmi.\n");
   test::write_file(dir / "utf16.txt", u16);
-  std::string legacy = "Jakarta - Microsoft dan OpenAI.\nMicrosoft \x93" "berinvestasi\x94 lagi di OpenAI pada 2021, caf\xE9.\n";
+  std::string legacy =
+      "Jakarta - Microsoft dan OpenAI.\nMicrosoft \x93"
+      "berinvestasi\x94 lagi di OpenAI pada 2021, caf\xE9.\n";
   test::write_file(dir / "legacy.txt", legacy);
   auto r = run_cli({"build", dir.path().string()});
   CHECK(r.exit_code == 0);
@@ -108,7 +118,9 @@ TEST_CASE("UTF-16 and Windows-1252 articles are transcoded, offsets and quotes b
   REQUIRE(e2021);
   const json& c1252 = (*e2021)["citations"][0];
   std::size_t s1252 = c1252["start"], e1252 = c1252["end"];
-  CHECK(c1252["quote"] == "Microsoft \xE2\x80\x9C" "berinvestasi\xE2\x80\x9D lagi di OpenAI pada 2021, caf\xC3\xA9.");
+  CHECK(c1252["quote"] ==
+        "Microsoft \xE2\x80\x9C"
+        "berinvestasi\xE2\x80\x9D lagi di OpenAI pada 2021, caf\xC3\xA9.");
   CHECK(cp1252_to_utf8(std::string_view(legacy).substr(s1252, e1252 - s1252)) == c1252["quote"]);
 }
 
@@ -130,14 +142,14 @@ TEST_CASE("binary, empty, unreadable and looping files are warnings while the go
   auto r = run_cli({"build", dir.path().string()});
   CHECK(r.exit_code == 0);
   std::string d = dir.path().string();
-  CHECK(r.err == d + "/blank.txt: warning: no text, only white space\n" +
-                     d + "/dangling.txt: warning: cannot follow symbolic link: No such file or directory\n" +
-                     d + "/denied.txt: warning: cannot open file: Permission denied\n" +
-                     d + "/empty.md: warning: empty file\n" +
-                     d + "/image.txt: warning: binary file (a NUL byte at byte offset 8); skipped\n" +
-                     d + "/loop-a.txt: warning: cannot follow symbolic link: Too many levels of symbolic links\n" +
-                     d + "/loop-b.txt: warning: cannot follow symbolic link: Too many levels of symbolic links\n" +
-                     d + "/unreadable.txt: warning: cannot read file: Input/output error\n");
+  CHECK(r.err == d + "/blank.txt: warning: no text, only white space\n" + d +
+                     "/dangling.txt: warning: cannot follow symbolic link: No such file or directory\n" + d +
+                     "/denied.txt: warning: cannot open file: Permission denied\n" + d +
+                     "/empty.md: warning: empty file\n" + d +
+                     "/image.txt: warning: binary file (a NUL byte at byte offset 8); skipped\n" + d +
+                     "/loop-a.txt: warning: cannot follow symbolic link: Too many levels of symbolic links\n" + d +
+                     "/loop-b.txt: warning: cannot follow symbolic link: Too many levels of symbolic links\n" + d +
+                     "/unreadable.txt: warning: cannot read file: Input/output error\n");
   json doc = json::parse(r.out);
   REQUIRE(doc["events"].size() == 1);
   CHECK(doc["events"][0]["date"] == "2019");
@@ -159,8 +171,7 @@ TEST_CASE("an unreadable file that is the output or too large is still a note or
   for (const char* name : {"out.md", "locked.txt", "big.txt"})
     fs::permissions(dir / name, fs::perms::none, fs::perm_options::replace);
   std::string d = dir.path().string();
-  std::vector<std::string> args{MSTL_BINARY, "build", d, "-o", d + "/out.md", "-f", "md", "--max-file-size", "1",
-                                "-v"};
+  std::vector<std::string> args{MSTL_BINARY, "build", d, "-o", d + "/out.md", "-f", "md", "--max-file-size", "1", "-v"};
   test::RunResult r;
   if (geteuid() == 0) {
     // setpriv needs CAP_SETPCAP (bit 8) to narrow the bounding set; a container without it cannot run this case.
@@ -179,7 +190,8 @@ TEST_CASE("an unreadable file that is the output or too large is still a note or
     r = test::run_program(args.front(), std::vector<std::string>(args.begin() + 1, args.end()));
   }
   CHECK(r.exit_code == 0);
-  CHECK(r.err == d + "/big.txt: warning: 2097152 bytes is more than the 1048576-byte limit for an article; skipped "
+  CHECK(r.err == d +
+                     "/big.txt: warning: 2097152 bytes is more than the 1048576-byte limit for an article; skipped "
                      "(--max-file-size)\n" +
                      d + "/locked.txt: warning: cannot open file: Permission denied\n" +
                      "mstimeline: skipped out.md: it is the output file\n"
@@ -341,8 +353,9 @@ TEST_CASE("invalid option values name the option and exit 2 before any work", "[
   auto since = run_cli({"build", "data/", "--since", "2023-13"});
   CHECK(since.exit_code == 2);
   CHECK(since.out.empty());
-  CHECK(since.err == "mstimeline: error: --since: \"2023-13\" is not a date (expected a TIMEX3 date such as 2023, "
-                     "2023-H2, 2023-Q4, 2023-11, 2023-W46 or 2023-11-17)\n");
+  CHECK(since.err ==
+        "mstimeline: error: --since: \"2023-13\" is not a date (expected a TIMEX3 date such as 2023, "
+        "2023-H2, 2023-Q4, 2023-11, 2023-W46 or 2023-11-17)\n");
   auto shard = run_cli({"extract", "data/", "--shard", "3/3"});
   CHECK(shard.exit_code == 2);
   CHECK(shard.err ==
@@ -406,27 +419,30 @@ TEST_CASE("parts extracted with different catalogs or titles are not merged", "[
   REQUIRE(run_cli({"extract", "data/", "--title", "Other", "-o", titled.string()}).exit_code == 0);
   auto catalogs = run_cli({"merge", with.string(), without.string()});
   CHECK(catalogs.exit_code == 2);
-  CHECK(catalogs.err == "mstimeline: error: the parts were extracted with different topic profiles or catalogs; "
-                        "extract them again alike\n");
+  CHECK(catalogs.err ==
+        "mstimeline: error: the parts were extracted with different topic profiles or catalogs; "
+        "extract them again alike\n");
   auto titles = run_cli({"merge", with.string(), titled.string()});
   CHECK(titles.exit_code == 2);
   CHECK(titles.err == "mstimeline: error: the parts have different titles; give one with --title\n");
 }
 
-TEST_CASE("a boilerplate phrase opening a one-line article drops nothing: a warning that review shows and --strict fails on", "[e2e][robust][boilerplate]") {
+TEST_CASE(
+    "a boilerplate phrase opening a one-line article drops nothing: a warning that review shows and --strict fails on",
+    "[e2e][robust][boilerplate]") {
   TempDir dir;
-  const std::string line = "Baca juga: Microsoft berinvestasi di OpenAI pada 22 Juli 2019. " +
-                           [] {
-                             std::string s;
-                             for (int i = 0; i < 7; ++i) s += "Kerja sama kedua perusahaan terus berlanjut hingga kini. ";
-                             return s;
-                           }();
+  const std::string line = "Baca juga: Microsoft berinvestasi di OpenAI pada 22 Juli 2019. " + [] {
+    std::string s;
+    for (int i = 0; i < 7; ++i) s += "Kerja sama kedua perusahaan terus berlanjut hingga kini. ";
+    return s;
+  }();
   test::write_file(dir / "in/a.txt", line + "\n");
-  const std::string warning = (dir / "in/a.txt").string() +
-                              ":1:1: warning: boilerplate rule prefix \"baca juga:\" matches this line of 461 bytes, "
-                              "longer than the 400 bytes a boilerplate line may have; the line is kept as article text\n"
-                              "  Baca juga: Microsoft berinvestasi di OpenAI pada 22 Juli 201\xE2\x80\xA6\n"
-                              "  ^\n";
+  const std::string warning =
+      (dir / "in/a.txt").string() +
+      ":1:1: warning: boilerplate rule prefix \"baca juga:\" matches this line of 461 bytes, "
+      "longer than the 400 bytes a boilerplate line may have; the line is kept as article text\n"
+      "  Baca juga: Microsoft berinvestasi di OpenAI pada 22 Juli 201\xE2\x80\xA6\n"
+      "  ^\n";
   auto build = run_cli({"build", (dir / "in").string()});
   CHECK(build.exit_code == 0);
   CHECK(build.err == warning);

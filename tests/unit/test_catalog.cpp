@@ -35,7 +35,8 @@ TEST_CASE("the shipped catalog loads", "[catalog]") {
   CHECK(catalog.value().events.size() >= 12);
 }
 
-TEST_CASE("told which trigger words a sentence holds, triggers match exactly as when searched word by word", "[catalog]") {
+TEST_CASE("told which trigger words a sentence holds, triggers match exactly as when searched word by word",
+          "[catalog]") {
   auto doc = read_json_file((test::source_dir() / "data/catalog.json").string());
   REQUIRE(doc.ok());
   Catalog catalog = parse_catalog(doc.value()).take();
@@ -71,22 +72,26 @@ TEST_CASE("told which trigger words a sentence holds, triggers match exactly as 
 TEST_CASE("catalog errors name their position", "[catalog]") {
   CHECK(error_of(std::string("{\"events\": [") + k_event + ", " + k_event + "]}") ==
         "c.json:2:45: duplicate event id \"a\"\n"
-        "   \"triggers\": {\"id\": [\"investasi\"]}}, {\"id\": \"a\", \"date\": \"2019-07-22\", \"kind\": \"investment\", \"title\": {\"en\": \"A\"}, \"actors\": [\"Microsoft\"],\n"
+        "   \"triggers\": {\"id\": [\"investasi\"]}}, {\"id\": \"a\", \"date\": \"2019-07-22\", \"kind\": "
+        "\"investment\", \"title\": {\"en\": \"A\"}, \"actors\": [\"Microsoft\"],\n"
         "                                              ^");
-  CHECK(error_of("{\"events\": [{\"id\": \"a\"}]}") == "c.json:1:13: event is missing \"date\" (and 4 more problems: "
-                                                        "`mstimeline catalog check` lists every one)\n"
-                                                        "  {\"events\": [{\"id\": \"a\"}]}\n"
-                                                        "              ^");
+  CHECK(error_of("{\"events\": [{\"id\": \"a\"}]}") ==
+        "c.json:1:13: event is missing \"date\" (and 4 more problems: "
+        "`mstimeline catalog check` lists every one)\n"
+        "  {\"events\": [{\"id\": \"a\"}]}\n"
+        "              ^");
   std::string kind = std::string(k_event);
   kind.replace(kind.find("\"investment\""), 12, "\"merger\"");
   CHECK(error_of("{\"events\": [" + kind + "]}") ==
         "c.json:1:55: unknown kind \"merger\" (expected one of: investment, agreement, leadership, personnel, "
         "regulation, product, infrastructure, legal, corporate, other)\n"
-        "  {\"events\": [{\"id\": \"a\", \"date\": \"2019-07-22\", \"kind\": \"merger\", \"title\": {\"en\": \"A\"}, \"actors\": [\"Microsoft\"],\n"
+        "  {\"events\": [{\"id\": \"a\", \"date\": \"2019-07-22\", \"kind\": \"merger\", \"title\": {\"en\": \"A\"}, "
+        "\"actors\": [\"Microsoft\"],\n"
         "                                                        ^");
-  CHECK(error_of("{\"events\": [], \"extra\": 1}") == "c.json:1:16: unknown key \"extra\" (expected events, comment)\n"
-                                                        "  {\"events\": [], \"extra\": 1}\n"
-                                                        "                 ^");
+  CHECK(error_of("{\"events\": [], \"extra\": 1}") ==
+        "c.json:1:16: unknown key \"extra\" (expected events, comment)\n"
+        "  {\"events\": [], \"extra\": 1}\n"
+        "                 ^");
 }
 
 TEST_CASE("triggers match in order, long words inside words, short ones whole", "[catalog]") {
@@ -131,7 +136,8 @@ std::vector<std::string> problems_of(const std::string& text, const TopicProfile
   std::vector<Diagnostic> problems;
   check_catalog(doc.value(), CatalogContext{&test::knowledge(), topic}, problems);
   std::vector<std::string> out;
-  for (const auto& p : problems) out.push_back(std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message);
+  for (const auto& p : problems)
+    out.push_back(std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message);
   return out;
 }
 
@@ -157,8 +163,9 @@ TEST_CASE("check_catalog lists every problem in the order of the file and keeps 
   // parse_catalog, which build, extract and review run, gives the first and how many more there are.
   auto first = parse_catalog(doc.value());
   REQUIRE_FALSE(first.ok());
-  CHECK(first.error().message == "\"id\" must be lowercase letters, digits and '-' (and 2 more problems: "
-                                 "`mstimeline catalog check` lists every one)");
+  CHECK(first.error().message ==
+        "\"id\" must be lowercase letters, digits and '-' (and 2 more problems: "
+        "`mstimeline catalog check` lists every one)");
 }
 
 TEST_CASE("with the knowledge, languages need a lexicon and triggers a word of the event", "[catalog]") {
@@ -166,21 +173,23 @@ TEST_CASE("with the knowledge, languages need a lexicon and triggers a word of t
   CHECK(problems_of(head + R"("title": {"en": "A", "fr": "Un"}, "triggers": {"de": ["investition"]}}]})") ==
         std::vector<std::string>{"1:104: no lexicon for language \"fr\" (available: en, id)",
                                  "1:130: no lexicon for language \"de\" (available: en, id)"});
-  CHECK(problems_of(head + R"("title": {"en": "A"}, "triggers": {"en": ["the", "x", "a x", "invest", "the deal"]}}]})") ==
-        std::vector<std::string>{
-            "1:125: trigger \"the\" has only words of the en lexicon's function_words, which are in nearly every "
-            "sentence; give a phrase with a word of the event",
-            "1:132: trigger \"x\" is a single character, which is in nearly every sentence; give a phrase with a "
-            "word of the event",
-            "1:137: trigger \"a x\" has only single characters and words of the en lexicon's function_words, which "
-            "are in nearly every sentence; give a phrase with a word of the event"});
+  CHECK(
+      problems_of(head + R"("title": {"en": "A"}, "triggers": {"en": ["the", "x", "a x", "invest", "the deal"]}}]})") ==
+      std::vector<std::string>{
+          "1:125: trigger \"the\" has only words of the en lexicon's function_words, which are in nearly every "
+          "sentence; give a phrase with a word of the event",
+          "1:132: trigger \"x\" is a single character, which is in nearly every sentence; give a phrase with a "
+          "word of the event",
+          "1:137: trigger \"a x\" has only single characters and words of the en lexicon's function_words, which "
+          "are in nearly every sentence; give a phrase with a word of the event"});
   // Without the knowledge the language codes are only checked for their shape, and a single character still fails.
   auto doc = parse_json("c.json", head + R"("title": {"fr": "Un"}, "triggers": {"de": ["der", "é"]}}]})");
   REQUIRE(doc.ok());
   auto bare = parse_catalog(doc.value());
   REQUIRE_FALSE(bare.ok());
-  CHECK(bare.error().message == "trigger \"é\" is a single character, which is in nearly every sentence; give a "
-                                "phrase with a word of the event");
+  CHECK(bare.error().message ==
+        "trigger \"é\" is a single character, which is in nearly every sentence; give a "
+        "phrase with a word of the event");
 }
 
 TEST_CASE("with a topic profile, every actor is a side's name or alias", "[catalog]") {

@@ -3,10 +3,10 @@
 #include "mstimeline/decode.hpp"
 
 using mstl::decode_article;
-using mstl::escape_file_name;
-using mstl::visible_controls;
 using mstl::Decoded;
+using mstl::escape_file_name;
 using mstl::find_invalid_utf8;
+using mstl::visible_controls;
 
 TEST_CASE("a UTF-8 byte-order mark is skipped, offsets stay file offsets", "[loader]") {
   auto d = decode_article("a.txt", "\xEF\xBB\xBFHalo dunia");
@@ -56,21 +56,30 @@ TEST_CASE("UTF-16 with a byte-order mark is transcoded, offsets in the original"
     std::string_view text = d.value().view(bytes);
     CHECK(text == "Rabu 2023 \xE2\x80\x94 \xC3\xA9\xF0\x9F\x98\x80");
     CHECK(d.value().warnings.empty());
-    CHECK(d.value().file_offset(0) == 2);           // after the byte-order mark
-    CHECK(d.value().file_offset(5) == 2 + 2 * 5);   // "2023" is the sixth unit
+    CHECK(d.value().file_offset(0) == 2);          // after the byte-order mark
+    CHECK(d.value().file_offset(5) == 2 + 2 * 5);  // "2023" is the sixth unit
     CHECK(d.value().file_offset(text.find("\xF0")) == 2 + 2 * 13);
     CHECK(d.value().file_offset(text.size()) == bytes.size());
   }
 }
 
 TEST_CASE("UTF-16 with an unpaired surrogate or an odd last byte is repaired with a warning", "[loader][robust]") {
-  std::string bytes = std::string("\xFF\xFE" "a\0" "\x00\xD8" "b\0" "c", 9);
+  std::string bytes = std::string(
+      "\xFF\xFE"
+      "a\0"
+      "\x00\xD8"
+      "b\0"
+      "c",
+      9);
   auto d = decode_article("u.txt", bytes);
   REQUIRE(d.ok());
-  CHECK(d.value().view(bytes) == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+  CHECK(d.value().view(bytes) ==
+        "a\xEF\xBF\xBD"
+        "b\xEF\xBF\xBD");
   REQUIRE(d.value().warnings.size() == 1);
   CHECK(d.value().warnings[0].message ==
-        "ill-formed UTF-16 (an unpaired surrogate or a lone last byte) at byte offset 4 (and 1 more); replaced with U+FFFD");
+        "ill-formed UTF-16 (an unpaired surrogate or a lone last byte) at byte offset 4 (and 1 more); replaced with "
+        "U+FFFD");
 }
 
 TEST_CASE("legacy single-byte text is detected and transcoded, offsets byte for byte", "[loader][robust]") {
@@ -100,11 +109,11 @@ TEST_CASE("a file with a NUL byte is binary and refused, naming the offset", "[l
 TEST_CASE("ill-formed UTF-8 per RFC 3629 is found", "[loader]") {
   CHECK(find_invalid_utf8("ok ascii") == std::string_view::npos);
   CHECK(find_invalid_utf8("caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80") == std::string_view::npos);
-  CHECK(find_invalid_utf8("\xC0\xAF") == 0);              // overlong '/'
-  CHECK(find_invalid_utf8("ab\xED\xA0\x80") == 2);        // UTF-16 surrogate
-  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);      // above U+10FFFF
-  CHECK(find_invalid_utf8("abc\xE2\x80") == 3);           // truncated at the end
-  CHECK(find_invalid_utf8("\x80") == 0);                  // lone continuation byte
+  CHECK(find_invalid_utf8("\xC0\xAF") == 0);                // overlong '/'
+  CHECK(find_invalid_utf8("ab\xED\xA0\x80") == 2);          // UTF-16 surrogate
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);        // above U+10FFFF
+  CHECK(find_invalid_utf8("abc\xE2\x80") == 3);             // truncated at the end
+  CHECK(find_invalid_utf8("\x80") == 0);                    // lone continuation byte
   CHECK(find_invalid_utf8("Windows \x93quoted\x94") == 8);  // cp1252 quotes
 }
 

@@ -29,8 +29,7 @@ TEST_CASE("changes far apart make two hunks, close ones one", "[diff]") {
         "@@ -15,6 +15,6 @@\n 15\n 16\n 17\n-18\n+x\n 19\n 20\n");
   std::string c = "1\n2\n3\n4\n5\n6\n7\n8\n";
   std::string d = "1\nX\n3\n4\n5\n6\nY\n8\n";
-  CHECK(unified_diff(c, d, "a", "b") ==
-        "--- a\n+++ b\n@@ -1,8 +1,8 @@\n 1\n-2\n+X\n 3\n 4\n 5\n 6\n-7\n+Y\n 8\n");
+  CHECK(unified_diff(c, d, "a", "b") == "--- a\n+++ b\n@@ -1,8 +1,8 @@\n 1\n-2\n+X\n 3\n 4\n 5\n 6\n-7\n+Y\n 8\n");
 }
 
 TEST_CASE("insertions and deletions at the ends, and empty sides", "[diff]") {

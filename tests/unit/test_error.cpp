@@ -44,11 +44,12 @@ TEST_CASE("a long line is shown around the column, cut with an ellipsis, the car
   CHECK(start.to_string() == "p:1:4: near the start\n  " + std::string(63, 'a') + ellipsis + "\n     ^");
 }
 
-TEST_CASE("control characters in a shown line are replaced, one for one, so the caret stays aligned", "[error][robust]") {
+TEST_CASE("control characters in a shown line are replaced, one for one, so the caret stays aligned",
+          "[error][robust]") {
   // 0x89 is a stray byte: shown as U+FFFD and counted as one character.
   Diagnostic d = locate("bin.json", std::string("\x89PNG\r\x1A\0\tz", 9), 8, "here");
   CHECK(d.column == 9);
   std::string fffd = "\xEF\xBF\xBD";
-  CHECK(d.to_string() == "bin.json:1:9: here\n  " + fffd + "PNG" + fffd + fffd + fffd + " z\n  " +
-                             std::string(8, ' ') + "^");
+  CHECK(d.to_string() ==
+        "bin.json:1:9: here\n  " + fffd + "PNG" + fffd + fffd + fffd + " z\n  " + std::string(8, ' ') + "^");
 }

@@ -87,7 +87,8 @@ TEST_CASE("a date option that is not a calendar TIMEX3 value is a clear error", 
   CHECK_THROWS_WITH(parse_date_option("--since", "2023-13"),
                     "--since: \"2023-13\" is not a date (expected a TIMEX3 date such as 2023, 2023-H2, 2023-Q4, "
                     "2023-11, 2023-W46 or 2023-11-17)");
-  CHECK_THROWS_WITH(parse_date_option("--until", "yesterday"), Catch::StartsWith("--until: \"yesterday\" is not a date"));
+  CHECK_THROWS_WITH(parse_date_option("--until", "yesterday"),
+                    Catch::StartsWith("--until: \"yesterday\" is not a date"));
   CHECK_THROWS_WITH(parse_date_option("--until", "2023-02-30"), Catch::StartsWith("--until: \"2023-02-30\""));
 }
 

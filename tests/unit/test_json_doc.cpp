@@ -17,7 +17,8 @@ TEST_CASE("a number too large for a double is a located error, not an escaped ex
   auto doc = parse_json("cat.json", "{\"events\": [\n  {\"id\": \"x\", \"date\": 1e999}]}");
   REQUIRE_FALSE(doc.ok());
   CHECK(doc.error().to_string() ==
-        "cat.json:2:23: number out of range: 1e999\n    {\"id\": \"x\", \"date\": 1e999}]}\n" + std::string(2 + 22, ' ') + "^");
+        "cat.json:2:23: number out of range: 1e999\n    {\"id\": \"x\", \"date\": 1e999}]}\n" +
+            std::string(2 + 22, ' ') + "^");
 }
 
 TEST_CASE("error_at points at the value a JSON pointer names", "[json]") {
@@ -56,11 +57,13 @@ TEST_CASE("a key repeated within one object is an error at the repeat", "[json]"
             std::string(2 + 1, ' ') + "^");
 }
 
-TEST_CASE("arrays and objects nested deeper than the limit are an error at the bracket that goes over", "[json][robust]") {
+TEST_CASE("arrays and objects nested deeper than the limit are an error at the bracket that goes over",
+          "[json][robust]") {
   std::string deep = std::string(mstl::k_max_json_depth + 1, '[') + std::string(mstl::k_max_json_depth + 1, ']');
   auto doc = parse_json("d.json", deep);
   REQUIRE_FALSE(doc.ok());
-  CHECK(doc.error().to_string() == "d.json:1:65: nesting deeper than 64\n  " + deep + "\n" + std::string(2 + 64, ' ') + "^");
+  CHECK(doc.error().to_string() ==
+        "d.json:1:65: nesting deeper than 64\n  " + deep + "\n" + std::string(2 + 64, ' ') + "^");
   // At the limit it parses, and every value is found.
   std::string ok = "{\"a\":\n" + std::string(63, '[') + "7" + std::string(63, ']') + "}";
   auto fine = parse_json("d.json", ok);
@@ -103,7 +106,8 @@ TEST_CASE("the position index is linear: a wide, deep document indexes every val
   CHECK(doc.value().error_at(pointer, "last").column == 1 + 19999 * 102 + 50 + 1);
 }
 
-TEST_CASE("a UTF-8 byte-order mark is dropped: positions are as an editor shows them and keys are still checked", "[json][robust]") {
+TEST_CASE("a UTF-8 byte-order mark is dropped: positions are as an editor shows them and keys are still checked",
+          "[json][robust]") {
   const std::string bom = "\xEF\xBB\xBF";
   auto dup = parse_json("b.json", bom + "{\"a\": 1,\n \"a\": 2}");
   REQUIRE_FALSE(dup.ok());
@@ -126,7 +130,8 @@ TEST_CASE("a member name is compared unescaped: an escaped repeat is still a dup
   REQUIRE_FALSE(doc.ok());
   CHECK(doc.error().to_string() ==
         "e.json:1:13: duplicate key \"\\u006eame\" (that is \"name\"): each key may appear once in an object\n"
-        "  {\"name\": 1, \"\\u006eame\": 2}\n" + std::string(2 + 12, ' ') + "^");
+        "  {\"name\": 1, \"\\u006eame\": 2}\n" +
+            std::string(2 + 12, ' ') + "^");
   // Surrogate pairs and short escapes are resolved as nlohmann::json resolves them.
   auto pair = parse_json("e.json", R"({"\ud83d\ude00": 1, "😀": 2})");
   REQUIRE_FALSE(pair.ok());

@@ -10,10 +10,11 @@ namespace {
 // A valid minimal lexicon with one key replaced by `patch` (a "key": value pair).
 std::string lexicon_text(const std::string& patch = "") {
   std::string months, weekdays;
-  for (int i = 1; i <= 12; ++i) months += (i > 1 ? ", " : "") + std::string("{\"name\": \"M") + std::to_string(i) +
-                                          "\", \"variants\": [\"m" + std::to_string(i) + "\"]}";
-  for (int i = 1; i <= 7; ++i) weekdays += (i > 1 ? ", " : "") + std::string("{\"name\": \"D") + std::to_string(i) +
-                                           "\", \"variants\": []}";
+  for (int i = 1; i <= 12; ++i)
+    months += (i > 1 ? ", " : "") + std::string("{\"name\": \"M") + std::to_string(i) + "\", \"variants\": [\"m" +
+              std::to_string(i) + "\"]}";
+  for (int i = 1; i <= 7; ++i)
+    weekdays += (i > 1 ? ", " : "") + std::string("{\"name\": \"D") + std::to_string(i) + "\", \"variants\": []}";
   return "{\"language\": \"xx\", \"name\": \"Test\",\n \"months\": [" + months + "],\n \"weekdays\": [" + weekdays +
          "]" + (patch.empty() ? "" : ",\n " + patch) + "\n}";
 }

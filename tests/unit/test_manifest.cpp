@@ -44,7 +44,8 @@ TEST_CASE("a manifest language must have a lexicon", "[manifest]") {
   REQUIRE(doc.ok());
   CHECK(parse_manifest(doc.value(), {"en", "id"}).error().to_string() ==
         "sources.json:1:36: no lexicon for language \"xx\" (available: en, id)\n"
-        "  {\"sources\": {\"a.txt\": {\"language\": \"xx\"}}}\n" + std::string(2 + 35, ' ') + "^");
+        "  {\"sources\": {\"a.txt\": {\"language\": \"xx\"}}}\n" +
+            std::string(2 + 35, ' ') + "^");
 }
 
 TEST_CASE("manifest paths must stay inside the input folder", "[manifest]") {
@@ -75,7 +76,8 @@ TEST_CASE("check_manifest lists every problem of a manifest in the order of the 
   std::vector<Diagnostic> problems;
   check_manifest(doc.value(), {"en", "id"}, problems);
   std::vector<std::string> got;
-  for (const auto& p : problems) got.push_back(std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message);
+  for (const auto& p : problems)
+    got.push_back(std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message);
   CHECK(got == std::vector<std::string>{
                    "1:11: \"title\" must be a string or null",
                    "2:26: \"published\" must be a calendar date YYYY-MM-DD, not \"2023-13-01\"",

@@ -39,9 +39,10 @@ TEST_CASE("merge reasons: the four machine strings, read back", "[merge_reason]"
 }
 
 TEST_CASE("merge reasons: other strings are not read as one", "[merge_reason]") {
-  for (const char* s : {"", "alasan 3", "a@ repeats b@0 word for word", "a@1 repeats b@x word for word",
-                        "a@1: catalog event e (trigger \"t\"", "a@1 and b@2: dates 2023 agree; shared words x (score 1)",
-                        "a@1 and b@2: one source tells of day 2023-01-01"}) {
+  for (const char* s :
+       {"", "alasan 3", "a@ repeats b@0 word for word", "a@1 repeats b@x word for word",
+        "a@1: catalog event e (trigger \"t\"", "a@1 and b@2: dates 2023 agree; shared words x (score 1)",
+        "a@1 and b@2: one source tells of day 2023-01-01"}) {
     INFO(s);
     CHECK_FALSE(parse_merge_reason(s));
   }

@@ -25,7 +25,7 @@ TEST_CASE("a needle set finds which needles occur, anywhere, in one pass", "[nee
   CHECK(found(set, "menginvestasikan 10 miliar") == std::vector<bool>{true, false, true, true, false});
   CHECK(found(set, "kembali ke openai") == std::vector<bool>{false, true, false, false, true});
   CHECK(found(set, "") == std::vector<bool>{false, false, false, false, false});
-  CHECK(found(set, "k") == std::vector<bool>{false, false, false, false, false});  // a pair's first byte at the end
+  CHECK(found(set, "k") == std::vector<bool>{false, false, false, false, false});      // a pair's first byte at the end
   CHECK(found(set, "miliar") == std::vector<bool>{false, false, false, true, false});  // a needle that is the text
   CHECK(found(set, "milia") == std::vector<bool>{false, false, false, false, false});  // cut short at the end
   CHECK(found(set, "investas") == std::vector<bool>{false, false, false, false, false});
@@ -68,7 +68,8 @@ TEST_CASE("a needle set agrees with a search for each needle over random texts",
       std::string text = text_of(24);
       std::vector<bool> expected;  // a repeated needle is found under its first id only
       for (std::size_t i = 0; i < needles.size(); ++i)
-        expected.push_back(set.id_of(needles[i]) == i && !needles[i].empty() && text.find(needles[i]) != std::string::npos);
+        expected.push_back(set.id_of(needles[i]) == i && !needles[i].empty() &&
+                           text.find(needles[i]) != std::string::npos);
       INFO("text \"" << text << "\"");
       CHECK(found(set, text) == expected);
     }

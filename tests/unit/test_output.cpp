@@ -27,8 +27,9 @@ TEST_CASE("output files are replaced whole, with no temporary left behind", "[ou
 TEST_CASE("an output path that cannot be written is an error naming it", "[output]") {
   TempDir dir;
   auto target = (dir / "missing" / "out.json").string();
-  CHECK_THROWS_WITH(write_output(target, "x"), target + ": cannot create a temporary file beside it: No such file or "
-                                                        "directory");
+  CHECK_THROWS_WITH(write_output(target, "x"), target +
+                                                   ": cannot create a temporary file beside it: No such file or "
+                                                   "directory");
 }
 
 TEST_CASE("a symbolic link is followed: the link stays and its target is replaced", "[output]") {
@@ -74,7 +75,7 @@ TEST_CASE("a streamed output appears whole at commit, and not at all when abando
     OutputStream out(target.string());
     out.write("first ");
     CHECK(test::read_file(target) == "old contents");  // nothing visible before commit
-    CHECK(entries() == 2);                               // the temporary beside it
+    CHECK(entries() == 2);                             // the temporary beside it
     // Destroyed without commit, as when rendering throws.
   }
   CHECK(test::read_file(target) == "old contents");
@@ -152,7 +153,8 @@ TEST_CASE("an input file's facts are the open file's, and it is read whole whate
 
   test::write_file(dir / "empty.txt", "");
   CHECK(read_file((dir / "empty.txt").string()).value().empty());
-  CHECK(read_file(dir.path().string()).error().to_string() == dir.path().string() + ": cannot read file: Is a directory");
+  CHECK(read_file(dir.path().string()).error().to_string() ==
+        dir.path().string() + ": cannot read file: Is a directory");
   CHECK(read_file((dir / "missing.txt").string()).error().to_string() ==
         (dir / "missing.txt").string() + ": cannot open file: No such file or directory");
 }
@@ -177,7 +179,8 @@ TEST_CASE("an input file reads at any offset without moving, and short only at i
   // Closed once read whole: a read is then an error naming the file.
   auto closed = file.value().read_at(0, buffer, 1);
   REQUIRE_FALSE(closed.ok());
-  CHECK(closed.error().to_string("error") == (dir / "a.txt").string() + ": error: cannot read file: Bad file descriptor");
+  CHECK(closed.error().to_string("error") ==
+        (dir / "a.txt").string() + ": error: cannot read file: Bad file descriptor");
 }
 
 TEST_CASE("a reader stops at its limit, counting what it reads and not what stat says", "[output]") {
@@ -208,7 +211,8 @@ TEST_CASE("a descriptor named through /dev/fd or /proc/self/fd is written throug
     out.commit();
   }
   ::close(fd);
-  CHECK(test::read_file(log) == "before\n/dev/fd/" + std::to_string(fd) + "\n/proc/self/fd/" + std::to_string(fd) + "\n");
+  CHECK(test::read_file(log) ==
+        "before\n/dev/fd/" + std::to_string(fd) + "\n/proc/self/fd/" + std::to_string(fd) + "\n");
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == 1);
   CHECK_THROWS_WITH(write_output("/dev/fd/987", "x"), "/dev/fd/987: cannot open: Bad file descriptor");
 }

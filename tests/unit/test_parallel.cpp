@@ -5,10 +5,10 @@
 #include <condition_variable>
 #include <mutex>
 #include <numeric>
-#include <string>
 #include <random>
-#include <stdexcept>
 #include <set>
+#include <stdexcept>
+#include <string>
 #include <thread>
 
 #include "mstimeline/parallel.hpp"
@@ -19,25 +19,30 @@ TEST_CASE("parallel_for visits every index once, whatever the threads and blocks
   for (std::size_t n : {0, 1, 63, 64, 65, 1000}) {
     for (std::size_t jobs : {1, 2, 7}) {
       std::vector<int> seen(n, 0);
-      parallel_for(n, jobs, [&](std::size_t i, NoScratch&) { ++seen[i]; }, 16);
+      parallel_for(
+          n, jobs, [&](std::size_t i, NoScratch&) { ++seen[i]; }, 16);
       INFO(n << " indices, " << jobs << " threads");
       CHECK(std::count(seen.begin(), seen.end(), 1) == static_cast<long>(n));
     }
   }
 }
 
-TEST_CASE("parallel_for uses up to the threads asked for, one scratch each, and one thread for one block", "[parallel]") {
+TEST_CASE("parallel_for uses up to the threads asked for, one scratch each, and one thread for one block",
+          "[parallel]") {
   struct Scratch {
     std::thread::id owner = std::this_thread::get_id();
   };
   std::mutex mutex;
   std::set<std::thread::id> threads;
   bool own_scratch = true;
-  parallel_for<Scratch>(4096, 3, [&](std::size_t, Scratch& s) {
-    std::lock_guard<std::mutex> lock(mutex);
-    threads.insert(std::this_thread::get_id());
-    own_scratch = own_scratch && s.owner == std::this_thread::get_id();
-  }, 1);
+  parallel_for<Scratch>(
+      4096, 3,
+      [&](std::size_t, Scratch& s) {
+        std::lock_guard<std::mutex> lock(mutex);
+        threads.insert(std::this_thread::get_id());
+        own_scratch = own_scratch && s.owner == std::this_thread::get_id();
+      },
+      1);
   CHECK(threads.size() <= 3);
   CHECK(own_scratch);
 

@@ -56,7 +56,8 @@ TEST_CASE("write_part writes each block of files as soon as it is done, in file 
   });
   // The header before any file, then blocks of 32 files: nothing waits for the last file. The end line last.
   CHECK(done_at_write == std::vector<std::size_t>{0, 32, 64, 96, 100, 100});
-  CHECK(part.substr(part.rfind('\n', part.size() - 2) + 1).starts_with(R"({"type":"end","version":1,"documents":100,)"));
+  CHECK(
+      part.substr(part.rfind('\n', part.size() - 2) + 1).starts_with(R"({"type":"end","version":1,"documents":100,)"));
   CHECK(x.documents.empty());
   CHECK(x.warnings.empty());
   Part parsed = parse_part("part", part).take();

@@ -273,8 +273,7 @@ TEST_CASE("a part proves each run whole by its end line: the count of documents 
   b.source.path = "b.txt";
   const std::string run = header_line({}) + document_line(a) + document_line(b);
   const std::string part = run + end_line(2, sha256_hex(run));
-  CHECK(part.substr(run.size()) ==
-        R"({"type":"end","version":1,"documents":2,"sha256":")" + sha256_hex(run) + "\"}\n");
+  CHECK(part.substr(run.size()) == R"({"type":"end","version":1,"documents":2,"sha256":")" + sha256_hex(run) + "\"}\n");
   auto check = [](const std::string& text) -> std::string {
     PartCheck c("p.jsonl");
     if (auto bad = c.lines(text)) return bad->to_string();
@@ -284,10 +283,12 @@ TEST_CASE("a part proves each run whole by its end line: the count of documents 
   CHECK(check(part) == "whole");
   CHECK(check(part + part) == "whole");  // parts concatenated
   CHECK(check(part + "\n") == "whole");
-  CHECK(check(run) == "p.jsonl: incomplete: the run begun at line 1 has no end line (was its extract stopped, or the "
-                      "part cut short?); extract it again");
-  CHECK(check(run + part) == "p.jsonl:4:1: a header line where the run begun at line 1 should have ended: that run is "
-                             "incomplete (no end line; was its extract stopped?)");
+  CHECK(check(run) ==
+        "p.jsonl: incomplete: the run begun at line 1 has no end line (was its extract stopped, or the "
+        "part cut short?); extract it again");
+  CHECK(check(run + part) ==
+        "p.jsonl:4:1: a header line where the run begun at line 1 should have ended: that run is "
+        "incomplete (no end line; was its extract stopped?)");
   CHECK(check(header_line({}) + document_line(a) + end_line(2, sha256_hex(run))) ==
         "p.jsonl:3:1: incomplete: the end line counts 2 documents, the run begun at line 1 holds 1");
   CHECK(check(run + end_line(2, std::string(64, '0'))) ==
@@ -316,8 +317,9 @@ TEST_CASE("a line of a part longer than the limit is an error at its line, not m
   test::TempDir dir;
   std::string text = header_line({}) + std::string(5000, ' ');
   test::write_file(dir / "long.jsonl", text);
-  CHECK_THROWS_WITH(read_part((dir / "long.jsonl").string(), 1, 512, 1000),
-                    (dir / "long.jsonl").string() + ":2:1: a line longer than the 1000-byte limit for a line of a part");
+  CHECK_THROWS_WITH(
+      read_part((dir / "long.jsonl").string(), 1, 512, 1000),
+      (dir / "long.jsonl").string() + ":2:1: a line longer than the 1000-byte limit for a line of a part");
   CHECK_THROWS_WITH(read_part("/dev/zero", 1, 4096, 100000),
                     "/dev/zero:1:1: a line longer than the 100000-byte limit for a line of a part");
 }

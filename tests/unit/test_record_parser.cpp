@@ -103,7 +103,7 @@ TEST_CASE("the direct reader reads any order, white space and escapes the full r
   std::vector<std::string> variants = {
       line,
       with(line, R"({"type":"document","version":1,)", R"({"version":1,"type":"document",)"),  // member order
-      with(line, R"("conflicts":)", " \t\r \"conflicts\" :\r "),                             // JSON white space
+      with(line, R"("conflicts":)", " \t\r \"conflicts\" :\r "),                               // JSON white space
       " " + line + " \t",
       with(line, R"("publisher":"Pub")", R"("publisher":null)"),
       with(line, R"("quote":"Kutipan.")", R"("quote":"\u004bu\/tip\"an\\\n\t\b\f\r\u00e9\ud83d\ude00\u0000")"),

@@ -35,10 +35,16 @@ Timeline sample() {
   Citation c2{"s2", 0, 30, "Diumumkan Rabu (25/1/2023).", "Rabu (25/1/2023)"};
   t.events = {Event{"ev-1", *parse_date_value("2019"), "Investasi pada tahun 2019", "", "", 1, {c1}, {}, {}},
               Event{"ev-2", *parse_date_value("2021"), "Investasi pada tahun 2021", "", "", 1, {c1b}, {}, {}},
-              Event{"ev-3", *parse_date_value("2023-01-25"), "Diumumkan Rabu", "agreement", "deal-2023", 1, {c2},
+              Event{"ev-3",
+                    *parse_date_value("2023-01-25"),
+                    "Diumumkan Rabu",
+                    "agreement",
+                    "deal-2023",
+                    1,
+                    {c2},
                     {"s2@0: catalog event deal-2023 (trigger \"diumumkan\")"},
-                    {Conflict{"deal-2023", "2023-01-27", Citation{"s2", 31, 50, "Diteken Jumat (27/1/2023).",
-                                                                  "Jumat (27/1/2023)"}}}}};
+                    {Conflict{"deal-2023", "2023-01-27",
+                              Citation{"s2", 31, 50, "Diteken Jumat (27/1/2023).", "Jumat (27/1/2023)"}}}}};
   t.undated = {Citation{"s1", 61, 80, "Kerja sama diperluas.", ""}};
   return t;
 }
@@ -52,7 +58,8 @@ std::string render(const char* format, const Timeline& t, const char* locale = "
 
 TEST_CASE("renderers are chosen by name and an unknown name is a clear error", "[render]") {
   CHECK(Renderer::names() == std::vector<std::string>{"json", "jsonl", "md", "html", "timelinejs", "csv"});
-  CHECK_THROWS_WITH(Renderer::create("yaml", {}), "unknown format \"yaml\" (known: json, jsonl, md, html, timelinejs, csv)");
+  CHECK_THROWS_WITH(Renderer::create("yaml", {}),
+                    "unknown format \"yaml\" (known: json, jsonl, md, html, timelinejs, csv)");
   CHECK(Renderer::needs_locale("md"));
   CHECK(Renderer::needs_locale("html"));
   CHECK_FALSE(Renderer::needs_locale("csv"));
@@ -188,7 +195,8 @@ TEST_CASE("Markdown: title, summary, years, written dates, quotes under events, 
         "\n"
         "*1 source*\n"
         "\n"
-        "- [\\[1\\]](#q1) “Investasi pada tahun 2019 dan 2021 \\<besar\\>.” — [Pub\\_One](#src-s1), dated by “tahun 2019”\n"
+        "- [\\[1\\]](#q1) “Investasi pada tahun 2019 dan 2021 \\<besar\\>.” — [Pub\\_One](#src-s1), dated by “tahun "
+        "2019”\n"
         "\n"
         "## 2021\n"
         "\n"
@@ -204,7 +212,8 @@ TEST_CASE("Markdown: title, summary, years, written dates, quotes under events, 
         "\n"
         "*agreement · catalog `deal-2023` · 1 source*\n"
         "\n"
-        "- [\\[2\\]](#q2) “Diumumkan Rabu (25/1/2023).” — [unknown publisher, February 1, 2023](#src-s2), dated by “Rabu (25/1/2023)”\n"
+        "- [\\[2\\]](#q2) “Diumumkan Rabu (25/1/2023).” — [unknown publisher, February 1, 2023](#src-s2), dated by "
+        "“Rabu (25/1/2023)”\n"
         "- **Conflict:** [`s2`](#src-s2) bytes 31–50 says “Jumat (27/1/2023)” (2023-01-27)\n"
         "\n"
         "## Undated\n"
@@ -218,22 +227,26 @@ TEST_CASE("Markdown: title, summary, years, written dates, quotes under events, 
         "### <a id=\"src-s1\"></a>s1\n"
         "\n"
         "- Publisher: Pub\\_One\n"
-        "- File: `x/s1.txt` (sha256 `" + std::string(64, 'a') + "`)\n"
-        "- Language: id; published: unknown\n"
-        "\n"
-        "Quotes cited:\n"
-        "\n"
-        "- <a id=\"q1\"></a>\\[1\\] bytes 10–60: “Investasi pada tahun 2019 dan 2021 \\<besar\\>.”\n"
-        "\n"
-        "### <a id=\"src-s2\"></a>s2\n"
-        "\n"
-        "- Publisher: unknown\n"
-        "- File: `s2.md` (sha256 `" + std::string(64, 'a') + "`)\n"
-        "- Language: id; published: 2023-02-01 (from the manifest)\n"
-        "\n"
-        "Quotes cited:\n"
-        "\n"
-        "- <a id=\"q2\"></a>\\[2\\] bytes 0–30: “Diumumkan Rabu (25/1/2023).”\n");
+        "- File: `x/s1.txt` (sha256 `" +
+            std::string(64, 'a') +
+            "`)\n"
+            "- Language: id; published: unknown\n"
+            "\n"
+            "Quotes cited:\n"
+            "\n"
+            "- <a id=\"q1\"></a>\\[1\\] bytes 10–60: “Investasi pada tahun 2019 dan 2021 \\<besar\\>.”\n"
+            "\n"
+            "### <a id=\"src-s2\"></a>s2\n"
+            "\n"
+            "- Publisher: unknown\n"
+            "- File: `s2.md` (sha256 `" +
+            std::string(64, 'a') +
+            "`)\n"
+            "- Language: id; published: 2023-02-01 (from the manifest)\n"
+            "\n"
+            "Quotes cited:\n"
+            "\n"
+            "- <a id=\"q2\"></a>\\[2\\] bytes 0–30: “Diumumkan Rabu (25/1/2023).”\n");
 }
 
 TEST_CASE("a citation whose date contradicts its catalog event says so in every format for people", "[render]") {
@@ -255,11 +268,13 @@ TEST_CASE("a citation whose date contradicts its catalog event says so in every 
   };
   auto md = lines_of(render("md", t));
   CHECK(std::count(md.begin(), md.end(),
-                   "- [\\[3\\]](#q3) “Diteken Jumat (27/1/2023).” — [unknown publisher, February 1, 2023](#src-s2), dated “Jumat "
+                   "- [\\[3\\]](#q3) “Diteken Jumat (27/1/2023).” — [unknown publisher, February 1, 2023](#src-s2), "
+                   "dated “Jumat "
                    "(27/1/2023)” in the text, not the event's date (see Conflict)") == 1);
   auto id = lines_of(render("md", t, "id"));
   CHECK(std::count(id.begin(), id.end(),
-                   "- [\\[3\\]](#q3) “Diteken Jumat (27/1/2023).” — [penerbit tidak diketahui, 1 Februari 2023](#src-s2), bertanggal “Jumat "
+                   "- [\\[3\\]](#q3) “Diteken Jumat (27/1/2023).” — [penerbit tidak diketahui, 1 Februari "
+                   "2023](#src-s2), bertanggal “Jumat "
                    "(27/1/2023)” dalam teks, bukan tanggal peristiwa (lihat Konflik)") == 1);
   std::string html = render("html", t);
   CHECK(html.find("bytes 31–50, dated “Jumat (27/1/2023)” in the text, not the event&#39;s date (see Conflict)</p>") !=
@@ -298,8 +313,9 @@ TEST_CASE("Markdown: a long quote is shortened under its event at a word, whole 
   t.events[0].citations[0].quote = quote;
   std::string md = render("md", t);
   // Cut at the last space at or before byte 160: after "kata23" (bytes 154–160).
-  CHECK(md.find("- [\\[1\\]](#q1) “kata01,kata02 kata03 kata04 kata05 kata06 kata07 kata08 kata09 kata10 kata11 kata12 "
-                "kata13 kata14 kata15 kata16 kata17 kata18 kata19 kata20 kata21 kata22 kata23…” — [Pub\\_One](#src-s1)") !=
+  CHECK(md.find(
+            "- [\\[1\\]](#q1) “kata01,kata02 kata03 kata04 kata05 kata06 kata07 kata08 kata09 kata10 kata11 kata12 "
+            "kata13 kata14 kata15 kata16 kata17 kata18 kata19 kata20 kata21 kata22 kata23…” — [Pub\\_One](#src-s1)") !=
         std::string::npos);
   CHECK(md.find("- <a id=\"q1\"></a>\\[1\\] bytes 10–60: “" + quote + "”\n") != std::string::npos);
   // A quote with no space near the cut is cut between UTF-8 characters.
@@ -372,10 +388,14 @@ TEST_CASE("CSV: RFC 4180, one row per citation, CRLF, quoted only where needed",
   Timeline t = sample();
   t.events[0].citations[0].quote = "Kata \"dia\", lalu\nbaris.";
   CHECK(render("csv", t) ==
-        "event_id,date,precision,title,kind,catalog_id,source_count,source,path,publisher,url,start,end,date_text,quote\r\n"
-        "ev-1,2019,year,Investasi pada tahun 2019,,,1,s1,x/s1.txt,Pub_One,,10,60,tahun 2019,\"Kata \"\"dia\"\", lalu\nbaris.\"\r\n"
-        "ev-2,2021,year,Investasi pada tahun 2021,,,1,s1,x/s1.txt,Pub_One,,10,60,2021,Investasi pada tahun 2019 dan 2021 <besar>.\r\n"
-        "ev-3,2023-01-25,day,Diumumkan Rabu,agreement,deal-2023,1,s2,s2.md,,,0,30,Rabu (25/1/2023),Diumumkan Rabu (25/1/2023).\r\n");
+        "event_id,date,precision,title,kind,catalog_id,source_count,source,path,publisher,url,start,end,date_text,"
+        "quote\r\n"
+        "ev-1,2019,year,Investasi pada tahun 2019,,,1,s1,x/s1.txt,Pub_One,,10,60,tahun 2019,\"Kata \"\"dia\"\", "
+        "lalu\nbaris.\"\r\n"
+        "ev-2,2021,year,Investasi pada tahun 2021,,,1,s1,x/s1.txt,Pub_One,,10,60,2021,Investasi pada tahun 2019 dan "
+        "2021 <besar>.\r\n"
+        "ev-3,2023-01-25,day,Diumumkan Rabu,agreement,deal-2023,1,s2,s2.md,,,0,30,Rabu (25/1/2023),Diumumkan Rabu "
+        "(25/1/2023).\r\n");
 }
 
 TEST_CASE("CSV with csv_safe: a cell a spreadsheet could run as a formula gets a quote mark, in quotes", "[render]") {
@@ -386,7 +406,8 @@ TEST_CASE("CSV with csv_safe: a cell a spreadsheet could run as a formula gets a
   options.csv_safe = true;
   auto safe = Renderer::create("csv", options);
   const std::string head =
-      "event_id,date,precision,title,kind,catalog_id,source_count,source,path,publisher,url,start,end,date_text,quote\r\n"
+      "event_id,date,precision,title,kind,catalog_id,source_count,source,path,publisher,url,start,end,date_text,"
+      "quote\r\n"
       "ev-1,2019,year,Investasi pada tahun 2019,,,1,s1,x/s1.txt,Pub_One,,10,60,tahun 2019,";
   const std::pair<std::string, std::string> cells[] = {
       {"=HYPERLINK(\"http://x\",\"klik\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\""},
@@ -420,17 +441,32 @@ TEST_CASE("HTML: merge reasons in the page's words, each place a link to its sou
   std::string en = render("html", t), id = render("html", t, "id");
   const std::string s1 = "<a href=\"#src-s1\"><code>s1</code></a>", s2 = "<a href=\"#src-s2\"><code>s2</code></a>";
   CHECK(en.find("<ul class=\"why\" title=\"Why these citations are one event\">\n"
-                "<li>" + s2 + " at byte 0 names the catalog event <code>deal-2023</code> (trigger “diumumkan”)</li>\n"
-                "<li>" + s1 + " at byte 9 repeats " + s2 + " at byte 0 word for word</li>\n"
-                "<li>" + s1 + " at byte 9 and " + s1 + " at byte 40: one source tells of January 25, 2023 twice</li>\n"
-                "<li>" + s1 + " at byte 9 and " + s2 + " at byte 0: the dates January 2023 and January 25, 2023 agree, "
+                "<li>" +
+                s2 +
+                " at byte 0 names the catalog event <code>deal-2023</code> (trigger “diumumkan”)</li>\n"
+                "<li>" +
+                s1 + " at byte 9 repeats " + s2 +
+                " at byte 0 word for word</li>\n"
+                "<li>" +
+                s1 + " at byte 9 and " + s1 +
+                " at byte 40: one source tells of January 25, 2023 twice</li>\n"
+                "<li>" +
+                s1 + " at byte 9 and " + s2 +
+                " at byte 0: the dates January 2023 and January 25, 2023 agree, "
                 "and they share the words dolar, lewat (score 0.83)</li>\n"
                 "<li>alasan &lt;lain&gt;</li>\n</ul>\n") != std::string::npos);
-  CHECK(id.find("<li>" + s2 + " pada bita 0 menyebut peristiwa katalog <code>deal-2023</code> (pemicu “diumumkan”)</li>\n"
-                "<li>" + s1 + " pada bita 9 mengulang " + s2 + " pada bita 0 kata demi kata</li>\n"
-                "<li>" + s1 + " pada bita 9 dan " + s1 + " pada bita 40: satu sumber menceritakan 25 Januari 2023 dua "
+  CHECK(id.find("<li>" + s2 +
+                " pada bita 0 menyebut peristiwa katalog <code>deal-2023</code> (pemicu “diumumkan”)</li>\n"
+                "<li>" +
+                s1 + " pada bita 9 mengulang " + s2 +
+                " pada bita 0 kata demi kata</li>\n"
+                "<li>" +
+                s1 + " pada bita 9 dan " + s1 +
+                " pada bita 40: satu sumber menceritakan 25 Januari 2023 dua "
                 "kali</li>\n"
-                "<li>" + s1 + " pada bita 9 dan " + s2 + " pada bita 0: tanggal Januari 2023 dan 25 Januari 2023 cocok, "
+                "<li>" +
+                s1 + " pada bita 9 dan " + s2 +
+                " pada bita 0: tanggal Januari 2023 dan 25 Januari 2023 cocok, "
                 "dan keduanya memakai kata dolar, lewat (skor 0.83)</li>\n") != std::string::npos);
   CHECK(id.find("catalog event") == std::string::npos);
 }
@@ -469,14 +505,14 @@ TEST_CASE("HTML: one self-contained page, text escaped, an item per event", "[re
         std::string::npos);
   CHECK(html.find("<section id=\"undated\">\n<h2>Tanpa tanggal</h2>") != std::string::npos);
   std::size_t events = 0;
-  for (std::size_t at = html.find("<li class=\"event\""); at != std::string::npos; at = html.find("<li class=\"event\"", at + 1))
+  for (std::size_t at = html.find("<li class=\"event\""); at != std::string::npos;
+       at = html.find("<li class=\"event\"", at + 1))
     ++events;
   CHECK(events == 3);
   CHECK(html.substr(html.size() - 8) == "</html>\n");
 }
 
-TEST_CASE("every format hands a large timeline to the sink in pieces of bounded size",
-          "[render]") {
+TEST_CASE("every format hands a large timeline to the sink in pieces of bounded size", "[render]") {
   // Several megabytes in every format, none of it to be held whole: 20,000
   // events of one citation each, then one event citing 20,000 sentences of
   // one source (one Markdown source section lists them all).
@@ -538,7 +574,8 @@ TEST_CASE("an empty timeline renders in every format", "[render]") {
   CHECK(nlohmann::json::parse(render("json", t))["events"].empty());
   CHECK(render("jsonl", t).empty());
   CHECK(render("csv", t) ==
-        "event_id,date,precision,title,kind,catalog_id,source_count,source,path,publisher,url,start,end,date_text,quote\r\n");
+        "event_id,date,precision,title,kind,catalog_id,source_count,source,path,publisher,url,start,end,date_text,"
+        "quote\r\n");
   CHECK(nlohmann::json::parse(render("timelinejs", t))["events"].empty());
   std::string html = render("html", t);
   CHECK(html.find("<main>\n<section id=\"sources\">") != std::string::npos);

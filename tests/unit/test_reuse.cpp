@@ -86,7 +86,8 @@ TEST_CASE("the index says whether a part is of the same run, and takes no line c
   }
 }
 
-TEST_CASE("of two lines with one fingerprint the first part's stays, and a part changed since is not copied", "[reuse]") {
+TEST_CASE("of two lines with one fingerprint the first part's stays, and a part changed since is not copied",
+          "[reuse]") {
   test::TempDir dir;
   // 300 fingerprints, each in both parts and twice in the first, every copy told apart by its path.
   auto fingerprint = [](std::size_t i) { return fmt::format("{:064x}", i * 7919 + 1); };
@@ -159,7 +160,8 @@ TEST_CASE("a part with no header, or a broken one, is an error naming it", "[reu
   const std::string a = line("a.txt", input('1'));
   test::write_file(dir / "none.jsonl", a);
   const std::string none = (dir / "none.jsonl").string();
-  CHECK_THROWS_WITH(ReuseIndex().add(none, k_run), none + ": no header line; is it a part written by mstimeline extract?");
+  CHECK_THROWS_WITH(ReuseIndex().add(none, k_run),
+                    none + ": no header line; is it a part written by mstimeline extract?");
   // The line numbers run on across pieces.
   const std::string broken = "{\"type\":\"header\",\"version\":2}";
   test::write_file(dir / "bad.jsonl", header() + a + a + broken + "\n");

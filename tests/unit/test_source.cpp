@@ -17,8 +17,7 @@ std::vector<ArticleFile> files(std::initializer_list<const char*> relatives) {
 
 TEST_CASE("source ids are file stems unless stems collide", "[loader]") {
   CHECK(assign_source_ids(files({"a/000_x.txt", "b/001_y.md"})) == std::vector<std::string>{"000_x", "001_y"});
-  CHECK(assign_source_ids(files({"a/x.txt", "b/x.txt", "c/y.txt"})) ==
-        std::vector<std::string>{"a/x", "b/x", "y"});
+  CHECK(assign_source_ids(files({"a/x.txt", "b/x.txt", "c/y.txt"})) == std::vector<std::string>{"a/x", "b/x", "y"});
   CHECK(assign_source_ids(files({"x.md", "x.txt"})) == std::vector<std::string>{"x.md", "x.txt"});
   // A full path can equal another file's stem ("x.txt" of x.txt.md): that one moves on too.
   CHECK(assign_source_ids(files({"x.txt", "x.md", "x.txt.md"})) ==

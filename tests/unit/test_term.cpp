@@ -31,7 +31,8 @@ TEST_CASE("a progress bar only on a terminal, when not quiet and the output is n
   CHECK_FALSE(show_progress(false, true, true));    // extract's part going to the screen
 }
 
-TEST_CASE("a path is a terminal only when it names a tty: not a file, a folder, a FIFO, /dev/null or nothing", "[term]") {
+TEST_CASE("a path is a terminal only when it names a tty: not a file, a folder, a FIFO, /dev/null or nothing",
+          "[term]") {
   test::TempDir dir;
   std::ofstream(dir / "part.jsonl") << "{}\n";
   REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
@@ -58,14 +59,16 @@ TEST_CASE("a painted diagnostic is the plain one with a bold location and a colo
   CHECK(paint_diagnostic(d, "error", true) ==
         "\x1b[1ma.json:2:5:\x1b[0m \x1b[1m\x1b[31merror:\x1b[0m bad value\n    \"x\": 1\n      ^");
   Diagnostic no_line{"dir/f.txt", 0, 0, "skipped", ""};
-  CHECK(paint_diagnostic(no_line, "warning", true) == "\x1b[1mdir/f.txt:\x1b[0m \x1b[1m\x1b[33mwarning:\x1b[0m skipped");
+  CHECK(paint_diagnostic(no_line, "warning", true) ==
+        "\x1b[1mdir/f.txt:\x1b[0m \x1b[1m\x1b[33mwarning:\x1b[0m skipped");
 }
 
 TEST_CASE("a painted diff colors removed, added and hunk lines only", "[term]") {
   std::string diff = "--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n z\n";
   CHECK(paint_diff(diff, false) == diff);
   CHECK(paint_diff(diff, true) ==
-        "\x1b[1m--- a\x1b[0m\n\x1b[1m+++ b\x1b[0m\n\x1b[36m@@ -1 +1 @@\x1b[0m\n\x1b[31m-x\x1b[0m\n\x1b[32m+y\x1b[0m\n z\n");
+        "\x1b[1m--- a\x1b[0m\n\x1b[1m+++ b\x1b[0m\n\x1b[36m@@ -1 +1 @@\x1b[0m\n\x1b[31m-x\x1b[0m\n\x1b[32m+y\x1b[0m\n "
+        "z\n");
 }
 
 TEST_CASE("the progress bar waits, throttles, ends complete and erases itself", "[term]") {
@@ -73,7 +76,8 @@ TEST_CASE("the progress bar waits, throttles, ends complete and erases itself", 
   std::string screen;
   auto t0 = Progress::Clock::time_point{};
   {
-    Progress p(true, [&](std::string_view s) { screen += s; }, t0);
+    Progress p(
+        true, [&](std::string_view s) { screen += s; }, t0);
     p.update(1, 4, 1'000'000, t0 + 100ms);
     CHECK(screen.empty());  // short runs never see a bar
     p.update(2, 4, 2'000'000, t0 + 1s);
@@ -86,7 +90,8 @@ TEST_CASE("the progress bar waits, throttles, ends complete and erases itself", 
   }
   CHECK(screen.substr(screen.size() - 4) == "\r\x1b[K");
   std::string silent;
-  Progress off(false, [&](std::string_view s) { silent += s; }, t0);
+  Progress off(
+      false, [&](std::string_view s) { silent += s; }, t0);
   off.update(1, 2, 10, t0 + 10s);
   off.finish();
   CHECK(silent.empty());

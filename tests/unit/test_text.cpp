@@ -1,7 +1,7 @@
 #include <random>
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include "mstimeline/text.hpp"
 
@@ -71,14 +71,17 @@ TEST_CASE("ASCII tokens follow ICU's rules: joiners, kinds by the last character
     }
     return out;
   };
-  CHECK(shown("A.B a:b 1:2 1,5 a,b it's 1;2 a;b") == "a.b:w a:w ::p b:w 1:n ::p 2:n 1,5:n a:w ,:p b:w it's:w 1;2:n a:w ;:p b:w ");
+  CHECK(shown("A.B a:b 1:2 1,5 a,b it's 1;2 a;b") ==
+        "a.b:w a:w ::p b:w 1:n ::p 2:n 1,5:n a:w ,:p b:w it's:w 1;2:n a:w ;:p b:w ");
   CHECK(shown("a1 1a a_1 1_ __ _ 1__ a1,2 1a,2 a..b") ==
         "a1:n 1a:w a_1:n 1_:n __:w _:p 1__:w a1,2:n 1a:w ,:p 2:n a:w .:p .:p b:w ");
   CHECK(shown("x\t\r\n\f\vy  \"z\"") == "x:w y:w \":p z:w \":p ");
   CHECK(shown("X@Y.com @ 1@1 #") == "x@y.com:w @:w 1@1:n #:p ");
   // A mark after a space joins the space (UAX #29 WB4), so it is punctuation
   // that starts at the space; offsets stay those of the whole text.
-  auto tokens = tokenize("ab \xCC\x81" "c d");
+  auto tokens = tokenize(
+      "ab \xCC\x81"
+      "c d");
   REQUIRE(tokens.size() == 4);
   CHECK(tokens[1].begin == 2);
   CHECK(tokens[1].end == 5);
@@ -103,11 +106,34 @@ TEST_CASE("tokenize gives what ICU gives on the whole text", "[text]") {
   // combining mark, a quote, a format mark (BOM), NO-BREAK SPACE, ZERO WIDTH
   // JOINER, Thai and Chinese (broken by dictionary), a regional indicator, a
   // Hebrew letter (with '"' in WB7b/c), NEXT LINE and LINE SEPARATOR.
-  const std::vector<std::string> units = {"a", "A", "1", "_", ".", "'", ",", ":", " ", "\n", "-", "@", "\"",
-                                          "\xC3\xA9", "\xCC\x81", "\xE2\x80\x9C", "\xEF\xBB\xBF",
-                                          "\xC2\xA0", "\xE2\x80\x8D", "\r", "\t", ";",
-                                          "\xE0\xB8\x81", "\xE4\xB8\xAD", "\xF0\x9F\x87\xAE",
-                                          "\xD7\x90", "\xC2\x85", "\xE2\x80\xA8"};
+  const std::vector<std::string> units = {"a",
+                                          "A",
+                                          "1",
+                                          "_",
+                                          ".",
+                                          "'",
+                                          ",",
+                                          ":",
+                                          " ",
+                                          "\n",
+                                          "-",
+                                          "@",
+                                          "\"",
+                                          "\xC3\xA9",
+                                          "\xCC\x81",
+                                          "\xE2\x80\x9C",
+                                          "\xEF\xBB\xBF",
+                                          "\xC2\xA0",
+                                          "\xE2\x80\x8D",
+                                          "\r",
+                                          "\t",
+                                          ";",
+                                          "\xE0\xB8\x81",
+                                          "\xE4\xB8\xAD",
+                                          "\xF0\x9F\x87\xAE",
+                                          "\xD7\x90",
+                                          "\xC2\x85",
+                                          "\xE2\x80\xA8"};
   std::size_t checked = 0;
   // Every text of up to 4 units.
   std::vector<std::string> texts = {""};
@@ -162,7 +188,8 @@ TEST_CASE("no sentence break after a known abbreviation", "[text]") {
 }
 
 TEST_CASE("a hard-wrapped line is joined and a headline stays a sentence of its own", "[text]") {
-  std::string s = "Acara pada 12 Maret\r\n2023 lalu ditunda\nkarena hujan.\nJudul Tanpa Titik\nKalimat baru.\n\nakhir paragraf";
+  std::string s =
+      "Acara pada 12 Maret\r\n2023 lalu ditunda\nkarena hujan.\nJudul Tanpa Titik\nKalimat baru.\n\nakhir paragraf";
   CHECK(pieces(s, sentences(s)) == std::vector<std::string>{"Acara pada 12 Maret\r\n2023 lalu ditunda\nkarena hujan.",
                                                             "Judul Tanpa Titik", "Kalimat baru.", "akhir paragraf"});
 }
@@ -195,7 +222,7 @@ TEST_CASE("texts compare and hash as their folded white space would, without fol
 TEST_CASE("a stretch holds a token of given words only where tokenizing could find one", "[text]") {
   const std::vector<std::string> akan = {"akan"};
   CHECK(may_hold_token("Microsoft akan berinvestasi.", 0, 27, akan));
-  CHECK(may_hold_token("AKAN", 0, 4, akan));  // folded
+  CHECK(may_hold_token("AKAN", 0, 4, akan));                     // folded
   CHECK_FALSE(may_hold_token("Telah digunakan.", 0, 16, akan));  // inside a word
   CHECK_FALSE(may_hold_token("akan2 akan_x", 0, 12, akan));
   CHECK_FALSE(may_hold_token("Microsoft akan berinvestasi.", 0, 12, akan));  // not wholly in [0, 12)
@@ -218,9 +245,8 @@ TEST_CASE("a stretch holds a token of given words only where tokenizing could fi
     for (std::size_t from = 0; from <= text.size(); ++from)
       for (std::size_t to = from; to <= text.size(); ++to)
         for (const auto& w : words) {
-          bool found = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
-            return t.begin >= from && t.end <= to && t.folded == w;
-          });
+          bool found = std::any_of(tokens.begin(), tokens.end(),
+                                   [&](const Token& t) { return t.begin >= from && t.end <= to && t.folded == w; });
           bool maybe = may_hold_token(text, from, to, std::span(&w, 1));
           if (found && !maybe) FAIL_CHECK("\"" << text << "\" [" << from << ", " << to << ") holds " << w);
           skipped += !maybe;

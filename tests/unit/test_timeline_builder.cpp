@@ -76,13 +76,12 @@ TEST_CASE("the same dated sentence in two sources is one event with both citatio
   CHECK(t.events[0].citations[1].source == "b");
   CHECK(t.events[0].citations[1].start == 9);
   CHECK(t.events[0].title == "Microsoft berinvestasi.");  // the date stands beside the title
-  CHECK(t.events[0].source_count == 1);  // a copied sentence is not an independent source
+  CHECK(t.events[0].source_count == 1);                   // a copied sentence is not an independent source
   REQUIRE(t.events[0].merged_because.size() == 1);
   CHECK(t.events[0].merged_because[0] == "b@9 repeats a@0 word for word");
 }
 
-TEST_CASE("events are ordered by period start, coarser first, and ids do not depend on input order",
-          "[timeline]") {
+TEST_CASE("events are ordered by period start, coarser first, and ids do not depend on input order", "[timeline]") {
   std::string text =
       "Kesepakatan diteken Rabu (25/1/2023).\nKerja sama diumumkan Januari 2023.\nTarget berlaku tahun 2023.\n"
       "Investasi awal pada 2019.\n";
@@ -107,15 +106,16 @@ TEST_CASE("a new event's headline leaves out the dateline, its date with its lin
                                "Selasa (18/11/2014)", links, frames) == "Harga minyak turun, karena keraguan.");
   CHECK(headline_from_citation("EIA pada Selasa memangkas proyeksi harga.", "Selasa", links, frames) ==
         "EIA memangkas proyeksi harga.");
-  CHECK(headline_from_citation("Pada 5 Agustus 2024, OpenAI meresmikan laboratorium.", "5 Agustus 2024", links, frames) ==
-        "OpenAI meresmikan laboratorium.");
+  CHECK(headline_from_citation("Pada 5 Agustus 2024, OpenAI meresmikan laboratorium.", "5 Agustus 2024", links,
+                               frames) == "OpenAI meresmikan laboratorium.");
   // "said" is no link word: it stays.
   CHECK(headline_from_citation("President Bill Clinton said Thursday that he had ordered the strikes.", "Thursday",
                                links, frames) == "President Bill Clinton said that he had ordered the strikes.");
   CHECK(headline_from_citation("Oil fell on Monday.", "Monday", links, frames) == "Oil fell.");
   CHECK(headline_from_citation("Oil fell on Monday.", "", links, frames) == "Oil fell on Monday.");
   CHECK(headline_from_citation("Markets - a long sentence with a dash in the middle of many words - went on.", "",
-                               links, frames) == "Markets - a long sentence with a dash in the middle of many words - went on.");
+                               links, frames) ==
+        "Markets - a long sentence with a dash in the middle of many words - went on.");
   CHECK(headline_from_citation("Selasa (18/11/2014)", "Selasa (18/11/2014)", links, frames) == "Selasa (18/11/2014)");
   // A thousands dot is no site's dot: no dateline here.
   CHECK(headline_from_citation("Harga Premium Rp 6.500 - naik menjadi Rp 8.500.", "", links, frames) ==
@@ -199,7 +199,8 @@ std::set<std::set<std::size_t>> pairwise_groups(std::vector<Mention> ms) {
       std::vector<std::string> a = words_of(ms[i]), b = words_of(ms[j]), shared;
       std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
       double lighter = std::min(weight(a), weight(b));
-      bool agree = lighter > 0 && merge_rule::words_agree(weight(shared) / lighter, ms[i].date.value == ms[j].date.value);
+      bool agree =
+          lighter > 0 && merge_rule::words_agree(weight(shared) / lighter, ms[i].date.value == ms[j].date.value);
       if (ms[i].citation.quote == ms[j].citation.quote || agree) candidate = i;
     }
     // Else the source's first mention of the same day, if any.
@@ -230,11 +231,11 @@ std::set<std::set<std::size_t>> pairwise_groups(std::vector<Mention> ms) {
 TEST_CASE("new events merge exactly as comparing every pair would, across all date precisions", "[timeline]") {
   // Periods that nest and overlap in every way the calendar units allow: a
   // week across two months, a week across two years, halves, quarters.
-  const std::vector<std::string> values = {"2023", "2023-H2", "2023-Q4", "2023-11", "2023-12", "2023-W46",
-                                           "2023-W48", "2024-W01", "2025-W01", "2024-12", "2024", "2025",
-                                           "2023-11-17", "2023-11-30", "2023-12-01", "2024-12-30", "2025-01-02"};
-  const std::vector<std::string> vocabulary = {"microsoft", "openai", "investasi", "miliar", "altman", "dewan",
-                                               "azure", "kemitraan", "10", "13", "stargate", "model"};
+  const std::vector<std::string> values = {
+      "2023",    "2023-H2", "2023-Q4", "2023-11",    "2023-12",    "2023-W46",   "2023-W48",   "2024-W01",  "2025-W01",
+      "2024-12", "2024",    "2025",    "2023-11-17", "2023-11-30", "2023-12-01", "2024-12-30", "2025-01-02"};
+  const std::vector<std::string> vocabulary = {"microsoft", "openai",    "investasi", "miliar", "altman",   "dewan",
+                                               "azure",     "kemitraan", "10",        "13",     "stargate", "model"};
   for (unsigned seed = 1; seed <= 40; ++seed) {
     std::mt19937 random(seed);
     auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
@@ -273,7 +274,7 @@ TEST_CASE("new events merge exactly as comparing every pair would, across all da
 }
 
 TEST_CASE("the merge gives the same events, reasons and review on any number of threads", "[timeline]") {
-  const std::vector<std::string> values = {"2023",       "2023-Q4",    "2023-11",    "2023-W46",  "2023-11-17",
+  const std::vector<std::string> values = {"2023",       "2023-Q4",    "2023-11",    "2023-W46", "2023-11-17",
                                            "2023-11-20", "2024-01-05", "2024-02-11", "2024-W07", "2024-03"};
   std::vector<std::string> vocabulary;
   for (int w = 0; w < 80; ++w) vocabulary.push_back("kata" + std::to_string(w));
@@ -318,8 +319,8 @@ TEST_CASE("citations and reasons fill their events alike on any number of thread
   // Over 65,536 new-event mentions, so the events are filled in more than one
   // slices, with records that straddle them, records with no mention and
   // records whose mentions are all catalog ones in between.
-  const std::vector<std::string> values = {"2023", "2023-Q4", "2023-11", "2023-W46", "2023-11-17", "2024-01-05",
-                                           "2024-02", "2024-03-11", "2022-06", "2021-09-30"};
+  const std::vector<std::string> values = {"2023",       "2023-Q4", "2023-11",    "2023-W46", "2023-11-17",
+                                           "2024-01-05", "2024-02", "2024-03-11", "2022-06",  "2021-09-30"};
   std::vector<std::string> vocabulary;
   for (int w = 0; w < 400; ++w) vocabulary.push_back("kata" + std::to_string(w));
   std::mt19937 random(11);
@@ -358,7 +359,7 @@ TEST_CASE("citations and reasons fill their events alike on any number of thread
     cited += e.citations.size();
     reasons += e.merged_because.size();
   }
-  CHECK(cited == fresh);  // each new-event mention cited once, in some event
+  CHECK(cited == fresh);                      // each new-event mention cited once, in some event
   CHECK(reasons == fresh - t.events.size());  // one reason for each mention but an event's first
   auto one = summary(t);
   for (std::size_t jobs : {2, 9}) {  // 9: more threads than the fill uses
@@ -400,8 +401,8 @@ TEST_CASE("every source's metadata comes out of the merge as it went in, ordered
     for (std::size_t i = 0; i < want.size(); ++i) {
       const SourceInfo &a = t.sources[i], &b = want[i];
       if (std::tie(a.id, a.path, a.sha256, a.encoding, a.language, a.publisher, a.url, a.published,
-                   a.published_basis) !=
-          std::tie(b.id, b.path, b.sha256, b.encoding, b.language, b.publisher, b.url, b.published, b.published_basis)) {
+                   a.published_basis) != std::tie(b.id, b.path, b.sha256, b.encoding, b.language, b.publisher, b.url,
+                                                  b.published, b.published_basis)) {
         if (differ++ < 3) FAIL_CHECK("source " << b.id << " changed in the merge");
       }
     }

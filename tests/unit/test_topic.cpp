@@ -39,14 +39,16 @@ TEST_CASE("sides are found by whole-word aliases, case-insensitively", "[topic]"
 TEST_CASE("topic profile errors name their position", "[topic]") {
   auto missing = topic_from(R"({"name": "T"})");
   REQUIRE_FALSE(missing.ok());
-  CHECK(missing.error().to_string() == "t.json:1:1: the profile needs a non-empty array \"sides\"\n"
-                                       "  {\"name\": \"T\"}\n"
-                                       "  ^");
+  CHECK(missing.error().to_string() ==
+        "t.json:1:1: the profile needs a non-empty array \"sides\"\n"
+        "  {\"name\": \"T\"}\n"
+        "  ^");
   auto alias = topic_from(R"({"name": "T", "sides": [{"name": "A", "aliases": ["a", 3]}]})");
   REQUIRE_FALSE(alias.ok());
-  CHECK(alias.error().to_string() == "t.json:1:56: an alias must be a non-empty string\n"
-                                     "  {\"name\": \"T\", \"sides\": [{\"name\": \"A\", \"aliases\": [\"a\", 3]}]}\n"
-                                     "                                                         ^");
+  CHECK(alias.error().to_string() ==
+        "t.json:1:56: an alias must be a non-empty string\n"
+        "  {\"name\": \"T\", \"sides\": [{\"name\": \"A\", \"aliases\": [\"a\", 3]}]}\n"
+        "                                                         ^");
   auto key = topic_from(R"({"name": "T", "sides": [{"name": "A", "aliases": ["a"]}], "rule": 1})");
   REQUIRE_FALSE(key.ok());
   CHECK(key.error().to_string().rfind("t.json:1:59: unknown key \"rule\"\n", 0) == 0);
@@ -57,9 +59,10 @@ TEST_CASE("aliases match at Unicode word boundaries, next to any punctuation", "
                          "document_mentions": 3, "narrative_days": 10})");
   REQUIRE(t.ok());
   const TopicProfile& p = t.value();
-  CHECK(p.sides_named("\xE2\x80\x9C" "openai\xE2\x80\x9D berkata") == 1u);  // “openai”
-  CHECK(p.sides_named("kata\xC2\xA0openai\xC2\xA0hari ini") == 1u);        // no-break spaces
-  CHECK(p.sides_named("\xC3\xA9openai") == 0u);                            // "éopenai": a letter before
+  CHECK(p.sides_named("\xE2\x80\x9C"
+                      "openai\xE2\x80\x9D berkata") == 1u);          // “openai”
+  CHECK(p.sides_named("kata\xC2\xA0openai\xC2\xA0hari ini") == 1u);  // no-break spaces
+  CHECK(p.sides_named("\xC3\xA9openai") == 0u);                      // "éopenai": a letter before
   CHECK(p.sides_named("openai\xC3\xA9") == 0u);
   CHECK(p.sides_named("openai\xD9\xA3") == 0u);  // an Arabic-Indic digit after it
   CHECK(p.document_mentions == 3);
@@ -86,7 +89,8 @@ TEST_CASE("check_topic lists every problem of a profile in the order of the file
   std::vector<Diagnostic> problems;
   check_topic(doc.value(), problems);
   std::vector<std::string> got;
-  for (const auto& p : problems) got.push_back(std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message);
+  for (const auto& p : problems)
+    got.push_back(std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message);
   CHECK(got == std::vector<std::string>{
                    "1:1: the profile needs a non-empty string \"name\"",
                    "1:38: an alias must be a non-empty string",
