@@ -107,8 +107,9 @@ struct Timeline {
 struct EventKnowledge {
   const TopicProfile* topic = nullptr;
   const Catalog* catalog = nullptr;
-  std::string title_language = "en";    // catalog titles in this language when it has one
-  bool review = true;                   // build_timeline fills Timeline::review; `build` and `merge` do not need it
+  std::string title_language = "en";  // catalog titles in this language when it has one
+  bool review = true;  // extract_document cites the dates it leaves out and build_timeline fills Timeline::review:
+                       // only `review` needs them
   std::vector<std::string> date_links;  // sorted: words a new event's title drops before its date ("pada", "on")
   std::vector<std::string>
       reporting_frames;  // folded statement and report cues: a new event's title drops their clause

@@ -648,14 +648,15 @@ class DocumentLinker {
     const Sentence& s = m_sentences[i];
     const std::vector<DatedExpression>& dated = m_dated[i];
     if (auto list = m_lists.find(i); list != m_lists.end()) {
-      m_record.dropped.push_back(
-          {ReviewReason::list,
-           fmt::format("{} dates in {} bytes: a list, a table or text without sentence ends, not a report "
-                       "(a sentence reports events with at most {} dates and {} bytes, and a text's "
-                       "quotes hold at most {} times its bytes)",
-                       list->second, s.span.end - s.span.begin, k_max_dates_per_sentence, k_max_sentence_bytes,
-                       k_quote_factor),
-           cite(i, &m_list_first.at(i))});
+      if (m_events.review)
+        m_record.dropped.push_back(
+            {ReviewReason::list,
+             fmt::format("{} dates in {} bytes: a list, a table or text without sentence ends, not a report "
+                         "(a sentence reports events with at most {} dates and {} bytes, and a text's "
+                         "quotes hold at most {} times its bytes)",
+                         list->second, s.span.end - s.span.begin, k_max_dates_per_sentence, k_max_sentence_bytes,
+                         k_quote_factor),
+             cite(i, &m_list_first.at(i))});
       return;
     }
     auto dates_event = [](const DatedExpression& d) {
@@ -704,10 +705,11 @@ class DocumentLinker {
           // new event, below. Nearer, the text contradicts the catalog.
           if (days_apart(dated[k].date, e->date) > k_conflict_days) continue;
           m_record.conflicts.push_back({e->id, dated[k].date.value, cite(i, &dated[k].timex)});
-          m_record.dropped.push_back(
-              {ReviewReason::conflict,
-               "catalog " + e->id + " is " + e->date.value + ", the text says " + dated[k].date.value,
-               cite(i, &dated[k].timex)});
+          if (m_events.review)
+            m_record.dropped.push_back(
+                {ReviewReason::conflict,
+                 "catalog " + e->id + " is " + e->date.value + ", the text says " + dated[k].date.value,
+                 cite(i, &dated[k].timex)});
           used[k] = true;
         }
       }
@@ -727,37 +729,42 @@ class DocumentLinker {
       const DatedExpression& d = dated[k];
       if (used[k] || d.role == DateRole::report) continue;
       if (!topical && !narrated(i, d.date, published)) {
-        m_record.dropped.push_back(
-            {ReviewReason::off_topic, "no side of the topic, or not all of them, in or around it", cite(i, &d.timex)});
+        if (m_events.review)
+          m_record.dropped.push_back({ReviewReason::off_topic,
+                                      "no side of the topic, or not all of them, in or around it", cite(i, &d.timex)});
         continue;
       }
       if (d.role == DateRole::statement && has_event_date) {
-        m_record.dropped.push_back({ReviewReason::statement,
-                                    "the day it was said; another date in the sentence dates its event",
-                                    cite(i, &d.timex)});
+        if (m_events.review)
+          m_record.dropped.push_back({ReviewReason::statement,
+                                      "the day it was said; another date in the sentence dates its event",
+                                      cite(i, &d.timex)});
         continue;
       }
       if (auto dropped = dropped_reason(d.role)) {
-        m_record.dropped.push_back({dropped->first, dropped->second, cite(i, &d.timex)});
+        if (m_events.review) m_record.dropped.push_back({dropped->first, dropped->second, cite(i, &d.timex)});
         continue;
       }
       if (!reports_event()) {
-        m_record.dropped.push_back(
-            {ReviewReason::not_an_event, "on topic, but no verb or event word", cite(i, &d.timex)});
+        if (m_events.review)
+          m_record.dropped.push_back(
+              {ReviewReason::not_an_event, "on topic, but no verb or event word", cite(i, &d.timex)});
         continue;
       }
       // (Not against an inferred date: that is the start of the text's latest date.)
       if (published && known_publication() && d.date.precision < Precision::day &&
           period_contains(d.date.period, published->period)) {
-        m_record.dropped.push_back({ReviewReason::current_period,
-                                    "the period the source is written in (\"this year\"), not "
-                                    "when something happened",
-                                    cite(i, &d.timex)});
+        if (m_events.review)
+          m_record.dropped.push_back({ReviewReason::current_period,
+                                      "the period the source is written in (\"this year\"), not "
+                                      "when something happened",
+                                      cite(i, &d.timex)});
         continue;
       }
       if (published && d.date.period.start > published->period.start) {
-        m_record.dropped.push_back(
-            {ReviewReason::after_publication, "a plan or a deadline: after " + published->value, cite(i, &d.timex)});
+        if (m_events.review)
+          m_record.dropped.push_back(
+              {ReviewReason::after_publication, "a plan or a deadline: after " + published->value, cite(i, &d.timex)});
         continue;
       }
       Mention m;

@@ -225,10 +225,6 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
   }
   record = extract_document(a, knowledge, run.events);
   slot.record = true;
-  if (!options.keep_review) {
-    record.dropped.clear();
-    record.dropped.shrink_to_fit();
-  }
 }
 
 std::optional<Catalog> catalog_of(const std::vector<PartHeader>& headers) {
@@ -324,6 +320,7 @@ void prepare(const BuildOptions& options, const Knowledge& knowledge, Extraction
   p.events.topic = p.topic ? &*p.topic : nullptr;
   p.events.catalog = p.catalog ? &*p.catalog : nullptr;
   p.events.title_language = options.title_language;
+  p.events.review = options.keep_review;  // the linker cites the dates it leaves out only for `review`
   if (options.timings) options.timings->mark("topic and catalog");
   p.walk = walk_articles(options.input);
   if (options.timings) options.timings->mark("walk", fmt::format("{} files", p.walk.articles.size()));
