@@ -67,6 +67,7 @@ struct Extraction {
   PartHeader header;                      // title, topic profile and catalog used
   std::vector<DocumentRecord> documents;  // run_extract: in path order; source ids provisional (the relative path)
   std::size_t reused = 0;                 // write_part: documents copied from BuildOptions::reuse
+  std::size_t skipped = 0;                // documents read for their source only (extract_document, beyond_story)
   std::optional<std::string> topic_path;
   std::optional<std::string> catalog_path;
   std::vector<Diagnostic> warnings;

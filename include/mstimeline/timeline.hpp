@@ -119,7 +119,17 @@ struct EventKnowledge {
 // identify_language() finds. Its publication date is the manifest's, else its
 // dateline's, else inferred from the latest past event it reports; relative
 // dates are anchored to it.
-DocumentRecord extract_document(const Article& article, const Knowledge& knowledge, const EventKnowledge& events = {});
+// When `events.review` is off and beyond_story() holds, the body is not read
+// unless the publication date must be inferred from it: the record holds the
+// source alone, as reading the body would have left it, and `*skipped` is set.
+DocumentRecord extract_document(const Article& article, const Knowledge& knowledge, const EventKnowledge& events = {},
+                                bool* skipped = nullptr);
+
+// Whether a text cannot yield a mention, a conflict or an undated entry: a
+// byte scan of its folded text finds not every side of the topic (so no
+// sentence is on topic, and the text is not about the story) and no actor
+// of a catalog event (every catalog link needs one). False with no topic.
+bool beyond_story(std::string_view text, const EventKnowledge& events);
 
 // `jobs` threads build the merge's tables (each holding the words or keys
 // that fall to it) and look for the mentions each new-event mention joins;

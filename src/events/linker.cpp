@@ -181,6 +181,10 @@ class DocumentLinker {
  public:
   DocumentLinker(const Article& article, const Knowledge& knowledge, const EventKnowledge& events)
       : m_article(article), m_knowledge(knowledge), m_events(events), m_body(article.text()) {}
+  DocumentLinker(const Article& article, const Knowledge& knowledge, const EventKnowledge& events, bool* skipped)
+      : DocumentLinker(article, knowledge, events) {
+    m_skipped = skipped;
+  }
 
   DocumentRecord run() {
     m_record.source = m_article.info;
@@ -191,20 +195,17 @@ class DocumentLinker {
       m_sure = guess.evidence > 0;
     }
     m_lexicon = &m_knowledge.lexicon(m_record.source.language);
-    find_sentences();
-
-    SourceInfo& source = m_record.source;
-    std::optional<DateValue> from_dateline = dateline();  // found even when the manifest dates the article
-    if (source.published) {
-      source.published_basis = "manifest";
-    } else if (auto d = from_dateline) {
-      source.published = d->value;
-      source.published_basis = "dateline";
-    } else if (auto from_path = date_from_path(source.path, m_knowledge.path_dates)) {
-      source.published = *from_path;
-      source.published_basis = "path";
+    m_lines = content_lines(m_body, m_knowledge.boilerplate);
+    // A document that cannot yield anything, dated without reading its
+    // body: its source as the whole path would give it, and no more.
+    bool beyond = !m_events.review && beyond_story(m_body, m_events);
+    if (date_without_body() && beyond) {
+      if (m_skipped) *m_skipped = true;
+      return std::move(m_record);
     }
+    find_sentences();
     link(published_date());
+    SourceInfo& source = m_record.source;
     if (!source.published) {
       if (auto inferred = inferred_publication()) {
         source.published = day_value(*inferred);
@@ -225,13 +226,29 @@ class DocumentLinker {
   }
 
  private:
+  // The publication date from the manifest, the dateline or the path, in
+  // that order; false when none gives it (it is then inferred from the text).
+  bool date_without_body() {
+    SourceInfo& source = m_record.source;
+    std::optional<DateValue> from_dateline = dateline();  // found even when the manifest dates the article
+    if (source.published) {
+      source.published_basis = "manifest";
+    } else if (auto d = from_dateline) {
+      source.published = d->value;
+      source.published_basis = "dateline";
+    } else if (auto from_path = date_from_path(source.path, m_knowledge.path_dates)) {
+      source.published = *from_path;
+      source.published_basis = "path";
+    }
+    return source.published.has_value();
+  }
+
   std::optional<DateValue> published_date() const {
     return m_record.source.published ? parse_date_value(*m_record.source.published) : std::nullopt;
   }
 
   void find_sentences() {
-    std::vector<text::Span> lines = content_lines(m_body, m_knowledge.boilerplate);
-    m_lines = lines;
+    const std::vector<text::Span>& lines = m_lines;
     const auto& splitter = m_knowledge.splitter(m_record.source.language);
     for (std::size_t p = 0; p < lines.size(); ++p) {
       std::string_view line = m_body.substr(lines[p].begin, lines[p].end - lines[p].begin);
@@ -947,6 +964,7 @@ class DocumentLinker {
   std::vector<std::pair<const PhraseSet*, std::vector<std::string>>> m_first_words;  // see first_words
   bool m_about_story = false;                                                        // see about_story()
   std::optional<std::size_t> m_undated_sentence;  // the sentence of the last undated entry (told_before)
+  bool* m_skipped = nullptr;                      // set when the body was not read (beyond_story)
   bool m_tagged = false;
   bool m_tags_use_dct = false;  // whether m_dated depends on the date it was tagged against
   DocumentRecord m_record;
@@ -954,8 +972,37 @@ class DocumentLinker {
 
 }  // namespace
 
-DocumentRecord extract_document(const Article& article, const Knowledge& knowledge, const EventKnowledge& events) {
-  return DocumentLinker(article, knowledge, events).run();
+DocumentRecord extract_document(const Article& article, const Knowledge& knowledge, const EventKnowledge& events,
+                                bool* skipped) {
+  if (skipped) *skipped = false;
+  return DocumentLinker(article, knowledge, events, skipped).run();
+}
+
+bool beyond_story(std::string_view text, const EventKnowledge& events) {
+  if (!events.topic) return false;  // every dated sentence may be an event
+  // Sentences are matched folded (fold_case, then fold_spaces), each a piece
+  // of the text folded whole: a name they hold, the folded text holds.
+  std::string folded = text::fold_spaces(text::fold_case(text));
+  NeedleHits held;
+  events.topic->alias_words.find_in(folded, held);
+  const auto& sides = events.topic->sides;
+  std::vector<bool> named(sides.size(), false);
+  for (std::size_t i = 0; i < sides.size(); ++i)
+    for (std::size_t k = 0; k < sides[i].aliases.size() && !named[i]; ++k)
+      named[i] = k < sides[i].alias_ids.size() && sides[i].alias_ids[k] < events.topic->alias_words.size()
+                     ? held.has(sides[i].alias_ids[k])
+                     : folded.find(sides[i].aliases[k]) != std::string::npos;
+  // All sides: on topic. Else only a catalog link could cite it, and every
+  // link needs one of its event's actors in or around the sentence, by its
+  // name or by an alias of its side (names_actor).
+  if (std::find(named.begin(), named.end(), false) == named.end()) return false;
+  if (events.catalog)
+    for (const CatalogEvent& e : events.catalog->events)
+      for (const std::string& actor : e.actors) {
+        int side = events.topic->side_of(actor);
+        if (folded.find(text::fold_case(actor)) != std::string::npos || (side >= 0 && named[side])) return false;
+      }
+  return true;
 }
 
 }  // namespace mstl

@@ -157,8 +157,9 @@ ReuseIndex read_reusable(const BuildOptions& options, const std::string& extract
 
 // One file's outcome, filled by whichever worker takes it.
 struct Slot {
-  bool record = false;  // the file's record is in place in the documents
-  bool reused = false;  // ... taken from a --reuse part
+  bool record = false;   // the file's record is in place in the documents
+  bool reused = false;   // ... taken from a --reuse part
+  bool skipped = false;  // ... its body not read (beyond_story)
   std::vector<Diagnostic> warnings;
   std::optional<std::string> note;
   std::exception_ptr failure;
@@ -223,7 +224,7 @@ void extract_one(const ArticleFile& file, const BuildOptions& options, const Kno
       return;
     }
   }
-  record = extract_document(a, knowledge, run.events);
+  record = extract_document(a, knowledge, run.events, &slot.skipped);
   slot.record = true;
 }
 
@@ -344,6 +345,7 @@ void take_slot(Slot& slot, const ArticleFile& file, Extraction& x) {
   if (slot.note) x.notes.push_back(std::move(*slot.note));
   for (auto& w : slot.warnings) x.warnings.push_back(std::move(w));
   x.reused += slot.record && slot.reused;
+  x.skipped += slot.record && slot.skipped;
 }
 
 // After the files' own (take_slot): the run's warnings; then one list of warnings in path order.
@@ -361,6 +363,9 @@ void finish(const BuildOptions& options, const Prepared& p, Extraction& x) {
   }
   if (p.walk.articles.empty())
     x.warnings.push_back(Diagnostic{options.input.string(), 0, 0, "no article files (.txt, .md) found", {}});
+  if (x.skipped)
+    x.notes.push_back(fmt::format("{} of {} documents name not every side of the topic{}: read for their source only",
+                                  x.skipped, p.mine.size(), p.catalog ? ", nor an actor of a catalog event" : ""));
   std::stable_sort(x.warnings.begin(), x.warnings.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });
 }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -9,6 +11,7 @@
 
 #include "mstimeline/pipeline.hpp"
 #include "mstimeline/record.hpp"
+#include "mstimeline/renderer.hpp"
 #include "support/support.hpp"
 
 using namespace mstl;
@@ -121,4 +124,81 @@ TEST_CASE("a failing write on several threads comes out of write_part too", "[pi
   };
   CHECK_THROWS_WITH(write_part(options, test::knowledge(), write), "out: cannot write: No space left on device");
   CHECK(calls == 3);
+}
+
+namespace {
+
+// `build` with the topic and catalog given: its JSON and its notes; with
+// `whole`, every document read whole (as `review` reads them).
+std::pair<std::string, std::vector<std::string>> built(const std::filesystem::path& input,
+                                                       const std::optional<std::string>& topic,
+                                                       const std::optional<std::string>& catalog, bool whole) {
+  BuildOptions options;
+  options.input = input;
+  options.topic = topic;
+  options.no_topic = !topic;
+  options.catalog = catalog;
+  options.no_catalog = !catalog;
+  options.keep_review = whole;
+  BuildResult r = run_build(options, test::knowledge());
+  const Knowledge& k = test::knowledge();
+  return {Renderer::create("json", {&k.lexicon("en"), &k.label_set("en")})->render(r.timeline), r.notes};
+}
+
+// The number of documents the note says were read for their source only; 0 without the note.
+std::size_t skipped_in(const std::vector<std::string>& notes) {
+  for (const auto& n : notes)
+    if (n.find(" documents name not every side of the topic") != std::string::npos) return std::stoul(n);
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("documents read for their source only could yield nothing: the output of reading every one whole",
+          "[pipeline][prefilter]") {
+  test::TempDir dir;
+  // On topic; neither side (skipped); a side's alias only, with a catalog
+  // trigger (kept: a link needs an actor, by name or by its side's alias);
+  // neither side and no date but the text's (kept: its date is inferred
+  // from the body); neither side, dated by its dateline (skipped).
+  test::write_file(dir / "20240301-a.txt", "Microsoft dan OpenAI meresmikan pusat riset bersama pada 1 Maret 2024.\n");
+  test::write_file(dir / "20240302-b.txt", "Pertamina menaikkan harga BBM pada 2 Maret 2024.\n");
+  test::write_file(dir / "20240303-c.txt",
+                   "Nadella menyebut kapasitas komputasi dari Oracle bertambah pada 3 Maret 2024.\n");
+  test::write_file(dir / "d.txt", "Harga cabai turun pada Senin (4/3/2024).\n");
+  test::write_file(dir / "e.txt", "Jakarta, Rabu (6/3/2024) - Google merilis produk baru.\n");
+  const std::string topic = "data/topic.json", catalog = "data/catalog.json";
+  auto [json, notes] = built(dir.path(), topic, catalog, false);
+  CHECK(std::count(notes.begin(), notes.end(),
+                   "2 of 5 documents name not every side of the topic, nor an actor of a catalog event: read for "
+                   "their source only") == 1);
+  CHECK(json == built(dir.path(), topic, catalog, true).first);
+  // Without a catalog, the side's alias alone no longer keeps c.
+  auto [alone, alone_notes] = built(dir.path(), topic, std::nullopt, false);
+  CHECK(skipped_in(alone_notes) == 3);
+  CHECK(alone == built(dir.path(), topic, std::nullopt, true).first);
+  // With no topic, nothing is skipped.
+  CHECK(skipped_in(built(dir.path(), std::nullopt, catalog, false).second) == 0);
+
+  // The shipped folders, and generated archives dense and 98 % off topic.
+  for (const char* folder : {"data", "tests/fixtures/events/traps", "tests/fixtures/events/merge"}) {
+    CAPTURE(folder);
+    CHECK(built(folder, topic, catalog, false).first == built(folder, topic, catalog, true).first);
+  }
+  std::size_t skipped = 0;
+  for (const char* share : {"0", "0.98"}) {
+    test::TempDir archive;
+    std::string command =
+        fmt::format("python3 bench/gen-corpus --size-mb 1 --dated-names --off-topic {} --out {} >/dev/null", share,
+                    archive.path().string());
+    REQUIRE(std::system(command.c_str()) == 0);
+    for (bool with_catalog : {true, false}) {
+      CAPTURE(share, with_catalog);
+      std::optional<std::string> c = with_catalog ? std::optional(catalog) : std::nullopt;
+      auto [fast, fast_notes] = built(archive.path(), topic, c, false);
+      skipped += skipped_in(fast_notes);
+      CHECK(fast == built(archive.path(), topic, c, true).first);
+    }
+  }
+  CHECK(skipped > 1000);
 }
