@@ -28,6 +28,9 @@ struct RenderOptions {
   const Labels* labels = nullptr;
   std::size_t jobs = 1;   // threads formatting items (json); the bytes are the same for any number
   bool csv_safe = false;  // csv: a cell starting = + - @ tab or CR gets a ' before it (csv_renderer.cpp)
+  // md, html: the quotes shown under each event, the first this many (0: all), then how many more there
+  // are; the data formats (json, jsonl, csv, timelinejs) always hold them all.
+  std::size_t quotes = 10;
 };
 
 class Renderer {

@@ -93,6 +93,11 @@ void add_output_options(CLI::App* cmd, OutputArgs& args) {
   cmd->add_flag("--csv-safe", args.csv_safe,
                 "csv: write a cell that starts with = + - @, a tab or a CR with a ' before it, so that a spreadsheet "
                 "cannot run it as a formula (the cell is then not the exact text)");
+  cmd->add_option("--quotes", args.quotes,
+                  "md, html: show the first N quotes under each event and count the rest (0: all); the other "
+                  "formats hold them all")
+      ->type_name("N")
+      ->capture_default_str();
   cmd->add_option("--locale", args.locale,
                   "Language of catalog titles and, in md, html and timelinejs, of labels and written-out dates")
       ->type_name("CODE")
@@ -156,6 +161,7 @@ Output prepare_output(const OutputArgs& args, const Knowledge& knowledge, std::s
   RenderOptions render_options;
   render_options.jobs = jobs;
   render_options.csv_safe = args.csv_safe;
+  render_options.quotes = args.quotes;
   if (Renderer::needs_locale(args.format)) {
     render_options.labels = &knowledge.label_set(args.locale);
     render_options.dates = &knowledge.lexicon(args.locale);

@@ -32,10 +32,15 @@ std::string publisher_of(const Timeline& t, std::string_view source_id, const La
 
 QuoteKey key_of(const Citation& c) { return {c.source, c.start, c.end}; }
 
-std::map<QuoteKey, int> number_quotes(const Timeline& t) {
+std::span<const Citation> shown_citations(const Event& e, std::size_t cap) {
+  std::span<const Citation> all(e.citations);
+  return cap == 0 || all.size() <= cap ? all : all.first(cap);
+}
+
+std::map<QuoteKey, int> number_quotes(const Timeline& t, std::size_t cap) {
   std::map<QuoteKey, int> numbers;
   for (const auto& e : t.events)
-    for (const auto& c : e.citations) numbers.emplace(key_of(c), static_cast<int>(numbers.size()) + 1);
+    for (const auto& c : shown_citations(e, cap)) numbers.emplace(key_of(c), static_cast<int>(numbers.size()) + 1);
   return numbers;
 }
 

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -25,7 +26,10 @@ std::string publisher_of(const Timeline& t, std::string_view source_id, const La
 // order of first appearance among the events' citations.
 using QuoteKey = std::tuple<std::string, std::size_t, std::size_t>;
 QuoteKey key_of(const Citation& c);
-std::map<QuoteKey, int> number_quotes(const Timeline& t);
+// The citations md and html show under an event: the first `cap` (all when 0; RenderOptions::quotes).
+std::span<const Citation> shown_citations(const Event& e, std::size_t cap);
+// Numbers for the distinct quotes shown, in order of first appearance.
+std::map<QuoteKey, int> number_quotes(const Timeline& t, std::size_t cap = 0);
 
 // "5 sources · 9 events · July 22, 2019 – January 21, 2025"
 std::string summary_line(const Timeline& t, const Lexicon& dates, const Labels& labels);

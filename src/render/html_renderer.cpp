@@ -10,7 +10,8 @@
 //   main > section.year#y<year> > h2 year
 //        > ol.events > li.event#<event id>
 //            time[datetime] (the date written out), h3 title, p.meta (kind,
-//            catalog id, sources), ol.citations > li > blockquote + p.cite,
+//            catalog id, sources), ol.citations > li > blockquote + p.cite
+//            (the first RenderOptions::quotes, then li.more counting the rest),
 //            ul.why (merged_because, in the locale's words), p.conflict
 //   section#undated, section#sources (dl per source)
 //
@@ -46,6 +47,7 @@ li.event h3 { margin: .1rem 0 .2rem; font-size: 1.1rem; line-height: 1.35; }
 ol.citations { margin: 0; padding-left: 1.5rem; }
 blockquote { margin: .3rem 0 .1rem; padding: .4rem .7rem; background: var(--quote); border-left: 3px solid var(--line); }
 .cite { margin: 0 0 .4rem; font-size: .85rem; }
+li.more { list-style: none; font-style: italic; font-size: .85rem; }
 .why { margin: .2rem 0 0; padding-left: 1.2rem; font-size: .8rem; }
 .conflict { margin: .3rem 0 0; font-size: .9rem; color: #b45309; }
 code { font-size: .85em; overflow-wrap: anywhere; }
@@ -70,12 +72,12 @@ bool html_time_value(Precision p) {
 class HtmlRenderer final : public Renderer {
  public:
   explicit HtmlRenderer(const RenderOptions& options)
-      : m_dates(require_dates(options, "html")), m_labels(require_labels(options, "html")) {}
+      : m_dates(require_dates(options, "html")), m_labels(require_labels(options, "html")), m_quotes(options.quotes) {}
 
   std::string render(const Timeline& t) const override { return whole(*this, t); }
 
   void render_to(const Timeline& t, const std::function<void(std::string_view)>& sink) const override {
-    std::map<QuoteKey, int> numbers = number_quotes(t);
+    std::map<QuoteKey, int> numbers = number_quotes(t, m_quotes);
     Pieces pieces(sink);
     std::string& out = pieces.out();
     out += fmt::format(
@@ -192,11 +194,15 @@ class HtmlRenderer final : public Renderer {
     out += fmt::format(
         "<li class=\"event\" id=\"{}\">\n{}\n<h3>{}</h3>\n<p class=\"meta\">{}</p>\n<ol class=\"citations\">\n",
         html_escape(e.id), time, html_escape(e.title), meta);
-    for (const auto& c : e.citations) {
+    std::span<const Citation> shown = shown_citations(e, m_quotes);
+    for (const auto& c : shown) {
       out += fmt::format("<li value=\"{}\"><blockquote>{}</blockquote><p class=\"cite\">{}</p></li>\n",
                          numbers.at(key_of(c)), html_escape(one_line(c.quote)), cite_line(t, c, &e));
       pieces.pieces();
     }
+    if (shown.size() < e.citations.size())
+      out += fmt::format("<li class=\"more\">{}</li>\n",
+                         html_escape(m_labels.count("more_quotes", e.citations.size() - shown.size())));
     out += "</ol>\n";
     if (!e.merged_because.empty()) {
       out += fmt::format("<ul class=\"why\" title=\"{}\">\n", html_escape(m_labels.get("merged_because")));
@@ -235,6 +241,7 @@ class HtmlRenderer final : public Renderer {
 
   const Lexicon& m_dates;
   const Labels& m_labels;
+  std::size_t m_quotes;  // RenderOptions::quotes
 };
 
 }  // namespace

@@ -10,12 +10,14 @@
 //   *<kind> · catalog `<id>` · <n> sources*          (kind and catalog for catalog events)
 //   - [k](#qk) “<quote, shortened>” — [<publisher>, <published>](#src-<id>), dated by “<date expression>” | undated in
 //   the text
+//   - *and <n> more quotes (all of them in -f json)*     (past RenderOptions::quotes)
 //   - **Conflict:** [`<source>`](#src-<id>) bytes a–b says “<date expression>” (<value>)
 //   ## Undated                                      (on-topic event sentences with no date)
 //   - “<quote>” — [<publisher>, <published>](#src-<id>), bytes a–b
 //   ## Sources                                       (only the sources cited above)
 //   ### <a id="src-<id>"></a><source id>  (publisher, file, sha256, language, published)
 //   - <a id="qk"></a>[k] bytes a–b: “<whole quote>”
+//   <n> more sources are cited only by quotes not shown above.   (past RenderOptions::quotes)
 //   <n> more sources were read but not cited.
 //
 // Every word comes from the locale's labels and every date is written out by
@@ -29,8 +31,10 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <span>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -104,12 +108,12 @@ std::string source_anchor(std::string_view id) {
 class MarkdownRenderer final : public Renderer {
  public:
   explicit MarkdownRenderer(const RenderOptions& options)
-      : m_dates(require_dates(options, "md")), m_labels(require_labels(options, "md")) {}
+      : m_dates(require_dates(options, "md")), m_labels(require_labels(options, "md")), m_quotes(options.quotes) {}
 
   std::string render(const Timeline& t) const override { return whole(*this, t); }
 
   void render_to(const Timeline& t, const std::function<void(std::string_view)>& sink) const override {
-    std::map<QuoteKey, int> numbers = number_quotes(t);
+    std::map<QuoteKey, int> numbers = number_quotes(t, m_quotes);
     Pieces pieces(sink);
     std::string& out = pieces.out();
     out += fmt::format("# {}\n\n{}\n", md_escape(t.title), summary_line(t, m_dates, m_labels));
@@ -135,20 +139,29 @@ class MarkdownRenderer final : public Renderer {
     // gathered in one pass, not one pass over every citation per source.
     // A source cited only by a conflict or an undated sentence is listed
     // too (the links above lead to it), without quotes.
+    // A source cited only by quotes not shown is counted, not listed.
     std::unordered_map<std::string_view, std::map<int, const Citation*>> cited;
+    std::unordered_set<std::string_view> unshown;
     for (const auto& e : t.events) {
-      for (const auto& c : e.citations) cited[c.source].emplace(numbers.at(key_of(c)), &c);
+      std::span<const Citation> shown = shown_citations(e, m_quotes);
+      for (const auto& c : shown) cited[c.source].emplace(numbers.at(key_of(c)), &c);
+      for (const auto& c : std::span(e.citations).subspan(shown.size())) unshown.insert(c.source);
       for (const auto& k : e.conflicts) cited[k.citation.source];
     }
     for (const auto& c : t.undated) cited[c.source];
-    std::size_t listed = 0;
+    std::size_t listed = 0, left_out = 0;
     for (const auto& s : t.sources) {
       auto it = cited.find(s.id);
-      if (it == cited.end()) continue;
+      if (it == cited.end()) {
+        left_out += unshown.contains(s.id);
+        continue;
+      }
       source_section(pieces, s, it->second);
       ++listed;
     }
-    if (listed < t.sources.size()) out += fmt::format("\n{}\n", m_labels.count("uncited", t.sources.size() - listed));
+    if (left_out) out += fmt::format("\n{}\n", m_labels.count("unshown", left_out));
+    if (listed + left_out < t.sources.size())
+      out += fmt::format("\n{}\n", m_labels.count("uncited", t.sources.size() - listed - left_out));
     pieces.done();
   }
 
@@ -192,13 +205,16 @@ class MarkdownRenderer final : public Renderer {
     out += e.catalog_id.empty() ? fmt::format("*{}*\n\n", sources)
                                 : fmt::format("*{} · {} `{}` · {}*\n\n", m_labels.kind(e.kind), m_labels.get("catalog"),
                                               e.catalog_id, sources);
-    for (const auto& c : e.citations) {
+    std::span<const Citation> shown = shown_citations(e, m_quotes);
+    for (const auto& c : shown) {
       std::string dated = dating_of(e, c, m_labels, [](std::string_view s) { return md_escape(s); });
       int n = numbers.at(key_of(c));
       out += fmt::format("- [\\[{0}\\]](#q{0}) “{1}” — {2}, {3}\n", n, md_escape(shorten(c.quote)),
                          source_link(t, c.source), dated);
       pieces.pieces();
     }
+    if (shown.size() < e.citations.size())
+      out += fmt::format("- *{}*\n", m_labels.count("more_quotes", e.citations.size() - shown.size()));
     for (const auto& k : e.conflicts) {
       std::string where =
           fmt::format("[`{}`](#{}) {}", k.citation.source, source_anchor(k.citation.source), bytes(k.citation));
@@ -230,6 +246,7 @@ class MarkdownRenderer final : public Renderer {
 
   const Lexicon& m_dates;
   const Labels& m_labels;
+  std::size_t m_quotes;  // RenderOptions::quotes
 };
 
 }  // namespace

@@ -328,6 +328,60 @@ TEST_CASE("Markdown: a long quote is shortened under its event at a word, whole 
   CHECK(md.find("“" + shown + "…”") != std::string::npos);
 }
 
+TEST_CASE("md and html show the first quotes of an event and count the rest, the data formats hold them all",
+          "[render]") {
+  // ev-3 cites s2 once; 12 more citations follow, of s1 then, past the cap, of s3 only.
+  Timeline t = sample();
+  SourceInfo s3 = t.sources[1];
+  s3.id = "s3";
+  t.sources.push_back(s3);
+  Event& e = t.events[2];
+  for (std::size_t i = 0; i < 12; ++i)
+    e.citations.push_back(
+        Citation{i < 3 ? "s1" : "s3", 100 + i * 10, 105 + i * 10, "Kutipan " + std::to_string(i), ""});
+  const Knowledge& k = test::knowledge();
+  auto render_with = [&](const char* format, std::size_t quotes) {
+    RenderOptions options{&k.lexicon("en"), &k.label_set("en")};
+    options.quotes = quotes;
+    return Renderer::create(format, options)->render(t);
+  };
+  auto lines_of = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t at = 0, next; at < text.size(); at = next + 1) {
+      next = text.find('\n', at);
+      if (next == std::string::npos) next = text.size();
+      out.push_back(text.substr(at, next - at));
+    }
+    return out;
+  };
+  auto count = [](const std::vector<std::string>& lines, const std::string& line) {
+    return std::count(lines.begin(), lines.end(), line);
+  };
+  auto md = lines_of(render_with("md", 4));
+  // ev-3 shows its citation of s2 and three of s1, then the count of the nine others.
+  CHECK(count(md, "- *and 9 more quotes (all of them in -f json)*") == 1);
+  CHECK(count(md, "- [\\[5\\]](#q5) “Kutipan 2” — [Pub\\_One](#src-s1), undated in the text") == 1);
+  CHECK(std::none_of(md.begin(), md.end(),
+                     [](const std::string& l) { return l.find("Kutipan 3") != std::string::npos; }));
+  // s3 is cited only past the cap: counted, not listed.
+  CHECK(count(md, "1 more source is cited only by quotes not shown above.") == 1);
+  CHECK(count(md, "### <a id=\"src-s3\"></a>s3") == 0);
+  // One quote: "and 1 more quote".
+  CHECK(count(lines_of(render_with("md", 12)), "- *and 1 more quote (all of them in -f json)*") == 1);
+  // 0 shows every quote; so does a cap at or above the count.
+  for (std::size_t quotes : {std::size_t{0}, std::size_t{13}}) {
+    auto all = lines_of(render_with("md", quotes));
+    CHECK(std::none_of(all.begin(), all.end(),
+                       [](const std::string& l) { return l.find("more quote") != std::string::npos; }));
+    CHECK(count(all, "### <a id=\"src-s3\"></a>s3") == 1);
+  }
+  std::string html = render_with("html", 4);
+  CHECK(html.find("<li class=\"more\">and 9 more quotes (all of them in -f json)</li>\n</ol>") != std::string::npos);
+  CHECK(html.find("Kutipan 3") == std::string::npos);
+  for (const char* data : {"json", "jsonl", "csv", "timelinejs"})
+    CHECK(render_with(data, 4).find("Kutipan 11") != std::string::npos);
+}
+
 TEST_CASE("Markdown lists only the sources it cites, and counts the others in one line", "[render]") {
   Timeline t = sample();
   t.undated.clear();
@@ -538,7 +592,9 @@ TEST_CASE("every format hands a large timeline to the sink in pieces of bounded 
   for (const Timeline* t : {&many, &one}) {
     for (const char* format : {"json", "jsonl", "csv", "md", "html", "timelinejs"}) {
       INFO(format << (t == &one ? ", one large event" : ", many events"));
-      auto r = Renderer::create(format, {&k.lexicon("en"), &k.label_set("en")});
+      RenderOptions options{&k.lexicon("en"), &k.label_set("en")};
+      options.quotes = 0;  // every quote, as --quotes 0
+      auto r = Renderer::create(format, options);
       std::vector<std::size_t> sizes;
       std::string joined;
       r->render_to(*t, [&](std::string_view piece) {
