@@ -112,7 +112,8 @@ def parse_args(argv):
     b.add_argument("-o", "--output")
     b.add_argument("--check", action="store_true")
     b.add_argument("--csv-safe", action="store_true")
-    for name in ("--locale", "--since", "--until", "--min-sources", "--top"):
+    b.add_argument("--all-sources", action="store_true")
+    for name in ("--locale", "--since", "--until", "--min-sources", "--top", "--quotes"):
         b.add_argument(name)
     b.add_argument("--kind", action="append", default=[])
     b.add_argument("--data-dir")
@@ -168,11 +169,11 @@ def extract_command(binary, args, k, part):
 
 def merge_command(binary, args, parts):
     cmd = [binary, *global_options(args), "merge"]
-    for name in ("jobs", "format", "output", "locale", "since", "until", "min_sources", "top"):
+    for name in ("jobs", "format", "output", "locale", "since", "until", "min_sources", "top", "quotes"):
         if getattr(args, name) is not None:
             cmd.append(f"--{name.replace('_', '-')}={getattr(args, name)}")
     cmd += [f"--kind={k}" for k in args.kind]
-    for name in ("check", "csv_safe"):
+    for name in ("check", "csv_safe", "all_sources"):
         if getattr(args, name):
             cmd.append(f"--{name.replace('_', '-')}")
     return cmd + ["--", *parts]

@@ -31,6 +31,7 @@ struct RenderOptions {
   // md, html: the quotes shown under each event, the first this many (0: all), then how many more there
   // are; the data formats (json, jsonl, csv, timelinejs) always hold them all.
   std::size_t quotes = 10;
+  bool all_sources = false;  // json: every source read, not only those cited
 };
 
 class Renderer {

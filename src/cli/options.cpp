@@ -93,6 +93,8 @@ void add_output_options(CLI::App* cmd, OutputArgs& args) {
   cmd->add_flag("--csv-safe", args.csv_safe,
                 "csv: write a cell that starts with = + - @, a tab or a CR with a ' before it, so that a spreadsheet "
                 "cannot run it as a formula (the cell is then not the exact text)");
+  cmd->add_flag("--all-sources", args.all_sources,
+                "json: list every source read, not only those the timeline cites (documents_read counts them all)");
   cmd->add_option("--quotes", args.quotes,
                   "md, html: show the first N quotes under each event and count the rest (0: all); the other "
                   "formats hold them all")
@@ -158,10 +160,13 @@ Output prepare_output(const OutputArgs& args, const Knowledge& knowledge, std::s
   // and a typo should fail the same way whatever the format.
   if (args.csv_safe && args.format != "csv")
     throw Error(fmt::format("--csv-safe applies to -f csv, not -f {}", args.format));
+  if (args.all_sources && args.format != "json")
+    throw Error(fmt::format("--all-sources applies to -f json, not -f {}", args.format));
   RenderOptions render_options;
   render_options.jobs = jobs;
   render_options.csv_safe = args.csv_safe;
   render_options.quotes = args.quotes;
+  render_options.all_sources = args.all_sources;
   if (Renderer::needs_locale(args.format)) {
     render_options.labels = &knowledge.label_set(args.locale);
     render_options.dates = &knowledge.lexicon(args.locale);

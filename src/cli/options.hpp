@@ -58,6 +58,7 @@ struct OutputArgs {
   std::size_t min_sources = 0;
   std::size_t top = 0;  // 0: not given
   bool csv_safe = false;
+  bool all_sources = false;
   std::size_t quotes = RenderOptions{}.quotes;
 };
 

@@ -32,6 +32,16 @@ std::string publisher_of(const Timeline& t, std::string_view source_id, const La
 
 QuoteKey key_of(const Citation& c) { return {c.source, c.start, c.end}; }
 
+std::unordered_set<std::string_view> cited_source_ids(const Timeline& t) {
+  std::unordered_set<std::string_view> ids;
+  for (const auto& e : t.events) {
+    for (const auto& c : e.citations) ids.insert(c.source);
+    for (const auto& k : e.conflicts) ids.insert(k.citation.source);
+  }
+  for (const auto& c : t.undated) ids.insert(c.source);
+  return ids;
+}
+
 std::span<const Citation> shown_citations(const Event& e, std::size_t cap) {
   std::span<const Citation> all(e.citations);
   return cap == 0 || all.size() <= cap ? all : all.first(cap);

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_set>
 
 #include "mstimeline/json_writer.hpp"
 #include "mstimeline/record.hpp"
@@ -26,6 +27,9 @@ std::string publisher_of(const Timeline& t, std::string_view source_id, const La
 // order of first appearance among the events' citations.
 using QuoteKey = std::tuple<std::string, std::size_t, std::size_t>;
 QuoteKey key_of(const Citation& c);
+// The ids of the sources the timeline cites: by an event's citations or conflicts, or an undated entry.
+std::unordered_set<std::string_view> cited_source_ids(const Timeline& t);
+
 // The citations md and html show under an event: the first `cap` (all when 0; RenderOptions::quotes).
 std::span<const Citation> shown_citations(const Event& e, std::size_t cap);
 // Numbers for the distinct quotes shown, in order of first appearance.
@@ -55,7 +59,7 @@ std::string html_escape(std::string_view s);
 const Lexicon& require_dates(const RenderOptions& options, std::string_view format);
 const Labels& require_labels(const RenderOptions& options, std::string_view format);
 
-inline constexpr int k_schema_version = 1;
+inline constexpr int k_schema_version = 2;
 
 // Pieces of about this size go to a renderer's sink.
 inline constexpr std::size_t k_piece = 1 << 20;
@@ -84,7 +88,7 @@ class Pieces {
 // A renderer's render(): the pieces of its render_to joined.
 std::string whole(const Renderer& r, const Timeline& t);
 
-// The schema_version 1 event object (docs/timeline.schema.json); sources and
+// The schema_version 2 event object (docs/timeline.schema.json); sources and
 // citations are record.hpp's write_source and write_citation. Without `lists`,
 // its citations and merged_because are written empty.
 void write_event(JsonWriter& w, const Event& e, bool lists = true);

@@ -1,8 +1,12 @@
-// The JSON format, `schema_version` 1: the contract outside tools rely on
-// (docs/timeline.schema.json). Fields are only ever added, never renamed or
-// removed.
+// The JSON format, `schema_version` 2: the contract outside tools rely on
+// (docs/timeline.schema.json). Version 2 lists only the sources cited (by an
+// event's citations or conflicts, or an undated entry; all of them with
+// RenderOptions::all_sources) and counts every document read in
+// "documents_read"; version 1 listed them all.
 #include "render/common.hpp"
 #include "render/renderers.hpp"
+
+#include <unordered_set>
 
 #include "mstimeline/parallel.hpp"
 
@@ -190,7 +194,7 @@ class JsonRenderer final : public Renderer {
  public:
   std::string render(const Timeline& timeline) const override { return whole(*this, timeline); }
 
-  explicit JsonRenderer(std::size_t jobs) : m_jobs(jobs) {}
+  JsonRenderer(std::size_t jobs, bool all_sources) : m_jobs(jobs), m_all_sources(all_sources) {}
 
   void render_to(const Timeline& timeline, const std::function<void(std::string_view)>& sink) const override {
     std::string out = "{\n";
@@ -199,7 +203,17 @@ class JsonRenderer final : public Renderer {
     append_key(out, "title");
     append_json_string(out, timeline.title);
     out += ",\n";
-    append_array(out, "sources", timeline.sources, write_source, false, sink, m_jobs);
+    append_key(out, "documents_read");
+    out += std::to_string(timeline.sources.size()) + ",\n";
+    if (m_all_sources) {
+      append_array(out, "sources", timeline.sources, write_source, false, sink, m_jobs);
+    } else {
+      std::unordered_set<std::string_view> cited = cited_source_ids(timeline);
+      std::vector<SourceInfo> sources;
+      for (const auto& s : timeline.sources)
+        if (cited.contains(s.id)) sources.push_back(s);
+      append_array(out, "sources", sources, write_source, false, sink, m_jobs);
+    }
     append_array(out, "events", timeline.events, nullptr, false, sink, m_jobs);  // append_part: write_event
     append_array(out, "undated", timeline.undated, write_citation, true, sink, m_jobs);
     out += "}\n";
@@ -208,12 +222,13 @@ class JsonRenderer final : public Renderer {
 
  private:
   std::size_t m_jobs;
+  bool m_all_sources;
 };
 
 }  // namespace
 
 std::unique_ptr<Renderer> make_json(const RenderOptions& options) {
-  return std::make_unique<JsonRenderer>(jobs_or_cores(options.jobs));
+  return std::make_unique<JsonRenderer>(jobs_or_cores(options.jobs), options.all_sources);
 }
 
 }  // namespace mstl::render

@@ -36,8 +36,9 @@ TEST_CASE("build data/ emits JSON that meets the contract", "[e2e]") {
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.empty());
   json doc = json::parse(r.out);
-  CHECK(doc["schema_version"] == 1);
+  CHECK(doc["schema_version"] == 2);
   CHECK(doc["title"] == "Microsoft–OpenAI partnership");
+  CHECK(doc["documents_read"] == 5);
   REQUIRE(doc["sources"].size() == 5);
   for (const auto& s : doc["sources"]) {
     for (const char* key : {"id", "path", "sha256", "encoding", "language", "publisher", "url", "published"})

@@ -122,6 +122,28 @@ TEST_CASE("csv with --csv-safe: formula cells get a quote mark, and other format
   CHECK(md.err == "mstimeline: error: --csv-safe applies to -f csv, not -f md\n");
 }
 
+TEST_CASE("json lists the cited sources, --all-sources every one read, the same events either way", "[e2e][formats]") {
+  TempDir dir;
+  test::write_file(dir / "a.txt", "Microsoft dan OpenAI meresmikan laboratorium bersama pada 5 Agustus 2024.\n");
+  test::write_file(dir / "b.txt", "Pertamina menaikkan harga BBM pada 6 Agustus 2024.\n");
+  auto some = run_cli({"build", dir.path().string(), "--topic", "data/topic.json", "--no-catalog"});
+  auto all = run_cli({"build", dir.path().string(), "--topic", "data/topic.json", "--no-catalog", "--all-sources"});
+  REQUIRE(some.exit_code == 0);
+  REQUIRE(all.exit_code == 0);
+  json a = json::parse(some.out), b = json::parse(all.out);
+  CHECK(a["documents_read"] == 2);
+  CHECK(b["documents_read"] == 2);
+  REQUIRE(a["sources"].size() == 1);
+  CHECK(a["sources"][0]["id"] == "a");
+  REQUIRE(b["sources"].size() == 2);
+  CHECK(b["sources"][1]["id"] == "b");
+  CHECK(b["sources"][1]["published_basis"] == "inferred");
+  CHECK(a["events"] == b["events"]);
+  auto md = run_cli({"build", dir.path().string(), "-f", "md", "--all-sources"});
+  CHECK(md.exit_code == 2);
+  CHECK(md.err == "mstimeline: error: --all-sources applies to -f json, not -f md\n");
+}
+
 TEST_CASE("filters: --since, --until, --kind, --min-sources", "[e2e][filter]") {
   auto r = run_cli({"build", "data/", "--since", "2023-11", "--until", "2024"});
   REQUIRE(r.exit_code == 0);
@@ -130,7 +152,9 @@ TEST_CASE("filters: --since, --until, --kind, --min-sources", "[e2e][filter]") {
   CHECK(event_ids(r.out) == std::vector<std::string>{"ev-22f1ce820bcf", "ev-8d783c3e1623", "openai-board-ousts-altman",
                                                      "ev-a86a3db970d7", "ms-hires-altman-brockman",
                                                      "ms-hires-inflection-leaders", "openai-oracle-capacity"});
-  CHECK(json::parse(r.out)["sources"].size() == 5);
+  // The sources the events left cite; all five were read.
+  CHECK(json::parse(r.out)["sources"].size() == 3);
+  CHECK(json::parse(r.out)["documents_read"] == 5);
   CHECK(json::parse(r.out)["undated"].empty());
   auto kinds = run_cli({"build", "data/", "--kind", "new,personnel"});
   CHECK(event_ids(kinds.out) == std::vector<std::string>{"ev-22f1ce820bcf", "ev-8d783c3e1623", "ev-a86a3db970d7",

@@ -66,11 +66,15 @@ TEST_CASE("renderers are chosen by name and an unknown name is a clear error", "
   CHECK_THROWS_WITH(Renderer::create("md", {}), "the md format needs a lexicon to write dates");
 }
 
-TEST_CASE("JSON output follows the schema_version 1 contract, in field order", "[render]") {
+TEST_CASE("JSON output follows the schema_version 2 contract, in field order", "[render]") {
   std::string out = render("json", sample());
   auto j = nlohmann::ordered_json::parse(out);
-  CHECK(j["schema_version"] == 1);
+  CHECK(j["schema_version"] == 2);
   CHECK(j["title"] == "Kemitraan *A* & B");
+  std::vector<std::string> top;
+  for (const auto& [k, v] : j.items()) top.push_back(k);
+  CHECK(top == std::vector<std::string>{"schema_version", "title", "documents_read", "sources", "events", "undated"});
+  CHECK(j["documents_read"] == 2);
   std::vector<std::string> keys;
   for (const auto& [k, v] : j["sources"][0].items()) keys.push_back(k);
   CHECK(keys == std::vector<std::string>{"id", "path", "sha256", "encoding", "language", "publisher", "url",
@@ -103,6 +107,33 @@ TEST_CASE("JSON output follows the schema_version 1 contract, in field order", "
   CHECK(out.back() == '\n');
 }
 
+TEST_CASE("JSON lists the sources cited, by a citation, a conflict or an undated entry, and counts all read",
+          "[render]") {
+  Timeline t = sample();
+  // s3 cited by a conflict only, s4 by an undated entry only, s5 not at all.
+  for (const char* id : {"s3", "s4", "s5"}) {
+    SourceInfo s = t.sources[1];
+    s.id = id;
+    t.sources.push_back(s);
+  }
+  t.events[0].conflicts.push_back(Conflict{"", "2020", Citation{"s3", 0, 5, "Tahun", "2020"}});
+  t.undated.push_back(Citation{"s4", 0, 5, "Rapat", ""});
+  auto ids = [](const nlohmann::json& j) {
+    std::vector<std::string> out;
+    for (const auto& s : j["sources"]) out.push_back(s["id"]);
+    return out;
+  };
+  auto cited = nlohmann::json::parse(render("json", t));
+  CHECK(cited["documents_read"] == 5);
+  CHECK(ids(cited) == std::vector<std::string>{"s1", "s2", "s3", "s4"});
+  const Knowledge& k = test::knowledge();
+  RenderOptions options{&k.lexicon("en"), &k.label_set("en")};
+  options.all_sources = true;
+  auto all = nlohmann::json::parse(Renderer::create("json", options)->render(t));
+  CHECK(all["documents_read"] == 5);
+  CHECK(ids(all) == std::vector<std::string>{"s1", "s2", "s3", "s4", "s5"});
+}
+
 TEST_CASE("JSON is laid out as one indented dump of the whole document, though written an event at a time",
           "[render]") {
   Timeline multiline = sample();
@@ -114,7 +145,8 @@ TEST_CASE("JSON is laid out as one indented dump of the whole document, though w
     CHECK(out == nlohmann::ordered_json::parse(out).dump(2) + "\n");
   }
   CHECK(render("json", empty) ==
-        "{\n  \"schema_version\": 1,\n  \"title\": \"Kosong\",\n  \"sources\": [],\n  \"events\": [],\n"
+        "{\n  \"schema_version\": 2,\n  \"title\": \"Kosong\",\n  \"documents_read\": 0,\n  \"sources\": [],\n"
+        "  \"events\": [],\n"
         "  \"undated\": []\n}\n");
 }
 
