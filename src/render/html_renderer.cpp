@@ -13,9 +13,11 @@
 //            catalog id, sources), ol.citations > li > blockquote + p.cite
 //            (the first RenderOptions::quotes, then li.more counting the rest),
 //            ul.why (merged_because, in the locale's words), p.conflict
-//   section#undated, section#sources (dl per source)
+//   section#undated, section#sources (dl per source cited, then p.note counting the others)
 //
 // Every word comes from the locale's labels, dates from its lexicon.
+#include <unordered_set>
+
 #include <fmt/format.h>
 
 #include "mstimeline/merge_reason.hpp"
@@ -111,11 +113,19 @@ class HtmlRenderer final : public Renderer {
       out += "</ul>\n</section>\n";
     }
     out += fmt::format("<section id=\"sources\">\n<h2>{}</h2>\n<dl>\n", html_escape(m_labels.get("sources_heading")));
+    // The sources cited, as md lists them; the others are counted.
+    std::unordered_set<std::string_view> cited = cited_source_ids(t);
+    std::size_t listed = 0;
     for (const auto& s : t.sources) {
+      if (!cited.contains(s.id)) continue;
       out += source_entry(s);
+      ++listed;
       pieces.pieces();
     }
-    out += "</dl>\n</section>\n</main>\n</body>\n</html>\n";
+    out += "</dl>\n";
+    if (std::size_t uncited = t.sources.size() - listed)
+      out += fmt::format("<p class=\"note\">{}</p>\n", html_escape(m_labels.count("uncited", uncited)));
+    out += "</section>\n</main>\n</body>\n</html>\n";
     pieces.done();
   }
 

@@ -107,7 +107,7 @@ TEST_CASE("JSON output follows the schema_version 2 contract, in field order", "
   CHECK(out.back() == '\n');
 }
 
-TEST_CASE("JSON lists the sources cited, by a citation, a conflict or an undated entry, and counts all read",
+TEST_CASE("JSON and HTML list the sources cited, by a citation, a conflict or an undated entry, and count all read",
           "[render]") {
   Timeline t = sample();
   // s3 cited by a conflict only, s4 by an undated entry only, s5 not at all.
@@ -132,6 +132,13 @@ TEST_CASE("JSON lists the sources cited, by a citation, a conflict or an undated
   auto all = nlohmann::json::parse(Renderer::create("json", options)->render(t));
   CHECK(all["documents_read"] == 5);
   CHECK(ids(all) == std::vector<std::string>{"s1", "s2", "s3", "s4", "s5"});
+  // The page for people lists the same four and counts the fifth.
+  std::string html = render("html", t);
+  for (const char* id : {"s1", "s2", "s3", "s4"})
+    CHECK(html.find(fmt::format("<dt id=\"src-{0}\"><code>{0}</code></dt>", id)) != std::string::npos);
+  CHECK(html.find("id=\"src-s5\"") == std::string::npos);
+  CHECK(html.find("</dl>\n<p class=\"note\">1 more source was read but not cited.</p>\n</section>") !=
+        std::string::npos);
 }
 
 TEST_CASE("JSON is laid out as one indented dump of the whole document, though written an event at a time",
