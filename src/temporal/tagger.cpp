@@ -1328,6 +1328,12 @@ class Matcher {
       }
     if (j == i && !directed) return {};  // a bare month name is too often a name ("Jan", "Mei")
     std::size_t first = (noun || leading) ? i : j;
+    // "this September", "Juni ini": the month of the document's year, whichever side of it.
+    if (directed && dir == 0 && dct())
+      return single(
+          date_item(first, k,
+                    {fmt::format("{:04}-{:02}", static_cast<int>(chr::year_month_day(*dct()).year()), m->first),
+                     m_dct_value, std::nullopt}));
     return single(date_item(first, k, month_relative(m->first, dir, future_context(i))));
   }
 
