@@ -1,6 +1,7 @@
 #include "mstimeline/tagger.hpp"
 
 #include <array>
+#include <cctype>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -1328,6 +1329,15 @@ class Matcher {
       }
     if (j == i && !directed) return {};  // a bare month name is too often a name ("Jan", "Mei")
     std::size_t first = (noun || leading) ? i : j;
+    // "January this year", "April next year", "Juni tahun lalu": the month of that year.
+    if (!directed)
+      if (Found year = unit_relative(k); year && year.items.size() == 1 && year.items[0].value.size() == 4 &&
+                                         std::isdigit(static_cast<unsigned char>(year.items[0].value[0]))) {
+        Item item = year.items[0];
+        item.first = first;
+        item.value += fmt::format("-{:02}", m->first);
+        return single(std::move(item));
+      }
     // "this September", "Juni ini": the month of the document's year, whichever side of it.
     if (directed && dir == 0 && dct())
       return single(
