@@ -258,16 +258,18 @@ class DocumentLinker {
     return date.period.start + reach >= published->period.start && date.period.start <= published->period.start + reach;
   }
 
-  // Whether an actor of a catalog event is named in the sentence or its context.
+  // Whether an actor of a catalog event is named in the sentence or its
+  // context: the sentences of its paragraph within reach, in text order, so
+  // that the context is a piece of the folded text (beyond_story relies on it).
   bool names_actor(std::size_t i, const CatalogEvent& e) const {
-    std::string context = m_sentences[i].folded;
     std::size_t reach = m_events.topic ? m_events.topic->context_sentences : 1;
-    for (std::size_t d = 1; d <= reach; ++d) {
-      if (i >= d && m_sentences[i - d].paragraph == m_sentences[i].paragraph)
-        context += " " + m_sentences[i - d].folded;
-      if (i + d < m_sentences.size() && m_sentences[i + d].paragraph == m_sentences[i].paragraph)
-        context += " " + m_sentences[i + d].folded;
-    }
+    std::size_t first = i, last = i;
+    while (first > 0 && i - first < reach && m_sentences[first - 1].paragraph == m_sentences[i].paragraph) --first;
+    while (last + 1 < m_sentences.size() && last - i < reach &&
+           m_sentences[last + 1].paragraph == m_sentences[i].paragraph)
+      ++last;
+    std::string context = m_sentences[first].folded;
+    for (std::size_t k = first + 1; k <= last; ++k) context += " " + m_sentences[k].folded;
     for (const auto& actor : e.actors) {
       if (contains_word(context, text::fold_case(actor))) return true;
       if (m_events.topic) {
@@ -401,16 +403,17 @@ class DocumentLinker {
     return m_first_words.emplace_back(&set, std::move(words)).second;
   }
 
-  // A dateline: a day-precision date before the separator of the first
-  // content line ("Jakarta, Rabu (25/1/2023) - ", "Selasa, 23 Jul 2019 10:15 WIB - "),
-  // or a short first line that is mostly one.
-  // The dateline: in one of the first k_dateline_lines content lines (a
-  // title may come first), the head before a dateline separator, or a short
-  // line that is mostly a date, holding an absolute day.
+  // The dateline: a day-precision date in the head before a dateline
+  // separator ("Jakarta, Rabu (25/1/2023) - ", "Selasa, 23 Jul 2019 10:15 WIB - "),
+  // or a short line that is mostly one. The first content line, or one of
+  // the next k_dateline_lines - 1 after a title or a byline; there the head
+  // must read as a dateline (marked_dateline_head), not be a sentence with " - ".
   std::optional<DateValue> dateline() {
     for (std::size_t l = 0; l < m_lines.size() && l < k_dateline_lines; ++l) {
       std::string_view line = m_body.substr(m_lines[l].begin, m_lines[l].end - m_lines[l].begin);
       std::size_t cut = dateline_separator(line);
+      if (l > 0 && cut != std::string_view::npos && !marked_dateline_head(line.substr(0, cut)))
+        cut = std::string_view::npos;
       bool separated = cut != std::string_view::npos;
       std::string_view head = separated                           ? line.substr(0, cut)
                               : line.size() <= k_dateline_max / 2 ? line

@@ -953,19 +953,9 @@ std::string headline_from_citation(std::string_view quote, std::string_view date
                                    const std::vector<std::string>& date_links, const std::vector<std::string>& frames,
                                    std::size_t max_bytes) {
   std::string s = text::fold_spaces(quote);
-  // A dateline is a few words with a place's comma or a site's dot ("NEW
-  // YORK, KOMPAS.com", "Lingkup.id", not "Rp 6.500") or in capitals ("JAKARTA").
-  if (std::size_t dateline = dateline_separator(s); dateline != std::string::npos) {
-    std::string_view head(s.data(), dateline);
-    auto site_dot = [&](std::size_t k) {
-      return head[k] == '.' && k + 1 < head.size() && head[k + 1] >= 'a' && head[k + 1] <= 'z';
-    };
-    bool dotted = false;
-    for (std::size_t k = 0; k < head.size() && !dotted; ++k) dotted = site_dot(k);
-    bool marked = dotted || head.find(',') != std::string_view::npos ||
-                  std::none_of(head.begin(), head.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    if (marked && std::count(head.begin(), head.end(), ' ') < 6) s.erase(0, s.find(' ', dateline + 1) + 1);
-  }
+  if (std::size_t dateline = dateline_separator(s);
+      dateline != std::string::npos && marked_dateline_head(std::string_view(s.data(), dateline)))
+    s.erase(0, s.find(' ', dateline + 1) + 1);
   drop_reporting_frame(s, frames);
   if (std::size_t at = date_text.empty() ? std::string::npos : s.find(date_text); at != std::string::npos) {
     // With the word that links it to its clause ("pada", "sejak", "on"),

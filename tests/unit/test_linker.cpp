@@ -114,4 +114,13 @@ TEST_CASE("a dateline is read in the first content lines, after a title, and no 
       extract_document(article(with_lines_before(linker::k_dateline_lines), std::nullopt), test::knowledge());
   CHECK(r.source.published_basis == "inferred");
   CHECK(taken(r, "Rabu (24/1/2024)") == "event");
+  // After a title, a sentence that holds " - " is no dateline: its head does
+  // not read as one (marked_dateline_head), and its date is an event.
+  DocumentRecord sentence = extract_document(
+      article(
+          "Judul tanpa tanggal\nPerusahaan itu meluncurkan produk baru pada 5 Januari 2024 - peluncuran terbesar.\n",
+          std::nullopt),
+      test::knowledge());
+  CHECK(sentence.source.published_basis == "inferred");
+  CHECK(taken(sentence, "5 Januari 2024") == "event");
 }

@@ -167,15 +167,23 @@ TEST_CASE("documents read for their source only could yield nothing: the output 
                    "Nadella menyebut kapasitas komputasi dari Oracle bertambah pada 3 Maret 2024.\n");
   test::write_file(dir / "d.txt", "Harga cabai turun pada Senin (4/3/2024).\n");
   test::write_file(dir / "e.txt", "Jakarta, Rabu (6/3/2024) - Google merilis produk baru.\n");
+  // Several sentences a line: an alias split across sentences ("Brad" ...
+  // "Smith") names no side, read whole or not (skipped); sides named in
+  // different sentences and lines of one article (kept).
+  test::write_file(dir / "20190801-f.txt",
+                   "Smith spoke to reporters. The lab got $1 billion to invest on July 22, 2019, said Brad\n");
+  test::write_file(dir / "20190802-g.txt",
+                   "Microsoft signed the papers. Its partner agreed on July 22, 2019.\nAdvertisement\nOpenAI confirmed "
+                   "it. The money came in 2019, said Brad Smith.\n");
   const std::string topic = "data/topic.json", catalog = "data/catalog.json";
   auto [json, notes] = built(dir.path(), topic, catalog, false);
   CHECK(std::count(notes.begin(), notes.end(),
-                   "2 of 5 documents name not every side of the topic, nor an actor of a catalog event: read for "
+                   "3 of 7 documents name not every side of the topic, nor an actor of a catalog event: read for "
                    "their source only") == 1);
   CHECK(json == built(dir.path(), topic, catalog, true).first);
   // Without a catalog, the side's alias alone no longer keeps c.
   auto [alone, alone_notes] = built(dir.path(), topic, std::nullopt, false);
-  CHECK(skipped_in(alone_notes) == 3);
+  CHECK(skipped_in(alone_notes) == 4);
   CHECK(alone == built(dir.path(), topic, std::nullopt, true).first);
   // With no topic, nothing is skipped.
   CHECK(skipped_in(built(dir.path(), std::nullopt, catalog, false).second) == 0);
