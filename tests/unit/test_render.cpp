@@ -54,6 +54,17 @@ std::string render(const char* format, const Timeline& t, const char* locale = "
   return Renderer::create(format, {&k.lexicon(locale), &k.label_set(locale)})->render(t);
 }
 
+// The lines of a text, for checks of whole lines.
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t at = 0, next; at < text.size(); at = next + 1) {
+    next = text.find('\n', at);
+    if (next == std::string::npos) next = text.size();
+    out.push_back(text.substr(at, next - at));
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("renderers are chosen by name and an unknown name is a clear error", "[render]") {
@@ -296,15 +307,6 @@ TEST_CASE("a citation whose date contradicts its catalog event says so in every 
   Citation c = e.conflicts[0].citation;
   c.date_text.clear();
   e.citations.push_back(c);
-  auto lines_of = [](const std::string& text) {
-    std::vector<std::string> out;
-    for (std::size_t at = 0, next; at < text.size(); at = next + 1) {
-      next = text.find('\n', at);
-      if (next == std::string::npos) next = text.size();
-      out.push_back(text.substr(at, next - at));
-    }
-    return out;
-  };
   auto md = lines_of(render("md", t));
   CHECK(std::count(md.begin(), md.end(),
                    "- [\\[3\\]](#q3) “Diteken Jumat (27/1/2023).” — [unknown publisher, February 1, 2023](#src-s2), "
@@ -387,15 +389,6 @@ TEST_CASE("md and html show the first quotes of an event and count the rest, the
     RenderOptions options{&k.lexicon("en"), &k.label_set("en")};
     options.quotes = quotes;
     return Renderer::create(format, options)->render(t);
-  };
-  auto lines_of = [](const std::string& text) {
-    std::vector<std::string> out;
-    for (std::size_t at = 0, next; at < text.size(); at = next + 1) {
-      next = text.find('\n', at);
-      if (next == std::string::npos) next = text.size();
-      out.push_back(text.substr(at, next - at));
-    }
-    return out;
   };
   auto count = [](const std::vector<std::string>& lines, const std::string& line) {
     return std::count(lines.begin(), lines.end(), line);
